@@ -1,0 +1,3 @@
+// The module's exports and nothing else.
+export { scratchBase, scratchBytes, reserveScratch } from "./memory";
+export * from "./discrete";

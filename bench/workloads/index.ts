@@ -1,0 +1,5 @@
+/** Every workload of BENCH.md, in order; each capability adds its file here. */
+import { discreteWorkloads } from "./discrete.js";
+import type { Workload } from "./types.js";
+
+export const workloads: Workload<any>[] = [...discreteWorkloads];

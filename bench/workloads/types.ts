@@ -1,0 +1,33 @@
+import type { Engine } from "../../src/engine.js";
+
+/** One benchmark workload of BENCH.md: the same input timed on every backend. */
+export interface Workload<I = unknown> {
+  /** Begins with the workload id of BENCH.md and a space, e.g. "W1 entropy 1000x1000 f64". */
+  name: string;
+  /** Elements counted per operation (for elements/s). */
+  elements: number;
+  /** Builds the input from a fixed seed; runs outside the timed region. */
+  setup(): I;
+  /** One timed operation: copying into WASM memory is inside it, as a user pays it. */
+  run(engine: Engine, input: I): unknown;
+}
+
+/** Deterministic uniform [0, 1) generator (mulberry32). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** n positive weights in (0, 1], from a fixed seed. */
+export function positive<T extends Float64Array | Float32Array>(Ctor: { new (n: number): T }, n: number, seed: number): T {
+  const r = rng(seed);
+  const out = new Ctor(n);
+  for (let i = 0; i < n; i++) out[i] = 1 - r();
+  return out;
+}

@@ -1,0 +1,157 @@
+/**
+ * The discrete measures: validate → one backend pass of raw sums → the normalised quantity.
+ * Every vector (row) is normalised to sum 1 first, as scipy.stats.entropy does, so counts can be
+ * passed directly; 0·log 0 = 0. With S = Σw the formulas over raw weights are
+ *   H(p)     = ln S − (Σ w ln w)/S
+ *   H(p, q)  = ln Sq − (Σ p ln q)/Sp
+ *   D(p‖q)   = (Σ p ln(p/q))/Sp + ln(Sq/Sp)
+ * all in nats, then divided by ln(base).
+ */
+import type { Backend } from "./backend.js";
+import { ENTROPY_WIDTH, PAIR_WIDTH, SUM_WIDTH } from "./backend.js";
+import type { UnitOptions } from "./types.js";
+import { lnBase } from "./units.js";
+import { batchArg, checkTotal, checkWeights, matrixArg, pairArgs, type Batch } from "./validate.js";
+
+function shape(b: Batch, values: Float64Array): number | Float64Array {
+  return b.vector ? values[0] : values;
+}
+
+/** ln(Sq/Sp), without overflow for extreme ratios. */
+function lnRatio(sq: number, sp: number): number {
+  const r = sq / sp;
+  return r > 0 && r < Infinity ? Math.log(r) : Math.log(sq) - Math.log(sp);
+}
+
+export function entropy(b: Backend, p: unknown, opts: UnitOptions = {}): number | Float64Array {
+  const fn = "entropy";
+  const k = lnBase(opts.base, fn);
+  const x = batchArg(fn, "p", p);
+  const s = b.entropyRows(x.data, x.rows, x.cols);
+  checkWeights(fn, "p", x, s, ENTROPY_WIDTH, 0, 2);
+  const out = new Float64Array(x.rows);
+  for (let r = 0; r < x.rows; r++) {
+    const S = s[r * ENTROPY_WIDTH];
+    const T = s[r * ENTROPY_WIDTH + 1];
+    out[r] = Math.max(0, Math.log(S) - T / S) / k;
+  }
+  return shape(x, out);
+}
+
+/** Runs a two-operand row kernel and checks both operands' weights. */
+function pairSums(fn: string, b: Backend, kernel: "klRows" | "crossEntropyRows", p: unknown, q: unknown) {
+  const [P, Q] = pairArgs(fn, "p", p, "q", q);
+  const s = b[kernel](P.data, Q.data, P.rows, P.cols);
+  checkWeights(fn, "p", P, s, PAIR_WIDTH, 0, 3);
+  checkWeights(fn, "q", Q, s, PAIR_WIDTH, 1, 4);
+  return { P, s };
+}
+
+export function crossEntropy(b: Backend, p: unknown, q: unknown, opts: UnitOptions = {}): number | Float64Array {
+  const fn = "crossEntropy";
+  const k = lnBase(opts.base, fn);
+  const { P, s } = pairSums(fn, b, "crossEntropyRows", p, q);
+  const out = new Float64Array(P.rows);
+  for (let r = 0, o = 0; r < P.rows; r++, o += PAIR_WIDTH) {
+    out[r] = s[o + 5] > 0 ? Infinity : Math.max(0, Math.log(s[o + 1]) - s[o + 2] / s[o]) / k;
+  }
+  return shape(P, out);
+}
+
+export function klDivergence(b: Backend, p: unknown, q: unknown, opts: UnitOptions = {}): number | Float64Array {
+  const fn = "klDivergence";
+  const k = lnBase(opts.base, fn);
+  const { P, s } = pairSums(fn, b, "klRows", p, q);
+  const out = new Float64Array(P.rows);
+  for (let r = 0, o = 0; r < P.rows; r++, o += PAIR_WIDTH) {
+    out[r] = s[o + 5] > 0 ? Infinity : Math.max(0, s[o + 2] / s[o] + lnRatio(s[o + 1], s[o])) / k;
+  }
+  return shape(P, out);
+}
+
+/**
+ * Jensen–Shannon divergence ½D(p‖m) + ½D(q‖m), m = (p+q)/2, of the normalised p and q: two
+ * passes (the sums, then the divergence sum with each row scaled by 1/S). At most ln 2 nats.
+ */
+export function jsDivergence(b: Backend, p: unknown, q: unknown, opts: UnitOptions = {}, fn = "jsDivergence"): number | Float64Array {
+  const k = lnBase(opts.base, fn);
+  const [P, Q] = pairArgs(fn, "p", p, "q", q);
+  const sp = b.sumRows(P.data, P.rows, P.cols);
+  checkWeights(fn, "p", P, sp, SUM_WIDTH, 0, 1);
+  const sq = b.sumRows(Q.data, Q.rows, Q.cols);
+  checkWeights(fn, "q", Q, sq, SUM_WIDTH, 0, 1);
+  const scale = new Float64Array(2 * P.rows);
+  for (let r = 0; r < P.rows; r++) {
+    scale[2 * r] = 1 / sp[r * SUM_WIDTH];
+    scale[2 * r + 1] = 1 / sq[r * SUM_WIDTH];
+  }
+  const c = b.jsRows(P.data, Q.data, P.rows, P.cols, scale);
+  const out = new Float64Array(P.rows);
+  for (let r = 0; r < P.rows; r++) out[r] = Math.min(Math.LN2, Math.max(0, 0.5 * c[r])) / k;
+  return shape(P, out);
+}
+
+/** √jsDivergence: a metric, as scipy.spatial.distance.jensenshannon. */
+export function jsDistance(b: Backend, p: unknown, q: unknown, opts: UnitOptions = {}): number | Float64Array {
+  const d = jsDivergence(b, p, q, opts, "jsDistance");
+  if (typeof d === "number") return Math.sqrt(d);
+  for (let i = 0; i < d.length; i++) d[i] = Math.sqrt(d[i]);
+  return d;
+}
+
+/** −log p(x) of each outcome of the normalised p (Infinity where p = 0); a matrix gives rows×cols values. */
+export function surprisal(b: Backend, p: unknown, opts: UnitOptions = {}): Float64Array {
+  const fn = "surprisal";
+  const k = lnBase(opts.base, fn);
+  const x = batchArg(fn, "p", p);
+  const s = b.sumRows(x.data, x.rows, x.cols);
+  checkWeights(fn, "p", x, s, SUM_WIDTH, 0, 1);
+  const out = b.ln(x.data);
+  for (let r = 0; r < x.rows; r++) {
+    const lnS = Math.log(s[r * SUM_WIDTH]);
+    for (let i = r * x.cols; i < (r + 1) * x.cols; i++) out[i] = (lnS - out[i]) / k;
+  }
+  return out;
+}
+
+/** The joint table as a batch, checked as one set of weights, with its marginals. */
+function table(fn: string, b: Backend, t: unknown) {
+  const T = matrixArg(fn, "table", t);
+  const s = b.entropyRows(T.data, 1, T.data.length);
+  checkTotal(fn, "table", T, s[0], s[2]);
+  const S = s[0];
+  const hXY = Math.max(0, Math.log(S) - s[1] / S);
+  return { T, S, hXY };
+}
+
+/** Entropy of a vector of marginal sums that total S. */
+function marginalEntropy(sums: Float64Array, S: number): number {
+  let t = 0;
+  for (let i = 0; i < sums.length; i++) if (sums[i] > 0) t += sums[i] * Math.log(sums[i]);
+  return Math.max(0, Math.log(S) - t / S);
+}
+
+export function jointEntropy(b: Backend, t: unknown, opts: UnitOptions = {}): number {
+  const fn = "jointEntropy";
+  const k = lnBase(opts.base, fn);
+  return table(fn, b, t).hXY / k;
+}
+
+/** H(Y|X) = H(X, Y) − H(X): rows index X. */
+export function conditionalEntropy(b: Backend, t: unknown, opts: UnitOptions = {}): number {
+  const fn = "conditionalEntropy";
+  const k = lnBase(opts.base, fn);
+  const { T, S, hXY } = table(fn, b, t);
+  const { rowSums } = b.marginals(T.data, T.rows, T.cols);
+  return Math.max(0, hXY - marginalEntropy(rowSums, S)) / k;
+}
+
+/** I(X; Y) = D(p(x,y) ‖ p(x)p(y)) = (Σ t ln(t/(r_x c_y)))/S + ln S, computed directly (no cancellation). */
+export function mutualInformation(b: Backend, t: unknown, opts: UnitOptions = {}): number {
+  const fn = "mutualInformation";
+  const k = lnBase(opts.base, fn);
+  const { T, S } = table(fn, b, t);
+  const { rowSums, colSums } = b.marginals(T.data, T.rows, T.cols);
+  const c = b.miTable(T.data, T.rows, T.cols, rowSums, colSums);
+  return Math.max(0, c / S + Math.log(S)) / k;
+}

@@ -1,0 +1,100 @@
+/**
+ * The engine: what `init()` returns. Each call validates its arguments, normalises shapes,
+ * runs one Backend and shapes the result; nothing here knows which backend runs.
+ */
+import type { Backend } from "./backend.js";
+import * as discrete from "./discrete.js";
+import type { BackendName, MatrixLike, UnitOptions, Vector } from "./types.js";
+
+export class Engine {
+  #b: Backend | null;
+
+  constructor(backend: Backend) {
+    this.#b = backend;
+  }
+
+  /** Which implementation runs: `"wasm-simd" | "wasm" | "js"`. */
+  get backend(): BackendName {
+    return this.be.name;
+  }
+
+  private get be(): Backend {
+    if (!this.#b) throw new Error("infowasm: this engine is closed; call init() for a new one");
+    return this.#b;
+  }
+
+  /** Bytes of WASM memory the engine holds (0 for the js backend); flat across repeated calls. */
+  memoryBytes(): number {
+    return this.#b ? this.#b.memoryBytes() : 0;
+  }
+
+  /** Releases the engine; later calls throw. */
+  close(): void {
+    this.#b?.close();
+    this.#b = null;
+  }
+
+  /**
+   * Shannon entropy H(p) = −Σ p log p of the normalised weights (0·log 0 = 0), as
+   * `scipy.stats.entropy(p)`. Nats unless `base` says otherwise. A matrix gives one value per row.
+   */
+  entropy(p: Vector, opts?: UnitOptions): number;
+  entropy(p: MatrixLike, opts?: UnitOptions): Float64Array;
+  entropy(p: Vector | MatrixLike, opts?: UnitOptions): number | Float64Array {
+    return discrete.entropy(this.be, p, opts);
+  }
+
+  /**
+   * Cross-entropy H(p, q) = −Σ p log q of the normalised p and q; `Infinity` where q = 0 < p.
+   * Equals H(p) + D(p‖q).
+   */
+  crossEntropy(p: Vector, q: Vector, opts?: UnitOptions): number;
+  crossEntropy(p: MatrixLike, q: MatrixLike, opts?: UnitOptions): Float64Array;
+  crossEntropy(p: Vector | MatrixLike, q: Vector | MatrixLike, opts?: UnitOptions): number | Float64Array {
+    return discrete.crossEntropy(this.be, p, q, opts);
+  }
+
+  /**
+   * Kullback–Leibler divergence D(p‖q) = Σ p log(p/q) of the normalised p and q, as
+   * `scipy.stats.entropy(p, q)`; `Infinity` where q = 0 < p. Reverse KL is `klDivergence(q, p)`.
+   */
+  klDivergence(p: Vector, q: Vector, opts?: UnitOptions): number;
+  klDivergence(p: MatrixLike, q: MatrixLike, opts?: UnitOptions): Float64Array;
+  klDivergence(p: Vector | MatrixLike, q: Vector | MatrixLike, opts?: UnitOptions): number | Float64Array {
+    return discrete.klDivergence(this.be, p, q, opts);
+  }
+
+  /** Jensen–Shannon divergence ½D(p‖m) + ½D(q‖m), m = (p + q)/2; symmetric, at most log 2. */
+  jsDivergence(p: Vector, q: Vector, opts?: UnitOptions): number;
+  jsDivergence(p: MatrixLike, q: MatrixLike, opts?: UnitOptions): Float64Array;
+  jsDivergence(p: Vector | MatrixLike, q: Vector | MatrixLike, opts?: UnitOptions): number | Float64Array {
+    return discrete.jsDivergence(this.be, p, q, opts);
+  }
+
+  /** Jensen–Shannon distance √jsDivergence, as `scipy.spatial.distance.jensenshannon`. */
+  jsDistance(p: Vector, q: Vector, opts?: UnitOptions): number;
+  jsDistance(p: MatrixLike, q: MatrixLike, opts?: UnitOptions): Float64Array;
+  jsDistance(p: Vector | MatrixLike, q: Vector | MatrixLike, opts?: UnitOptions): number | Float64Array {
+    return discrete.jsDistance(this.be, p, q, opts);
+  }
+
+  /** Surprisal −log p(x) of every outcome of the normalised p (`Infinity` where p = 0). */
+  surprisal(p: Vector | MatrixLike, opts?: UnitOptions): Float64Array {
+    return discrete.surprisal(this.be, p, opts);
+  }
+
+  /** Joint entropy H(X, Y) of a joint table (rows index X, columns Y), normalised as a whole. */
+  jointEntropy(table: MatrixLike, opts?: UnitOptions): number {
+    return discrete.jointEntropy(this.be, table, opts);
+  }
+
+  /** Conditional entropy H(Y | X) = H(X, Y) − H(X) of a joint table (rows index X). */
+  conditionalEntropy(table: MatrixLike, opts?: UnitOptions): number {
+    return discrete.conditionalEntropy(this.be, table, opts);
+  }
+
+  /** Mutual information I(X; Y) = D(p(x, y) ‖ p(x)p(y)) of a joint table. */
+  mutualInformation(table: MatrixLike, opts?: UnitOptions): number {
+    return discrete.mutualInformation(this.be, table, opts);
+  }
+}

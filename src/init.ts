@@ -1,0 +1,36 @@
+import type { Backend } from "./backend.js";
+import { Engine } from "./engine.js";
+import { createJsBackend } from "./js/backend.js";
+import type { InitOptions } from "./types.js";
+import { createWasmBackend } from "./wasm/backend.js";
+import { simdAvailable, wasmAvailable } from "./wasm/load.js";
+import { describe } from "./validate.js";
+
+/**
+ * Creates an engine. `backend: "auto"` (default) picks WASM with SIMD where the runtime
+ * validates the SIMD build, else WASM without SIMD, else the pure-JS backend; a named backend
+ * is used or the call rejects with the reason.
+ */
+export async function init(options: InitOptions = {}): Promise<Engine> {
+  const want = options.backend ?? "auto";
+  let backend: Backend;
+  switch (want) {
+    case "auto":
+      backend = !wasmAvailable() ? createJsBackend() : await createWasmBackend(simdAvailable() ? "wasm-simd" : "wasm");
+      break;
+    case "js":
+      backend = createJsBackend();
+      break;
+    case "wasm":
+      if (!wasmAvailable()) throw new Error("init: backend \"wasm\" requested but this runtime has no WebAssembly");
+      backend = await createWasmBackend("wasm");
+      break;
+    case "wasm-simd":
+      if (!simdAvailable()) throw new Error("init: backend \"wasm-simd\" requested but this runtime does not validate WebAssembly SIMD");
+      backend = await createWasmBackend("wasm-simd");
+      break;
+    default:
+      throw new RangeError(`init: options.backend must be "auto" | "wasm-simd" | "wasm" | "js", got ${describe(want)}`);
+  }
+  return new Engine(backend);
+}

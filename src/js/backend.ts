@@ -1,0 +1,12 @@
+/** The pure-JS Backend: the readable reference for every kernel, one family per file. */
+import type { Backend } from "../backend.js";
+import { jsDiscrete } from "./discrete.js";
+
+export function createJsBackend(): Backend {
+  return {
+    name: "js",
+    ...jsDiscrete,
+    memoryBytes: () => 0,
+    close: () => {},
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * Every argument check and error message, in one place. Messages name the function, the
+ * argument and, where it applies, the first offending index. Hot-path kernels do not scan for
+ * errors: they return sums and minima that the engine checks in O(rows), and only when a check
+ * fails do the scanners here look for the first bad element to name it.
+ */
+import type { FloatArray } from "./backend.js";
+
+/** A vector or matrix argument normalised to a row-major batch. */
+export interface Batch {
+  data: FloatArray;
+  rows: number;
+  cols: number;
+  /** True when the caller passed a vector (the result is then a number, not an array). */
+  vector: boolean;
+}
+
+function where(name: string, b: Batch, index: number): string {
+  if (b.vector) return `${name}[${index}]`;
+  return `${name}.data[${index}] (row ${Math.floor(index / b.cols)}, column ${index % b.cols})`;
+}
+
+const isFloatArray = (x: unknown): x is FloatArray => x instanceof Float64Array || x instanceof Float32Array;
+
+/** True for the matrix shapes of API.md: `{ data, rows, cols }` or nested arrays. */
+export function isMatrixLike(x: unknown): boolean {
+  if (Array.isArray(x)) return x.length > 0 && Array.isArray(x[0]);
+  return typeof x === "object" && x !== null && "data" in x && "rows" in x && "cols" in x;
+}
+
+/** A vector argument: Float64Array, Float32Array or number[]; never empty. */
+export function vectorArg(fn: string, name: string, x: unknown): Batch {
+  let data: FloatArray;
+  if (isFloatArray(x)) data = x;
+  else if (Array.isArray(x)) {
+    data = new Float64Array(x.length);
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i];
+      if (typeof v !== "number") throw new TypeError(`${fn}: ${name}[${i}] is ${typeof v}, expected a number`);
+      data[i] = v;
+    }
+  } else throw new TypeError(`${fn}: ${name} must be a Float64Array, Float32Array or number[], got ${describe(x)}`);
+  if (data.length === 0) throw new RangeError(`${fn}: ${name} is empty`);
+  return { data, rows: 1, cols: data.length, vector: true };
+}
+
+/** A matrix argument: `{ data, rows, cols }` (row-major) or nested arrays of equal length. */
+export function matrixArg(fn: string, name: string, x: unknown): Batch {
+  if (Array.isArray(x)) {
+    const rows = x.length;
+    if (rows === 0) throw new RangeError(`${fn}: ${name} has no rows`);
+    const cols = Array.isArray(x[0]) ? x[0].length : -1;
+    const data = new Float64Array(rows * Math.max(cols, 0));
+    for (let r = 0; r < rows; r++) {
+      const row = x[r];
+      if (!Array.isArray(row)) throw new TypeError(`${fn}: ${name}[${r}] must be an array of numbers`);
+      if (row.length !== cols) throw new RangeError(`${fn}: ${name}[${r}] has length ${row.length}, but ${name}[0] has ${cols}`);
+      for (let c = 0; c < cols; c++) {
+        const v = row[c];
+        if (typeof v !== "number") throw new TypeError(`${fn}: ${name}[${r}][${c}] is ${typeof v}, expected a number`);
+        data[r * cols + c] = v;
+      }
+    }
+    if (cols === 0) throw new RangeError(`${fn}: ${name} has no columns`);
+    return { data, rows, cols, vector: false };
+  }
+  if (typeof x !== "object" || x === null) throw new TypeError(`${fn}: ${name} must be a matrix { data, rows, cols }, got ${describe(x)}`);
+  const { data, rows, cols } = x as { data: unknown; rows: unknown; cols: unknown };
+  if (!isFloatArray(data)) throw new TypeError(`${fn}: ${name}.data must be a Float64Array or Float32Array, got ${describe(data)}`);
+  if (!Number.isInteger(rows) || (rows as number) < 1) throw new RangeError(`${fn}: ${name}.rows must be an integer ≥ 1, got ${String(rows)}`);
+  if (!Number.isInteger(cols) || (cols as number) < 1) throw new RangeError(`${fn}: ${name}.cols must be an integer ≥ 1, got ${String(cols)}`);
+  if ((rows as number) * (cols as number) !== data.length)
+    throw new RangeError(`${fn}: ${name}.rows × ${name}.cols = ${rows} × ${cols} = ${(rows as number) * (cols as number)} ≠ ${name}.data.length = ${data.length}`);
+  return { data, rows: rows as number, cols: cols as number, vector: false };
+}
+
+/** A vector or a matrix, whichever was passed. */
+export function batchArg(fn: string, name: string, x: unknown): Batch {
+  return isMatrixLike(x) ? matrixArg(fn, name, x) : vectorArg(fn, name, x);
+}
+
+/** Two operands of the same shape and element type (a float32/float64 mix is promoted to float64). */
+export function pairArgs(fn: string, nameA: string, a: unknown, nameB: string, b: unknown): [Batch, Batch] {
+  const A = batchArg(fn, nameA, a);
+  const B = batchArg(fn, nameB, b);
+  if (A.vector !== B.vector) throw new TypeError(`${fn}: ${nameA} and ${nameB} must both be vectors or both be matrices`);
+  if (A.vector && A.cols !== B.cols) throw new RangeError(`${fn}: ${nameA} has length ${A.cols} but ${nameB} has length ${B.cols}`);
+  if (!A.vector && (A.rows !== B.rows || A.cols !== B.cols))
+    throw new RangeError(`${fn}: ${nameA} is ${A.rows}×${A.cols} but ${nameB} is ${B.rows}×${B.cols}`);
+  if (A.data instanceof Float32Array !== B.data instanceof Float32Array) {
+    if (A.data instanceof Float32Array) A.data = Float64Array.from(A.data);
+    else B.data = Float64Array.from(B.data);
+  }
+  return [A, B];
+}
+
+/**
+ * Checks the per-row [sum, min] a kernel returned for a batch of weights: every row must sum
+ * to a finite positive number with no negative element. On failure, scans the row to name the
+ * first negative, NaN or infinite element (or says the row is all zero).
+ */
+export function checkWeights(fn: string, name: string, b: Batch, stats: Float64Array, width: number, sumAt: number, minAt: number): void {
+  for (let r = 0; r < b.rows; r++) {
+    const s = stats[r * width + sumAt];
+    const m = stats[r * width + minAt];
+    if (!(s > 0 && s < Infinity && m >= 0)) throw weightsError(fn, name, b, r * b.cols, (r + 1) * b.cols, b.vector ? name : `${name} row ${r}`);
+  }
+}
+
+/** As checkWeights, for a whole matrix taken as one set of weights (a joint table): [sum, min] of all of it. */
+export function checkTotal(fn: string, name: string, b: Batch, sum: number, min: number): void {
+  if (!(sum > 0 && sum < Infinity && min >= 0)) throw weightsError(fn, name, b, 0, b.data.length, name);
+}
+
+function weightsError(fn: string, name: string, b: Batch, i0: number, i1: number, what: string): RangeError {
+  const { data } = b;
+  for (let i = i0; i < i1; i++) {
+    const v = data[i];
+    if (!(v >= 0 && v < Infinity))
+      return new RangeError(`${fn}: ${where(name, b, i)} is ${v}; weights must be finite and non-negative`);
+  }
+  let s = 0;
+  for (let i = i0; i < i1; i++) s += data[i];
+  if (s === 0) return new RangeError(`${fn}: ${what} sums to 0; it needs at least one positive weight`);
+  return new RangeError(`${fn}: ${what} sums to ${s}, which overflows float64; rescale the weights`);
+}
+
+/** A log base: a positive finite number ≠ 1. */
+export function checkBase(base: unknown, fn: string): asserts base is number {
+  if (typeof base !== "number") throw new TypeError(`${fn}: base must be a number or "nats" | "bits" | "hartleys", got ${describe(base)}`);
+  if (!(base > 0 && base < Infinity) || base === 1) throw new RangeError(`${fn}: base must be a positive finite number ≠ 1, got ${base}`);
+}
+
+export function describe(x: unknown): string {
+  if (x === null) return "null";
+  if (Array.isArray(x)) return "an array";
+  if (typeof x === "object") return (x as object).constructor?.name ?? "an object";
+  return `${typeof x} ${String(x)}`;
+}

@@ -1,0 +1,16 @@
+/** The WASM Backend: one module instance, its host, and every kernel family on it. */
+import type { Backend } from "../backend.js";
+import { WasmHost, type WasmExports } from "./host.js";
+import { wasmDiscrete } from "./discrete.js";
+import { instantiate, type WasmKind } from "./load.js";
+
+export async function createWasmBackend(kind: WasmKind): Promise<Backend> {
+  const instance = await instantiate(kind);
+  const host = new WasmHost(kind, instance.exports as unknown as WasmExports);
+  return {
+    name: kind,
+    ...wasmDiscrete(host),
+    memoryBytes: () => host.memoryBytes(),
+    close: () => {},
+  };
+}

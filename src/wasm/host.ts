@@ -1,0 +1,138 @@
+/**
+ * The WASM host: owns one module instance and its scratch region, and provides the chunked
+ * copy-in every WASM kernel family uses. Inputs are copied in chunks of whole rows (or segments
+ * of a row longer than a chunk, whose partial results are combined pairwise), sized to stay in
+ * L2 cache so the copy costs one pass over the input. Memory never grows after instantiation,
+ * except once through reserve() for a family that needs a larger table.
+ *
+ * Scratch layout (bytes from scratchBase()):
+ *   op[0], op[1]   CHUNK elements each (8 bytes apiece): the operands
+ *   side           2·CHUNK f64: per-row context, marginals
+ *   out            6·CHUNK f64: per-row results
+ *   extra          from reserve(): family-specific tables
+ */
+import { Cascade, type Combine } from "../cascade.js";
+import type { FloatArray } from "../backend.js";
+
+/** Elements of one operand copied per kernel call. */
+export const CHUNK = 1 << 16;
+
+export type Ptr = number;
+export type WasmFn = (...args: number[]) => number;
+
+export interface WasmExports {
+  memory: WebAssembly.Memory;
+  scratchBase(): Ptr;
+  scratchBytes(): number;
+  reserveScratch(bytes: number): number;
+  [name: string]: unknown;
+}
+
+export class WasmHost {
+  private f64 = new Float64Array(0);
+  private f32 = new Float32Array(0);
+  private i32 = new Int32Array(0);
+  readonly op: readonly [Ptr, Ptr];
+  readonly side: Ptr;
+  readonly out: Ptr;
+  /** First byte after the standard regions: where reserve() places family tables. */
+  readonly extra: Ptr;
+
+  constructor(readonly kind: "wasm" | "wasm-simd", readonly k: WasmExports) {
+    const base = k.scratchBase();
+    const opBytes = CHUNK * 8;
+    this.op = [base, base + opBytes];
+    this.side = base + 2 * opBytes;
+    this.out = this.side + 2 * opBytes;
+    this.extra = this.out + 6 * opBytes;
+    if (this.extra > base + k.scratchBytes()) throw new Error("infowasm: WASM scratch region too small");
+  }
+
+  /** Ensures `bytes` are available from `extra` on (grows memory at most once per new maximum). */
+  reserve(bytes: number): Ptr {
+    const need = this.extra - this.k.scratchBase() + bytes;
+    if (need > this.k.scratchBytes() && this.k.reserveScratch(need) < need)
+      throw new RangeError(`infowasm: cannot reserve ${bytes} bytes of WASM memory`);
+    return this.extra;
+  }
+
+  /** The exported kernel `name` + "F64" or "F32", chosen by the element type of `like`. */
+  kernel(name: string, like?: FloatArray): WasmFn {
+    const full = like === undefined ? name : name + (like instanceof Float32Array ? "F32" : "F64");
+    const fn = this.k[full];
+    if (typeof fn !== "function") throw new Error(`infowasm: the ${this.kind} build has no kernel ${full}`);
+    return fn as WasmFn;
+  }
+
+  /**
+   * Runs a row kernel `name{F64,F32}(op0[, op1], rows, cols, [ctx], out)` over a rows×cols
+   * batch; `ctx` holds `ctxWidth` f64 per row, copied alongside its rows. Returns `ops.length`
+   * values per row, segments of long rows combined field by field (sum or min).
+   */
+  rows(name: string, operands: FloatArray[], rows: number, cols: number, ops: readonly Combine[], ctx?: Float64Array, ctxWidth = 0): Float64Array {
+    const width = ops.length;
+    const result = new Float64Array(rows * width);
+    const fn = this.kernel(name, operands[0]);
+    const cascade = new Cascade(ops);
+    const ptrs = operands.map((_, i) => this.op[i]);
+    const outIndex = this.out >> 3;
+    this.blocks(rows, cols, (r0, r1, c0, c1) => {
+      for (let i = 0; i < operands.length; i++) this.copyRows(operands[i], cols, r0, r1, c0, c1, this.op[i]);
+      if (ctx) {
+        this.view64().set(ctx.subarray(r0 * ctxWidth, r1 * ctxWidth), this.side >> 3);
+        fn(...ptrs, r1 - r0, c1 - c0, this.side, this.out);
+      } else fn(...ptrs, r1 - r0, c1 - c0, this.out);
+      const mem = this.view64();
+      if (c0 === 0 && c1 === cols) {
+        result.set(mem.subarray(outIndex, outIndex + (r1 - r0) * width), r0 * width);
+      } else {
+        if (c0 === 0) cascade.reset();
+        cascade.push(mem, outIndex);
+        if (c1 === cols) cascade.result(result, r0 * width);
+      }
+    });
+    return result;
+  }
+
+  /** Calls `fn(r0, r1, c0, c1)` for chunks of whole rows, or for segments of one long row. */
+  blocks(rows: number, cols: number, fn: (r0: number, r1: number, c0: number, c1: number) => void): void {
+    if (cols <= CHUNK) {
+      const step = Math.max(1, Math.floor(CHUNK / cols));
+      for (let r0 = 0; r0 < rows; r0 += step) fn(r0, Math.min(r0 + step, rows), 0, cols);
+    } else {
+      for (let r = 0; r < rows; r++)
+        for (let c0 = 0; c0 < cols; c0 += CHUNK) fn(r, r + 1, c0, Math.min(c0 + CHUNK, cols));
+    }
+  }
+
+  /** Copies rows [r0, r1) × columns [c0, c1) of a rows×cols operand to `ptr` (contiguous). */
+  copyRows(src: FloatArray, cols: number, r0: number, r1: number, c0: number, c1: number, ptr: Ptr): void {
+    if (c0 === 0 && c1 === cols) this.copyIn(src, r0 * cols, r1 * cols, ptr);
+    else this.copyIn(src, r0 * cols + c0, r0 * cols + c1, ptr);
+  }
+
+  /** Copies src[i0, i1) to `ptr`, keeping the element type. */
+  copyIn(src: FloatArray | Int32Array, i0: number, i1: number, ptr: Ptr): void {
+    if (src instanceof Float32Array) this.view32().set(src.subarray(i0, i1), ptr >> 2);
+    else if (src instanceof Int32Array) this.viewI32().set(src.subarray(i0, i1), ptr >> 2);
+    else this.view64().set(src.subarray(i0, i1), ptr >> 3);
+  }
+
+  /** Views of memory, re-created if the buffer was detached by growth. */
+  view64(): Float64Array {
+    if (this.f64.buffer !== this.k.memory.buffer) this.f64 = new Float64Array(this.k.memory.buffer);
+    return this.f64;
+  }
+  view32(): Float32Array {
+    if (this.f32.buffer !== this.k.memory.buffer) this.f32 = new Float32Array(this.k.memory.buffer);
+    return this.f32;
+  }
+  viewI32(): Int32Array {
+    if (this.i32.buffer !== this.k.memory.buffer) this.i32 = new Int32Array(this.k.memory.buffer);
+    return this.i32;
+  }
+
+  memoryBytes(): number {
+    return this.k.memory.buffer.byteLength;
+  }
+}

@@ -1,0 +1,45 @@
+/** Every suite runs once per backend: the same assertions for js, wasm and wasm-simd. */
+import { init } from "../src/index.js";
+import type { Engine } from "../src/engine.js";
+import type { BackendName } from "../src/types.js";
+
+export const BACKENDS: readonly BackendName[] = ["js", "wasm", "wasm-simd"];
+
+const engines = new Map<BackendName, Promise<Engine>>();
+
+/** One shared engine per backend per test file. */
+export function engine(name: BackendName): Promise<Engine> {
+  let e = engines.get(name);
+  if (!e) {
+    e = init({ backend: name });
+    engines.set(name, e);
+  }
+  return e;
+}
+
+/** Deterministic PRNG (mulberry32) for reproducible random inputs. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Random non-negative weights with about `zeroFraction` exact zeros. */
+export function weights(n: number, seed: number, zeroFraction = 0.1, Ctor: Float64ArrayConstructor | Float32ArrayConstructor = Float64Array): Float64Array | Float32Array {
+  const r = rng(seed);
+  const out = new Ctor(n);
+  for (let i = 0; i < n; i++) out[i] = r() < zeroFraction ? 0 : r() * 10;
+  if (n > 0 && out.every((v) => v === 0)) out[0] = 1;
+  return out;
+}
+
+/** |a − b| ≤ rel·max(|a|, |b|) + abs. */
+export function close(a: number, b: number, rel = 1e-12, abs = 1e-15): boolean {
+  if (a === b) return true;
+  return Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b)) + abs;
+}
