@@ -108,8 +108,13 @@ export function surprisal(b: Backend, p: unknown, opts: UnitOptions = {}): Float
   checkWeights(fn, "p", x, s, SUM_WIDTH, 0, 1);
   const out = b.ln(x.data);
   for (let r = 0; r < x.rows; r++) {
-    const lnS = Math.log(s[r * SUM_WIDTH]);
-    for (let i = r * x.cols; i < (r + 1) * x.cols; i++) out[i] = (lnS - out[i]) / k;
+    const S = s[r * SUM_WIDTH];
+    const lnS = Math.log(S);
+    for (let i = r * x.cols; i < (r + 1) * x.cols; i++) {
+      const w = x.data[i];
+      // ln S − ln w cancels when w ≈ S: there −log1p((w − S)/S) keeps full relative accuracy
+      out[i] = (w > 0.5 * S ? -Math.log1p((w - S) / S) : lnS - out[i]) / k;
+    }
   }
   return out;
 }
