@@ -343,8 +343,8 @@ export function gridKlF32(f: usize, g: usize, gStride: i32, rows: i32, cols: i32
   gridPair<f32, u16>(f, g, gStride, rows, cols, w, ctx, out);
 }
 
-// gridJs: per row [Σ w·f, Σ w·g, Σ w·(P ln(P/M) + Q ln(Q/M)), min f, min g, 0] with P = a·f,
-// Q = b·g, M = (P + Q)/2, [a, b] = ctx[2r], ctx[2r+1]; terms with P = 0 or Q = 0 contribute 0.
+// gridJs: per row [Σ w·f, Σ w·g, Σ w·(P ln(2P/S) + Q ln(2Q/S)), min f, min g, 0] with P = a·f,
+// Q = b·g, S = P + Q (= P ln(P/M) + Q ln(Q/M), M = S/2, finite where M underflows), [a, b] = ctx[2r], ctx[2r+1]; terms with P = 0 or Q = 0 contribute 0.
 
 // @ts-ignore: decorator
 @inline function gridJs<T>(f: usize, g: usize, gStride: i32, rows: i32, cols: i32, w: usize, ctx: usize, out: usize): void {
@@ -359,7 +359,6 @@ export function gridKlF32(f: usize, g: usize, gStride: i32, rows: i32, cols: i32
       const av = f64x2.splat(a);
       const bv = f64x2.splat(b);
       const zero = f64x2.splat(0);
-      const half = f64x2.splat(0.5);
       let tf = zero, tg = zero, tt = zero;
       let vmf = f64x2.splat(Infinity), vmg = f64x2.splat(Infinity);
       const pairs = cols & ~1;
@@ -374,9 +373,9 @@ export function gridKlF32(f: usize, g: usize, gStride: i32, rows: i32, cols: i32
           bg = f64x2.add(bg, f64x2.mul(wv, gv));
           const P = f64x2.mul(av, fv);
           const Q = f64x2.mul(bv, gv);
-          const M = f64x2.mul(half, f64x2.add(P, Q));
-          const tp = v128.and(f64x2.mul(P, ln_f64x2(f64x2.div(P, M))), f64x2.gt(P, zero));
-          const tq = v128.and(f64x2.mul(Q, ln_f64x2(f64x2.div(Q, M))), f64x2.gt(Q, zero));
+          const S = f64x2.add(P, Q);
+          const tp = v128.and(f64x2.mul(P, ln_f64x2(f64x2.div(f64x2.add(P, P), S))), f64x2.gt(P, zero));
+          const tq = v128.and(f64x2.mul(Q, ln_f64x2(f64x2.div(f64x2.add(Q, Q), S))), f64x2.gt(Q, zero));
           bt = f64x2.add(bt, f64x2.mul(wv, f64x2.add(tp, tq)));
           vmf = f64x2.min(vmf, fv);
           vmg = f64x2.min(vmg, gv);
@@ -403,10 +402,10 @@ export function gridKlF32(f: usize, g: usize, gStride: i32, rows: i32, cols: i32
         bg += wj * v;
         const P = a * u;
         const Q = b * v;
-        const M = 0.5 * (P + Q);
+        const S = P + Q;
         let t: f64 = 0;
-        if (P > 0) t += P * ln(P / M);
-        if (Q > 0) t += Q * ln(Q / M);
+        if (P > 0) t += P * ln((P + P) / S);
+        if (Q > 0) t += Q * ln((Q + Q) / S);
         bt += wj * t;
         mf = min<f64>(mf, u);
         mg = min<f64>(mg, v);

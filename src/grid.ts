@@ -80,7 +80,7 @@ export function differentialEntropyGrid(b: Backend, f: unknown, spacing: unknown
   for (let r = 0, o = 0; r < F.rows; r++, o += GRID_ENTROPY_WIDTH) {
     const S = s[o];
     const T = s[o + 1];
-    out[r] = (normalize ? Math.log(S) - T / S : -T) / k;
+    out[r] = (normalize ? Math.log(S) - T / S : 0 - T) / k;
   }
   return shape(F, out);
 }
@@ -105,7 +105,7 @@ export function crossEntropyGrid(b: Backend, f: unknown, g: unknown, spacing: un
   const out = new Float64Array(F.rows);
   for (let r = 0, o = 0; r < F.rows; r++, o += GRID_PAIR_WIDTH) {
     const C = s[o + 2];
-    out[r] = s[o + 5] > 0 ? Infinity : (normalize ? Math.log(s[o + 1]) - C / s[o] : -C) / k;
+    out[r] = s[o + 5] > 0 ? Infinity : (normalize ? Math.log(s[o + 1]) - C / s[o] : 0 - C) / k;
   }
   return shape(F, out);
 }

@@ -110,10 +110,10 @@ export const jsIntegrate: IntegrateKernels = {
         sg += w[j] * v;
         const P = a * u;
         const Q = b * v;
-        const M = 0.5 * (P + Q);
+        const S = P + Q; // P ln(P/M) = P ln(2P/S): finite even where M underflows
         let t = 0;
-        if (P > 0) t += P * Math.log(P / M);
-        if (Q > 0) t += Q * Math.log(Q / M);
+        if (P > 0) t += P * Math.log((2 * P) / S);
+        if (Q > 0) t += Q * Math.log((2 * Q) / S);
         st += w[j] * t;
         mf = Math.min(mf, u);
         mg = Math.min(mg, v);
