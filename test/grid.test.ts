@@ -142,7 +142,7 @@ describe.each(BACKENDS)("grid densities on %s", (name) => {
       /f.data\[4\] \(row 1, column 1\) is -5/,
     );
     expect(() => e.crossEntropyGrid([1, 2, 3], [1, 2], { dx: 1 })).toThrow(/g has length 2 but f has 3 points/);
-    expect(() => e.klDivergenceGrid([1, 2, 3], [[1, 2, 3]], { dx: 1 })).toThrow(TypeError);
+    expect(() => e.klDivergenceGrid([1, 2, 3], [[1, 2, 3]] as never, { dx: 1 })).toThrow(TypeError);
     expect(() => e.klDivergenceGrid([[1, 2, 3], [1, 2, 3]], [[1, 2, 3]], { dx: 1 })).toThrow(/f is 2×3 but g is 1×3/);
     expect(() => e.differentialEntropyGrid([1], { dx: 1 })).toThrow(/at least 2/);
     expect(() => e.klDivergenceGrid([1, 2, 3], [1, 2, 3], { x: [0, 1, 0.5] })).toThrow(/x\[2\] = 0.5 is not greater than x\[1\] = 1/);

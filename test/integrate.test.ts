@@ -52,17 +52,17 @@ describe.each(BACKENDS)("integration on %s", (name) => {
   });
 
   it("a matrix gives one integral per row (scipy axis=1)", () => {
-    nearAll(e.trapezoid(batch.rows, { dx: batch.dx }), batch.trapezoidDx);
-    nearAll(e.trapezoid(batch.rows, { x: batch.x }), batch.trapezoidX);
-    nearAll(e.simpson(batch.rows, { dx: batch.dx }), batch.simpsonDx);
-    nearAll(e.simpson(batch.rows, { x: batch.x }), batch.simpsonX);
+    nearAll(e.trapezoid(batch.rows as number[][], { dx: batch.dx }), batch.trapezoidDx);
+    nearAll(e.trapezoid(batch.rows as number[][], { x: batch.x }), batch.trapezoidX);
+    nearAll(e.simpson(batch.rows as number[][], { dx: batch.dx }), batch.simpsonDx);
+    nearAll(e.simpson(batch.rows as number[][], { x: batch.x }), batch.simpsonX);
   });
 
   it("cumulativeTrapezoid equals scipy.integrate.cumulative_trapezoid (initial None and 0)", () => {
     nearAll(e.cumulativeTrapezoid(cumulative.y, { dx: cumulative.dx }), cumulative.dxNoInitial);
     nearAll(e.cumulativeTrapezoid(cumulative.y, { x: cumulative.x }), cumulative.xNoInitial);
     nearAll(e.cumulativeTrapezoid(cumulative.y, { x: cumulative.x }, { initial: 0 }), cumulative.xInitial0);
-    const m = e.cumulativeTrapezoid([cumulative.y, cumulative.y.map((v: number) => 2 * v)], { x: cumulative.x });
+    const m = e.cumulativeTrapezoid([cumulative.y, cumulative.y.map((v: number) => 2 * v)] as number[][], { x: cumulative.x });
     expect([m.rows, m.cols]).toEqual([2, cumulative.y.length - 1]);
     nearAll(m.data.subarray(m.cols), cumulative.xNoInitial.map((v: number) => 2 * v));
     // its last value is the trapezoid integral
