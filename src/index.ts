@@ -1,4 +1,26 @@
 /** infowasm: information theory for JavaScript, with WebAssembly (SIMD) kernels. */
 export { init } from "./init.js";
 export type { Engine } from "./engine.js";
-export type { Base, BackendName, InitOptions, Labels, Matrix, MatrixLike, UnitOptions, Vector } from "./types.js";
+export type {
+  AxisBins,
+  Base,
+  BackendName,
+  BinRule,
+  Histogram2DInit,
+  Histogram2DJSON,
+  Histogram2dOptions,
+  Histogram2dResult,
+  HistogramMiOptions,
+  HistogramOptions,
+  HistogramResult,
+  InitOptions,
+  Labels,
+  Matrix,
+  MatrixLike,
+  MiCorrection,
+  MutualInformationColumnsOptions,
+  Range,
+  UnitOptions,
+  Vector,
+} from "./types.js";
+export { Histogram2D } from "./histogram.js";
