@@ -68,6 +68,7 @@ export function binOf(b: Binner, x: number): number {
   const last = b.n - 1;
   if (b.uniform) {
     let i = Math.trunc((x - b.first) * b.norm);
+    if (!(i >= 0)) i = 0; // NaN when norm overflowed to Infinity at x = first
     if (i > last) i = last;
     if (x < e[i]) i--;
     else if (i !== last && x >= e[i + 1]) i++;
