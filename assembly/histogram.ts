@@ -196,15 +196,41 @@ export function hist2dUniformF64(px: usize, py: usize, n: i32, prm: usize, edges
     const zero = i32x4.splat(0);
     const vlastX = i32x4.splat(lastX);
     const vlastY = i32x4.splat(lastY);
+    const vny = i32x4.splat(ny);
+    const vdump = i32x4.splat(nx * ny);
+    // prm[6], prm[7]: per axis, the distance (in bins) from an edge within which the multiplied
+    // index may be off by one (bounded by the host from the rounding of edges and product); only
+    // samples that near an edge take the corrected path.
+    const vEps = f64x2(load<f64>(prm, 48), load<f64>(prm, 56));
+    const vEps1 = f64x2.sub(f64x2.splat(1), vEps);
     let vb = f64x2.splat(0);
     for (; i + 2 <= n; i += 2) {
       const x = v128.load(px + (<usize>i << 3));
       const y = v128.load(py + (<usize>i << 3));
       vb = f64x2.add(vb, f64x2.add(f64x2.sub(x, x), f64x2.sub(y, y)));
-      const ix = i32x4.min_s(i32x4.max_s(i32x4.trunc_sat_f64x2_s_zero(f64x2.mul(f64x2.sub(x, vfX), vnX)), zero), vlastX);
-      const iy = i32x4.min_s(i32x4.max_s(i32x4.trunc_sat_f64x2_s_zero(f64x2.mul(f64x2.sub(y, vfY), vnY)), zero), vlastY);
+      const fx = f64x2.mul(f64x2.sub(x, vfX), vnX);
+      const fy = f64x2.mul(f64x2.sub(y, vfY), vnY);
+      const ix = i32x4.min_s(i32x4.max_s(i32x4.trunc_sat_f64x2_s_zero(fx), zero), vlastX);
+      const iy = i32x4.min_s(i32x4.max_s(i32x4.trunc_sat_f64x2_s_zero(fy), zero), vlastY);
       const ok = v128.and(v128.and(f64x2.ge(x, vfX), f64x2.le(x, vlX)), v128.and(f64x2.ge(y, vfY), f64x2.le(y, vlY)));
       const t = table + <usize>(i & 2) * sub;
+      // Only a sample within ~1e-9 of a bin edge (in bin units) can need NumPy's +-1 correction.
+      const rx = f64x2.sub(fx, f64x2.trunc(fx));
+      const ry = f64x2.sub(fy, f64x2.trunc(fy));
+      const eX = f64x2.splat(f64x2.extract_lane(vEps, 0));
+      const eX1 = f64x2.splat(f64x2.extract_lane(vEps1, 0));
+      const eY = f64x2.splat(f64x2.extract_lane(vEps, 1));
+      const eY1 = f64x2.splat(f64x2.extract_lane(vEps1, 1));
+      const near = v128.or(v128.or(f64x2.lt(rx, eX), f64x2.gt(rx, eX1)), v128.or(f64x2.lt(ry, eY), f64x2.gt(ry, eY1)));
+      if (!v128.any_true(v128.and(near, ok))) {
+        // cells in i32 lanes 0, 1; the i64 masks' low halves moved to lanes 0, 1
+        const cell = i32x4.add(i32x4.mul(ix, vny), iy);
+        const m = i8x16.shuffle(ok, ok, 0, 1, 2, 3, 8, 9, 10, 11, 0, 1, 2, 3, 8, 9, 10, 11);
+        const c = v128.bitselect(cell, vdump, m);
+        bump(t + (<usize>i32x4.extract_lane(c, 0) << 2));
+        bump(t + sub + (<usize>i32x4.extract_lane(c, 1) << 2));
+        continue;
+      }
       const x0 = f64x2.extract_lane(x, 0);
       const x1 = f64x2.extract_lane(x, 1);
       const y0 = f64x2.extract_lane(y, 0);

@@ -13,6 +13,16 @@ const SUB_CELLS = 1 << 16;
 const FLUSH = 1 << 30;
 const align16 = (n: number) => (n + 15) & ~15;
 
+/**
+ * Bound (in bins) on how far the multiplied index (x − first)·norm and the linspace edges can be
+ * from each other: a few ulp of the largest coordinate, times norm, plus a few ulp of n. Samples
+ * farther than this from every edge need no correction (≥ 0.5: every sample is corrected).
+ */
+function edgeSlack(b: BinSpec): number {
+  const s = 16 * 2 ** -52 * (Math.max(Math.abs(b.first), Math.abs(b.last)) * b.norm + b.n + 1);
+  return b.uniform && s < 0.25 ? s : 1;
+}
+
 export function wasmHistogram(h: WasmHost): HistogramKernels {
   const copyF64 = (src: FloatArray, i0: number, i1: number, ptr: Ptr) => h.view64().set(src.subarray(i0, i1), ptr >> 3);
 
@@ -43,7 +53,7 @@ export function wasmHistogram(h: WasmHost): HistogramKernels {
     const probe = tables(cells, 0);
     const base = h.reserve(tb + probe.bytes + 64);
     const f = h.view64();
-    f.set([bx.first, bx.last, bx.norm, by?.first ?? 0, by?.last ?? 0, by?.norm ?? 0], (base + prm) >> 3);
+    f.set([bx.first, bx.last, bx.norm, by?.first ?? 0, by?.last ?? 0, by?.norm ?? 0, edgeSlack(bx), by ? edgeSlack(by) : 1], (base + prm) >> 3);
     f.set(bx.edges, (base + ex) >> 3);
     if (by) f.set(by.edges, (base + ey) >> 3);
     const t = tables(cells, base + tb);
