@@ -4,6 +4,21 @@ export type { Engine } from "./engine.js";
 export type {
   Base, BackendName, CumulativeOptions, GridMethod, GridOptions, InitOptions, Labels, Matrix, MatrixLike, Spacing, Spacing2d, UnitOptions, Vector,
 } from "./types.js";
+export type {
+  AxisBins,
+  BinRule,
+  Histogram2DInit,
+  Histogram2DJSON,
+  Histogram2dOptions,
+  Histogram2dResult,
+  HistogramMiOptions,
+  HistogramOptions,
+  HistogramResult,
+  MiCorrection,
+  MutualInformationColumnsOptions,
+  Range,
+} from "./types.js";
+export { Histogram2D } from "./histogram.js";
 export { exponentialEntropy, gaussianEntropy, gaussianKl, gaussianMutualInformation, uniformEntropy } from "./gaussian.js";
 export { mvnEntropy, mvnKl } from "./mvn.js";
 export { differentialEntropy, type DifferentialEntropyOptions, type SpacingMethod } from "./sample-entropy.js";
