@@ -8,6 +8,8 @@
  * in js/<family>.ts and once in wasm/<family>.ts; a parity test holds them together.
  */
 
+import type { ResidentHeap } from "./wasm/resident.js";
+
 export type FloatArray = Float64Array | Float32Array;
 
 /** Per-row output widths of the row kernels (f64 values per row). */
@@ -113,6 +115,8 @@ export interface HistogramKernels {
 
 export interface Backend extends DiscreteKernels, IntegrateKernels, HistogramKernels {
   readonly name: "js" | "wasm" | "wasm-simd";
+  /** Where it.allocate() places zero-copy arrays (WASM backends; the engine uses plain arrays otherwise). */
+  readonly resident?: ResidentHeap;
   /** Bytes of WASM memory held (0 for js). */
   memoryBytes(): number;
   close(): void;

@@ -3,6 +3,9 @@
  * runs one Backend and shapes the result; nothing here knows which backend runs.
  */
 import type { Backend } from "./backend.js";
+import { Parallel } from "./parallel/api.js";
+import type { WorkerPool } from "./parallel/pool.js";
+import { checkAllocArgs, PlainArrays, type ElementType, type ResidentArray } from "./wasm/resident.js";
 import * as discrete from "./discrete.js";
 import * as gaussian from "./gaussian.js";
 import * as grid from "./grid.js";
@@ -55,6 +58,8 @@ export class Engine {
 
   /** Releases the engine; later calls throw. */
   close(): void {
+    this.#pool?.close(); // pending parallel calls reject
+    this.#plain?.close();
     this.#b?.close();
     this.#b = null;
   }
@@ -290,5 +295,56 @@ export class Engine {
   /** Restores a `Histogram2D` from its `toJSON()` form (an object or a JSON string). */
   histogram2DFromJSON(json: Histogram2DJSON | string): hist.Histogram2D {
     return hist.histogram2DFromJSON(() => this.be, json);
+  }
+
+  // ---- parallel & zero-copy (src/parallel/, src/wasm/resident.ts) ----
+
+  #pool: WorkerPool | null = null;
+  #parallel?: Parallel;
+  #plain?: PlainArrays;
+
+  /** Gives the engine its worker pool (init({ threads })); closed with the engine. */
+  attachPool(pool: WorkerPool): void {
+    this.#pool = pool;
+  }
+
+  /**
+   * The async API: `await it.parallel.entropy(P)` and the other batched calls, split across the
+   * worker pool of `init({ threads })` (on the calling thread when there is no pool or the input
+   * is small). Same arguments and results as the synchronous calls.
+   */
+  get parallel(): Parallel {
+    this.#parallel ??= new Parallel(() => this, () => this.be, () => this.#pool);
+    return this.#parallel;
+  }
+
+  /**
+   * A zero-copy input array of n elements living in WASM memory: fill it, pass it to any call,
+   * and the kernels read it in place. Valid until `release(view)` or until WASM memory grows
+   * (a later allocate(), or the first call needing a larger table, may grow it): a view that
+   * was released or detached by growth throws when used; `reattach(view)` gives a live view of
+   * the same data. On the js backend: an ordinary array with the same rules.
+   */
+  allocate(n: number, type: "f32"): Float32Array;
+  allocate(n: number, type?: "f64"): Float64Array;
+  allocate(n: number, type: ElementType = "f64"): ResidentArray {
+    const t = checkAllocArgs(n, type);
+    const heap = this.be.resident;
+    if (heap) return heap.allocate(n, t);
+    this.#plain ??= new PlainArrays();
+    return this.#plain.allocate(n, t);
+  }
+
+  /** Frees an array from allocate(); using it (or any view of it) afterwards throws. */
+  release(view: Float64Array | Float32Array): void {
+    const heap = this.be.resident;
+    if (heap) heap.release(view);
+    else (this.#plain ??= new PlainArrays()).release(view);
+  }
+
+  /** A live view of the same block as `view` (after memory growth detached it); contents are kept. */
+  reattach<T extends Float64Array | Float32Array>(view: T): T {
+    const heap = this.be.resident;
+    return (heap ? heap.reattach(view) : (this.#plain ??= new PlainArrays()).reattach(view)) as T;
   }
 }

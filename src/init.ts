@@ -5,6 +5,7 @@ import type { InitOptions } from "./types.js";
 import { createWasmBackend } from "./wasm/backend.js";
 import { simdAvailable, wasmAvailable } from "./wasm/load.js";
 import { describe } from "./validate.js";
+import { availableThreads, loadWorkerRuntime, WorkerPool } from "./parallel/pool.js";
 
 /**
  * Creates an engine. `backend: "auto"` (default) picks WASM with SIMD where the runtime
@@ -32,5 +33,20 @@ export async function init(options: InitOptions = {}): Promise<Engine> {
     default:
       throw new RangeError(`init: options.backend must be "auto" | "wasm-simd" | "wasm" | "js", got ${describe(want)}`);
   }
-  return new Engine(backend);
+  const engine = new Engine(backend);
+  const threads = options.threads === "auto" ? await availableThreads() : threadCount(options.threads);
+  if (threads > 0) {
+    // the pool's workers run the same backend as this engine
+    await loadWorkerRuntime();
+    engine.attachPool(await WorkerPool.start({ threads, backend: backend.name, shared: options.sharedMemory }));
+  }
+  return engine;
+}
+
+/** `threads`: undefined/0 → no pool; else an integer 1…256 ("auto" is resolved by availableThreads). */
+function threadCount(t: unknown): number {
+  if (t === undefined || t === 0) return 0;
+  if (typeof t !== "number" || !Number.isInteger(t) || t < 0 || t > 256)
+    throw new RangeError(`init: options.threads must be an integer in [0, 256] or "auto", got ${describe(t)}`);
+  return t;
 }

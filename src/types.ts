@@ -31,6 +31,13 @@ export type BackendName = "wasm-simd" | "wasm" | "js";
 export interface InitOptions {
   /** `"auto"` (default): WASM with SIMD where the runtime validates it, else WASM, else JS. */
   backend?: "auto" | BackendName;
+  /**
+   * Worker threads for `it.parallel` (src/parallel/): a count, or `"auto"` (the machine's
+   * available parallelism). Default: none (every call on the calling thread).
+   */
+  threads?: number | "auto";
+  /** Pass inputs to workers through SharedArrayBuffer where the runtime allows it (default true); false: copy and transfer. */
+  sharedMemory?: boolean;
 }
 
 // ---- grids ----

@@ -5,6 +5,7 @@
  * fails do the scanners here look for the first bad element to name it.
  */
 import type { FloatArray } from "./backend.js";
+import { checkResident } from "./wasm/resident.js";
 
 /** A vector or matrix argument normalised to a row-major batch. */
 export interface Batch {
@@ -31,8 +32,10 @@ export function isMatrixLike(x: unknown): boolean {
 /** A vector argument: Float64Array, Float32Array or number[]; never empty. */
 export function vectorArg(fn: string, name: string, x: unknown): Batch {
   let data: FloatArray;
-  if (isFloatArray(x)) data = x;
-  else if (Array.isArray(x)) {
+  if (isFloatArray(x)) {
+    checkResident(fn, name, x); // a released or detached it.allocate() view is an error
+    data = x;
+  } else if (Array.isArray(x)) {
     data = new Float64Array(x.length);
     for (let i = 0; i < x.length; i++) {
       const v = x[i];
@@ -67,6 +70,7 @@ export function matrixArg(fn: string, name: string, x: unknown): Batch {
   if (typeof x !== "object" || x === null) throw new TypeError(`${fn}: ${name} must be a matrix { data, rows, cols }, got ${describe(x)}`);
   const { data, rows, cols } = x as { data: unknown; rows: unknown; cols: unknown };
   if (!isFloatArray(data)) throw new TypeError(`${fn}: ${name}.data must be a Float64Array or Float32Array, got ${describe(data)}`);
+  checkResident(fn, `${name}.data`, data); // a released or detached it.allocate() view is an error
   if (!Number.isInteger(rows) || (rows as number) < 1) throw new RangeError(`${fn}: ${name}.rows must be an integer ≥ 1, got ${String(rows)}`);
   if (!Number.isInteger(cols) || (cols as number) < 1) throw new RangeError(`${fn}: ${name}.cols must be an integer ≥ 1, got ${String(cols)}`);
   if ((rows as number) * (cols as number) !== data.length)

@@ -14,7 +14,8 @@ export async function createWasmBackend(kind: WasmKind): Promise<Backend> {
     ...wasmDiscrete(host),
     ...wasmIntegrate(host),
     ...wasmHistogram(host),
+    resident: host.heap,
     memoryBytes: () => host.memoryBytes(),
-    close: () => {},
+    close: () => host.heap.close(),
   };
 }

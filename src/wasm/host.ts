@@ -9,10 +9,15 @@
  *   op[0], op[1]   CHUNK elements each (8 bytes apiece): the operands
  *   side           2·CHUNK f64: per-row context, marginals
  *   out            6·CHUNK f64: per-row results
- *   extra          from reserve(): family-specific tables
+ *   extra          from reserve(): family-specific tables, and it.allocate() blocks
+ *                  (one heap: src/wasm/resident.ts)
+ *
+ * Zero-copy: an operand whose buffer is the WASM memory itself (from allocate()) is passed to
+ * the kernel by pointer, never copied, and is not cut into chunks (kernels take pointer + length).
  */
 import { Cascade, type Combine } from "../cascade.js";
 import type { FloatArray } from "../backend.js";
+import { ResidentHeap } from "./resident.js";
 
 /** Elements of one operand copied per kernel call. */
 export const CHUNK = 1 << 16;
@@ -49,11 +54,30 @@ export class WasmHost {
   }
 
   /** Ensures `bytes` are available from `extra` on (grows memory at most once per new maximum). */
+  /** Returns where the table starts: `extra` unless allocate() blocks took that place. */
   reserve(bytes: number): Ptr {
-    const need = this.extra - this.k.scratchBase() + bytes;
-    if (need > this.k.scratchBytes() && this.k.reserveScratch(need) < need)
-      throw new RangeError(`infowasm: cannot reserve ${bytes} bytes of WASM memory`);
-    return this.extra;
+    return this.heap.reserveTable(bytes);
+  }
+
+  /** The heap from `extra` on: family tables and it.allocate() blocks. */
+  get heap(): ResidentHeap {
+    if (!this.heapState) {
+      const base = this.k.scratchBase();
+      this.heapState = new ResidentHeap(
+        { memory: this.k.memory, growTo: (end) => this.k.reserveScratch(end - base) >= end - base },
+        this.extra,
+      );
+    }
+    return this.heapState;
+  }
+  private heapState?: ResidentHeap;
+
+  /** True when `src` lives in this module's memory (then it is read in place, by pointer). */
+  resident(src: FloatArray | Int32Array): boolean {
+    if (src.buffer === this.k.memory.buffer) return true;
+    if (src.length === 0 && src.buffer.byteLength === 0 && src.byteOffset === 0)
+      throw new Error("infowasm: an input view of WASM memory was detached (memory grew during the call); get a live view with it.reattach()");
+    return false;
   }
 
   /** The exported kernel `name` + "F64" or "F32", chosen by the element type of `like`. */
@@ -74,10 +98,29 @@ export class WasmHost {
     const result = new Float64Array(rows * width);
     const fn = this.kernel(name, operands[0]);
     const cascade = new Cascade(ops);
-    const ptrs = operands.map((_, i) => this.op[i]);
     const outIndex = this.out >> 3;
+    if (operands.every((o) => this.resident(o))) {
+      // zero-copy: whole rows by pointer, as many per call as the out (and side) regions hold
+      const maxRows = Math.max(1, Math.floor(Math.min(6 * CHUNK / width, ctx ? (2 * CHUNK) / ctxWidth : Infinity)));
+      for (let r0 = 0; r0 < rows; r0 += maxRows) {
+        const r1 = Math.min(r0 + maxRows, rows);
+        const at = operands.map((o) => o.byteOffset + r0 * cols * o.BYTES_PER_ELEMENT);
+        if (ctx) {
+          this.view64().set(ctx.subarray(r0 * ctxWidth, r1 * ctxWidth), this.side >> 3);
+          fn(...at, r1 - r0, cols, this.side, this.out);
+        } else fn(...at, r1 - r0, cols, this.out);
+        result.set(this.view64().subarray(outIndex, outIndex + (r1 - r0) * width), r0 * width);
+      }
+      return result;
+    }
+    const inPlace = operands.map((o) => this.resident(o));
+    const ptrs = operands.map((_, i) => this.op[i]);
     this.blocks(rows, cols, (r0, r1, c0, c1) => {
-      for (let i = 0; i < operands.length; i++) this.copyRows(operands[i], cols, r0, r1, c0, c1, this.op[i]);
+      for (let i = 0; i < operands.length; i++) {
+        const o = operands[i];
+        if (inPlace[i]) ptrs[i] = o.byteOffset + (r0 * cols + c0) * o.BYTES_PER_ELEMENT;
+        else this.copyRows(o, cols, r0, r1, c0, c1, this.op[i]);
+      }
       if (ctx) {
         this.view64().set(ctx.subarray(r0 * ctxWidth, r1 * ctxWidth), this.side >> 3);
         fn(...ptrs, r1 - r0, c1 - c0, this.side, this.out);

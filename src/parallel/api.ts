@@ -1,0 +1,190 @@
+/**
+ * `it.parallel`: the async, multi-threaded form of the batched calls. Each method takes the same
+ * arguments as its synchronous twin on the engine and resolves to the same value (within 1e-12
+ * relative: only the order of a few partial sums differs).
+ *
+ * How: the public function runs on the calling thread against a recording backend. When it
+ * reaches a kernel that the pool splits (src/parallel/split.ts) on an input large enough, the
+ * run stops, the kernel runs on the workers, and the function runs again from the start with
+ * that result in hand — validation, units and finishing formulas are the synchronous code
+ * itself, and argument errors name the same index as the synchronous call. Kernels the pool does
+ * not split, and small inputs, run on the calling thread.
+ */
+import type { Backend } from "../backend.js";
+import { Engine } from "../engine.js";
+import type { MatrixLike, UnitOptions, Vector } from "../types.js";
+import { Staging, type WorkerPool } from "./pool.js";
+import type { Plan } from "./split.js";
+
+/** Thrown by the recording backend when a kernel should run on the pool. */
+class Need {
+  constructor(
+    readonly kernel: string,
+    readonly plan: Plan,
+  ) {}
+}
+
+function cloneResult(r: unknown): unknown {
+  if (r instanceof Float64Array) return r.slice();
+  if (typeof r === "object" && r !== null && "counts" in r) {
+    const c = r as { counts: Float64Array; bad: number };
+    return { ...c, counts: c.counts.slice() };
+  }
+  return r;
+}
+
+/** Total array elements in the arguments (a quick size estimate before any validation). */
+function elements(args: readonly unknown[]): number {
+  let n = 0;
+  for (const a of args) {
+    if (ArrayBuffer.isView(a)) n += (a as Float64Array).length ?? 0;
+    else if (Array.isArray(a)) n += Array.isArray(a[0]) ? a.length * (a[0] as unknown[]).length : a.length;
+    else if (typeof a === "object" && a !== null && "data" in a && ArrayBuffer.isView((a as { data: unknown }).data))
+      n += ((a as { data: Float64Array }).data).length;
+  }
+  return n;
+}
+
+/**
+ * Runs `call(engine)` with the kernels the pool splits running on the workers. Resolves to what
+ * the synchronous call returns, rejects with what it throws.
+ */
+export async function runOnPool<T>(pool: WorkerPool, local: Backend, call: (e: Engine) => T): Promise<T> {
+  const done: unknown[] = [];
+  const staging = new Staging(pool);
+  try {
+    for (;;) {
+      let k = 0;
+      const rec: Record<string, unknown> = { ...local };
+      for (const name of Object.keys(local)) {
+        const f = (local as unknown as Record<string, unknown>)[name];
+        if (typeof f !== "function" || name === "memoryBytes" || name === "close") continue;
+        rec[name] = (...args: unknown[]) => {
+          const plan = pool.plan(name, args);
+          if (!plan) return (f as (...a: unknown[]) => unknown).apply(local, args);
+          const i = k++;
+          if (i < done.length) return cloneResult(done[i]);
+          throw new Need(name, plan);
+        };
+      }
+      const engine = new Engine(rec as unknown as Backend);
+      try {
+        return call(engine);
+      } catch (e) {
+        if (!(e instanceof Need)) throw e;
+        if (pool.closed) throw new Error("infowasm: the worker pool was closed (it.close()) while this call was pending");
+        done.push(await pool.runPlan(e.kernel, e.plan, staging));
+      }
+    }
+  } finally {
+    staging.release();
+  }
+}
+
+/**
+ * The async API (`it.parallel`). Inputs of fewer than `threshold` elements (default 65536), or
+ * an engine without a pool, run synchronously on the calling thread (the promise still resolves
+ * asynchronously).
+ */
+export class Parallel {
+  constructor(
+    private readonly engine: () => Engine,
+    private readonly backend: () => Backend,
+    private readonly pool: () => WorkerPool | null,
+    /** Below this many input elements a call stays on the calling thread. */
+    public threshold = 1 << 16,
+  ) {}
+
+  /** Worker threads in the pool (0 when init had no `threads`). */
+  get threads(): number {
+    return this.pool()?.size ?? 0;
+  }
+
+  /** Whether inputs reach workers through shared memory (else copied and transferred). */
+  get sharedMemory(): boolean {
+    return this.pool()?.shared ?? false;
+  }
+
+  /**
+   * Runs any engine call with its splittable kernels on the pool:
+   * `await it.parallel.run((e) => e.trapezoid(y, { dx }))`.
+   */
+  async run<T>(call: (e: Engine) => T, sizeHint = Infinity): Promise<T> {
+    const pool = this.pool();
+    if (!pool || sizeHint < this.threshold) return call(this.engine());
+    return runOnPool(pool, this.backend(), call);
+  }
+
+  private go<T>(args: unknown[], call: (e: Engine) => T): Promise<T> {
+    return this.run(call, elements(args));
+  }
+
+  /** Async `entropy`: H(p) = −Σ p log p per row (see Engine.entropy). */
+  entropy(p: Vector, opts?: UnitOptions): Promise<number>;
+  entropy(p: MatrixLike, opts?: UnitOptions): Promise<Float64Array>;
+  entropy(p: Vector | MatrixLike, opts?: UnitOptions): Promise<number | Float64Array> {
+    return this.go([p], (e) => e.entropy(p as Vector, opts));
+  }
+
+  /** Async `crossEntropy`: H(p, q) = −Σ p log q per row. */
+  crossEntropy(p: Vector, q: Vector, opts?: UnitOptions): Promise<number>;
+  crossEntropy(p: MatrixLike, q: MatrixLike, opts?: UnitOptions): Promise<Float64Array>;
+  crossEntropy(p: Vector | MatrixLike, q: Vector | MatrixLike, opts?: UnitOptions): Promise<number | Float64Array> {
+    return this.go([p, q], (e) => e.crossEntropy(p as Vector, q as Vector, opts));
+  }
+
+  /** Async `klDivergence`: D(p‖q) = Σ p log(p/q) per row. */
+  klDivergence(p: Vector, q: Vector, opts?: UnitOptions): Promise<number>;
+  klDivergence(p: MatrixLike, q: MatrixLike, opts?: UnitOptions): Promise<Float64Array>;
+  klDivergence(p: Vector | MatrixLike, q: Vector | MatrixLike, opts?: UnitOptions): Promise<number | Float64Array> {
+    return this.go([p, q], (e) => e.klDivergence(p as Vector, q as Vector, opts));
+  }
+
+  /** Async `jsDivergence`: ½D(p‖m) + ½D(q‖m), m = (p + q)/2, per row. */
+  jsDivergence(p: Vector, q: Vector, opts?: UnitOptions): Promise<number>;
+  jsDivergence(p: MatrixLike, q: MatrixLike, opts?: UnitOptions): Promise<Float64Array>;
+  jsDivergence(p: Vector | MatrixLike, q: Vector | MatrixLike, opts?: UnitOptions): Promise<number | Float64Array> {
+    return this.go([p, q], (e) => e.jsDivergence(p as Vector, q as Vector, opts));
+  }
+
+  /** Async `jsDistance`: √jsDivergence per row. */
+  jsDistance(p: Vector, q: Vector, opts?: UnitOptions): Promise<number>;
+  jsDistance(p: MatrixLike, q: MatrixLike, opts?: UnitOptions): Promise<Float64Array>;
+  jsDistance(p: Vector | MatrixLike, q: Vector | MatrixLike, opts?: UnitOptions): Promise<number | Float64Array> {
+    return this.go([p, q], (e) => e.jsDistance(p as Vector, q as Vector, opts));
+  }
+
+  /** Async `histogramMutualInformation` (2-D histogram counted on the workers, MI on the calling thread). */
+  histogramMutualInformation(...args: Parameters<Engine["histogramMutualInformation"]>): Promise<number> {
+    return this.go(args, (e) => e.histogramMutualInformation(...args));
+  }
+
+  /** Async `histogram2d` (counts added across workers: exact). */
+  histogram2d(...args: Parameters<Engine["histogram2d"]>): ReturnType<Engine["histogram2d"]> extends infer R ? Promise<R> : never {
+    return this.go(args, (e) => e.histogram2d(...args));
+  }
+
+  /** Async `histogram` (1-D). */
+  histogram(...args: Parameters<Engine["histogram"]>): Promise<ReturnType<Engine["histogram"]>> {
+    return this.go(args, (e) => e.histogram(...args));
+  }
+
+  /** Async `trapezoid` (even/odd partial sums per segment: exact up to summation order). */
+  trapezoid(y: Vector, spacing: Parameters<Engine["trapezoid"]>[1]): Promise<number>;
+  trapezoid(y: MatrixLike, spacing: Parameters<Engine["trapezoid"]>[1]): Promise<Float64Array>;
+  trapezoid(y: Vector | MatrixLike, spacing: Parameters<Engine["trapezoid"]>[1]): Promise<number | Float64Array> {
+    return this.go([y], (e) => e.trapezoid(y as Vector, spacing) as number | Float64Array);
+  }
+
+  /** Async `klDivergenceGrid`: ∫ f log(f/g) per row (trapezoid weights). */
+  klDivergenceGrid(...args: Parameters<Engine["klDivergenceGrid"]>): Promise<ReturnType<Engine["klDivergenceGrid"]>> {
+    return this.go(args, (e) => e.klDivergenceGrid(...args));
+  }
+
+  /** Worker count and pending tasks, and each worker's WASM memory in bytes (for leak checks). */
+  async stats(): Promise<{ workers: number; pending: number; workerMemoryBytes: number[] }> {
+    const pool = this.pool();
+    if (!pool) return { workers: 0, pending: 0, workerMemoryBytes: [] };
+    return { workers: pool.workers, pending: pool.pending, workerMemoryBytes: await pool.memoryBytes() };
+  }
+}

@@ -1,0 +1,430 @@
+/**
+ * The worker pool: n workers (Node `worker_threads`, or module Web Workers in browsers), each
+ * with its own engine backend (the same one as the main engine). A kernel call is cut into tasks
+ * (src/parallel/split.ts), queued, and handed to workers as they free up (at most two in flight
+ * per worker, so a worker always has its next task); the results are merged in task order.
+ *
+ * Input data: where SharedArrayBuffer exists (Node; cross-origin-isolated pages) a task carries
+ * a view of shared memory: an input already in a SharedArrayBuffer is shared as is, any other is
+ * mirrored into a pooled SharedArrayBuffer once per call (block by block, just before the first
+ * task that needs it, so workers start while the rest is copied). Elsewhere each task's slice is
+ * copied and transferred. Results come back transferred.
+ *
+ * Node: an idle worker is unref'd, so the pool never keeps the process alive; close() terminates
+ * the workers and rejects every pending call.
+ */
+import type { BackendName } from "../types.js";
+import { SPLITTERS, Slice, type Plan } from "./split.js";
+
+type Arr = Float64Array | Float32Array | Int32Array | Uint32Array;
+
+/** What the pool needs of a worker, in Node or in a browser. */
+interface WorkerHandle {
+  post(msg: unknown, transfer: Transferable[]): void;
+  terminate(): void;
+  ref(): void;
+  unref(): void;
+}
+
+interface Task {
+  job: Job;
+  index: number;
+  kernel: string;
+  args: unknown[];
+  staging: Staging;
+}
+
+interface Job {
+  results: unknown[];
+  left: number;
+  failed: boolean;
+  resolve(results: unknown[]): void;
+  reject(e: unknown): void;
+}
+
+interface Slot {
+  handle: WorkerHandle;
+  inflight: Map<number, Task>;
+  ready: boolean;
+}
+
+const MAX_INFLIGHT = 2;
+/** Pooled SharedArrayBuffers kept for reuse (bytes); beyond it, released buffers are dropped. */
+const MIRROR_CACHE_BYTES = 256 << 20;
+/** Elements per copied block of a mirror. */
+const MIRROR_BLOCK = 1 << 15;
+
+export interface PoolOptions {
+  threads: number;
+  backend: BackendName;
+  /** Smallest task, in elements (default 32768). */
+  minTask?: number;
+  /** Use SharedArrayBuffer when the runtime has it (default true). */
+  shared?: boolean;
+}
+
+const CLOSED = "infowasm: the worker pool was closed (it.close()) while this call was pending";
+
+export class PoolClosedError extends Error {
+  constructor() {
+    super(CLOSED);
+    this.name = "PoolClosedError";
+  }
+}
+
+/** Mirrors of non-shared inputs in shared memory, for the duration of one call. */
+export class Staging {
+  private readonly mirrors = new Map<Arr, { view: Arr; done: Uint8Array; sab: SharedArrayBuffer }>();
+
+  constructor(private readonly pool: WorkerPool) {}
+
+  /** The message form of a slice, and what to transfer with it. */
+  stage(s: Slice, transfer: Transferable[]): Arr {
+    const { src, i0, i1 } = s;
+    if (!this.pool.shared) {
+      const copy = src.slice(i0, i1);
+      transfer.push(copy.buffer as ArrayBuffer);
+      return copy;
+    }
+    if (src.buffer instanceof SharedArrayBuffer) return src.subarray(i0, i1);
+    let m = this.mirrors.get(src);
+    if (!m) {
+      const sab = this.pool.acquire(src.byteLength);
+      const Ctor = src.constructor as { new (b: SharedArrayBuffer, o: number, n: number): Arr };
+      m = { view: new Ctor(sab, 0, src.length), done: new Uint8Array(Math.ceil(src.length / MIRROR_BLOCK)), sab };
+      this.mirrors.set(src, m);
+    }
+    const b1 = Math.ceil(i1 / MIRROR_BLOCK);
+    for (let b = Math.floor(i0 / MIRROR_BLOCK); b < b1; b++) {
+      if (m.done[b]) continue;
+      const a0 = b * MIRROR_BLOCK;
+      const a1 = Math.min(src.length, a0 + MIRROR_BLOCK);
+      m.view.set(src.subarray(a0, a1) as never, a0);
+      m.done[b] = 1;
+    }
+    return m.view.subarray(i0, i1);
+  }
+
+  /** Returns the mirrors' buffers to the pool. */
+  release(): void {
+    for (const m of this.mirrors.values()) this.pool.giveBack(m.sab);
+    this.mirrors.clear();
+  }
+}
+
+function isNode(): boolean {
+  const p = (globalThis as { process?: { versions?: { node?: string } } }).process;
+  return typeof p?.versions?.node === "string" && typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === "undefined" && typeof (globalThis as { window?: unknown }).window === "undefined";
+}
+
+/** Whether shared memory can be posted to workers here. */
+export function sharedMemoryAvailable(): boolean {
+  if (typeof SharedArrayBuffer !== "function") return false;
+  const g = globalThis as { crossOriginIsolated?: boolean };
+  return isNode() || g.crossOriginIsolated === true;
+}
+
+/** Collects the transferable buffers of a result (fresh, unshared, whole-buffer typed arrays). */
+export function transferables(x: unknown, out: Transferable[] = []): Transferable[] {
+  if (ArrayBuffer.isView(x)) {
+    const b = x.buffer;
+    if (b instanceof ArrayBuffer && x.byteOffset === 0 && x.byteLength === b.byteLength && !out.includes(b)) out.push(b);
+  } else if (typeof x === "object" && x !== null && !Array.isArray(x)) {
+    for (const v of Object.values(x)) if (ArrayBuffer.isView(v)) transferables(v, out);
+  }
+  return out;
+}
+
+type ErrorCtor = new (message: string) => Error;
+const ERRORS: Record<string, ErrorCtor> = { TypeError, RangeError, Error };
+
+export class WorkerPool {
+  readonly shared: boolean;
+  readonly minTask: number;
+  private readonly slots: Slot[] = [];
+  private readonly queue: Task[] = [];
+  private readonly cache: SharedArrayBuffer[] = [];
+  private nextId = 1;
+  private closedFlag = false;
+
+  private constructor(
+    readonly size: number,
+    readonly backend: BackendName,
+    opts: PoolOptions,
+  ) {
+    this.shared = (opts.shared ?? true) && sharedMemoryAvailable();
+    this.minTask = opts.minTask ?? 1 << 15;
+  }
+
+  /** Starts `threads` workers and waits until each has its backend ready. */
+  static async start(opts: PoolOptions): Promise<WorkerPool> {
+    const pool = new WorkerPool(opts.threads, opts.backend, opts);
+    try {
+      await Promise.all(Array.from({ length: opts.threads }, () => pool.spawn()));
+    } catch (e) {
+      pool.close();
+      throw e;
+    }
+    return pool;
+  }
+
+  get closed(): boolean {
+    return this.closedFlag;
+  }
+
+  /** Live workers. */
+  get workers(): number {
+    return this.slots.length;
+  }
+
+  /** Tasks queued or running. */
+  get pending(): number {
+    let n = this.queue.length;
+    for (const s of this.slots) n += s.inflight.size;
+    return n;
+  }
+
+  /** Most tasks one call is cut into (a few per worker, for balance when the machine is busy). */
+  get maxTasks(): number {
+    return this.size * 4;
+  }
+
+  /** The plan of `kernel(...args)` for this pool, or null when it should run on the calling thread. */
+  plan(kernel: string, args: unknown[]): Plan | null {
+    const split = SPLITTERS[kernel];
+    return split ? split(args, this.maxTasks, this.minTask) : null;
+  }
+
+  /** Runs a plan's tasks on the workers; resolves with the merged result. */
+  async runPlan(kernel: string, plan: Plan, staging: Staging): Promise<unknown> {
+    if (this.closedFlag) throw new PoolClosedError();
+    const results = await new Promise<unknown[]>((resolve, reject) => {
+      const job: Job = { results: new Array(plan.tasks.length), left: plan.tasks.length, failed: false, resolve, reject };
+      // slices are staged at dispatch, so copying later tasks' input overlaps the first tasks
+      plan.tasks.forEach((args, index) => this.queue.push({ job, index, kernel, args, staging }));
+      this.pump();
+    });
+    return plan.merge(results);
+  }
+
+  /** Runs one task unsplit on a worker (tests use it to reach a worker directly). */
+  runTask(kernel: string, args: unknown[], staging: Staging): Promise<unknown> {
+    return this.runPlan(kernel, { tasks: [args], merge: (r) => r[0] }, staging);
+  }
+
+  /** Asks every worker for its WASM memory size (bytes; 0 for js). */
+  async memoryBytes(): Promise<number[]> {
+    const staging = new Staging(this);
+    return Promise.all(this.slots.map((s) => this.direct(s, "__memoryBytes", [], staging) as Promise<number>));
+  }
+
+  private direct(slot: Slot, kernel: string, args: unknown[], staging: Staging): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const job: Job = { results: [undefined], left: 1, failed: false, resolve: (r) => resolve(r[0]), reject };
+      this.send(slot, { job, index: 0, kernel, args, staging });
+    });
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      let best: Slot | undefined;
+      for (const s of this.slots) if (s.ready && s.inflight.size < MAX_INFLIGHT && (!best || s.inflight.size < best.inflight.size)) best = s;
+      if (!best) return;
+      const task = this.queue.shift()!;
+      if (task.job.failed) continue;
+      this.send(best, task);
+    }
+  }
+
+  private send(slot: Slot, task: Task): void {
+    const id = this.nextId++;
+    const transfer: Transferable[] = [];
+    let args: unknown[];
+    try {
+      args = task.args.map((a) => (a instanceof Slice ? task.staging.stage(a, transfer) : a));
+    } catch (e) {
+      this.fail(task.job, e);
+      return;
+    }
+    if (slot.inflight.size === 0) slot.handle.ref();
+    slot.inflight.set(id, task);
+    slot.handle.post({ type: "task", id, kernel: task.kernel, args }, transfer);
+  }
+
+  private fail(job: Job, e: unknown): void {
+    if (job.failed) return;
+    job.failed = true;
+    job.reject(e);
+  }
+
+  private onMessage(slot: Slot, msg: { type: string; id: number; result?: unknown; name?: string; message?: string }): void {
+    const task = slot.inflight.get(msg.id);
+    if (!task) return;
+    slot.inflight.delete(msg.id);
+    if (slot.inflight.size === 0) slot.handle.unref();
+    const { job } = task;
+    if (msg.type === "done") {
+      job.results[task.index] = msg.result;
+      if (--job.left === 0 && !job.failed) job.resolve(job.results);
+    } else {
+      const Ctor = ERRORS[msg.name ?? "Error"] ?? Error;
+      this.fail(job, new Ctor(msg.message ?? "infowasm: a worker task failed"));
+    }
+    this.pump();
+  }
+
+  /** A worker died (an uncaught error or exit): its tasks fail, a new worker takes its place. */
+  private onDeath(slot: Slot, why: string): void {
+    const i = this.slots.indexOf(slot);
+    if (i < 0) return;
+    this.slots.splice(i, 1);
+    for (const task of slot.inflight.values()) {
+      this.fail(task.job, new Error(`infowasm: a pool worker stopped (${why}) while running this call`));
+    }
+    slot.inflight.clear();
+    slot.handle.terminate();
+    if (!this.closedFlag) this.spawn().catch(() => {});
+  }
+
+  private async spawn(): Promise<void> {
+    const slot: Slot = { handle: undefined as unknown as WorkerHandle, inflight: new Map(), ready: false };
+    await new Promise<void>((resolve, reject) => {
+      const onMessage = (msg: { type: string; id: number; message?: string }) => {
+        if (msg.type === "ready") {
+          slot.ready = true;
+          slot.handle.unref();
+          resolve();
+          this.pump();
+        } else if (msg.type === "fatal") {
+          reject(new Error(`infowasm: a pool worker could not start: ${msg.message}`));
+          this.onDeath(slot, msg.message ?? "fatal");
+        } else this.onMessage(slot, msg);
+      };
+      const onError = (e: unknown) => {
+        const why = e instanceof Error ? e.message : String(e);
+        if (!slot.ready) reject(new Error(`infowasm: a pool worker could not start: ${why}`));
+        this.onDeath(slot, why);
+      };
+      const onExit = (code: number) => {
+        if (!this.closedFlag) onError(new Error(`exited with code ${code}`));
+      };
+      slot.handle = createWorker(onMessage, onError, onExit);
+      this.slots.push(slot);
+      slot.handle.post({ type: "init", backend: this.backend }, []);
+    });
+  }
+
+  /** A shared buffer of at least `bytes` (reused across calls). */
+  acquire(bytes: number): SharedArrayBuffer {
+    let best = -1;
+    for (let i = 0; i < this.cache.length; i++)
+      if (this.cache[i].byteLength >= bytes && (best < 0 || this.cache[i].byteLength < this.cache[best].byteLength)) best = i;
+    if (best >= 0) return this.cache.splice(best, 1)[0];
+    return new SharedArrayBuffer(Math.max(8, Math.ceil(bytes / 65536) * 65536));
+  }
+
+  giveBack(sab: SharedArrayBuffer): void {
+    if (this.closedFlag) return;
+    this.cache.push(sab);
+    let total = this.cache.reduce((s, b) => s + b.byteLength, 0);
+    while (this.cache.length > 4 || total > MIRROR_CACHE_BYTES) {
+      // drop the smallest first: large buffers are the expensive ones to recreate
+      let k = 0;
+      for (let i = 1; i < this.cache.length; i++) if (this.cache[i].byteLength < this.cache[k].byteLength) k = i;
+      total -= this.cache[k].byteLength;
+      this.cache.splice(k, 1);
+    }
+  }
+
+  /** Terminates the workers; every queued or running call rejects with a PoolClosedError. */
+  close(): void {
+    if (this.closedFlag) return;
+    this.closedFlag = true;
+    const jobs = new Set<Job>();
+    for (const t of this.queue) jobs.add(t.job);
+    this.queue.length = 0;
+    for (const s of this.slots) {
+      for (const t of s.inflight.values()) jobs.add(t.job);
+      s.inflight.clear();
+      s.handle.terminate();
+    }
+    this.slots.length = 0;
+    this.cache.length = 0;
+    for (const j of jobs) this.fail(j, new PoolClosedError());
+  }
+}
+
+/** Threads for `threads: "auto"`: os.availableParallelism() in Node, navigator.hardwareConcurrency in browsers. */
+export async function availableThreads(): Promise<number> {
+  if (isNode()) {
+    const name = "node:os";
+    const os = (await import(/* @vite-ignore */ name)) as { availableParallelism?: () => number; cpus(): unknown[] };
+    return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+  }
+  const nav = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator;
+  return Math.max(1, nav?.hardwareConcurrency ?? 1);
+}
+
+// ---- spawning: Node worker_threads or Web Workers ----
+
+type NodeWorkerCtor = new (url: URL, opts?: { execArgv?: string[] }) => {
+  postMessage(m: unknown, t?: readonly Transferable[]): void;
+  on(ev: string, cb: (x: never) => void): void;
+  terminate(): Promise<number>;
+  ref(): void;
+  unref(): void;
+};
+
+let nodeWorker: NodeWorkerCtor | undefined;
+/** From src/ (tests, tsx): the tsx loader API, registered in each worker before worker.ts loads. */
+let tsxApi: string | undefined;
+
+/** Loads node:worker_threads (once, before the first spawn in Node). */
+export async function loadWorkerRuntime(): Promise<void> {
+  if (!isNode() || nodeWorker) return;
+  const name = "node:worker_threads";
+  const mod = (await import(/* @vite-ignore */ name)) as { Worker: NodeWorkerCtor };
+  nodeWorker = mod.Worker;
+  if (import.meta.url.endsWith(".ts")) {
+    const m = "node:module";
+    const u = "node:url";
+    const { createRequire } = (await import(/* @vite-ignore */ m)) as { createRequire(from: string): { resolve(id: string): string } };
+    const { pathToFileURL } = (await import(/* @vite-ignore */ u)) as { pathToFileURL(p: string): URL };
+    tsxApi = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
+  }
+}
+
+function createWorker(onMessage: (m: never) => void, onError: (e: unknown) => void, onExit: (code: number) => void): WorkerHandle {
+  if (nodeWorker) {
+    // from dist/ the worker is worker.js; from src/ (tests, tsx) worker.ts through the tsx loader
+    const url = tsxApi
+      ? new URL(
+          "data:text/javascript," +
+            encodeURIComponent(`import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(new URL("./worker.ts", import.meta.url).href)});`),
+        )
+      : new URL("./worker.js", import.meta.url);
+    const w = new nodeWorker(url);
+    w.on("message", onMessage);
+    w.on("error", onError as (x: never) => void);
+    w.on("exit", onExit as (x: never) => void);
+    return {
+      post: (m, t) => w.postMessage(m, t),
+      terminate: () => void w.terminate(),
+      ref: () => w.ref(),
+      unref: () => w.unref(),
+    };
+  }
+  // a bundler (Vite, webpack 5, esbuild with plugins) rewrites this exact form to the bundled worker
+  const w = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  w.onmessage = (ev: MessageEvent) => onMessage(ev.data as never);
+  w.onerror = (ev: ErrorEvent) => {
+    ev.preventDefault();
+    onError(new Error(ev.message));
+  };
+  return {
+    post: (m, t) => w.postMessage(m, t),
+    terminate: () => w.terminate(),
+    ref: () => {},
+    unref: () => {},
+  };
+}

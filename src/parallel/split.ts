@@ -1,0 +1,225 @@
+/**
+ * How each batched kernel is cut into tasks for the worker pool and how the tasks' results are
+ * put back together. Kernels return raw sums per row (or per element range), so the pieces
+ * combine exactly up to summation order: rows are split into row ranges (results concatenated),
+ * a few long rows into segments (fields combined by sum, min or max), sample kernels into
+ * element ranges (counts added).
+ *
+ * Adding a kernel to the pool is one line in SPLITTERS: the argument kinds of its signature in
+ * src/backend.ts and how its fields combine. Kernels not listed run on the calling thread.
+ */
+
+export type FieldOp = "sum" | "min" | "max";
+
+/** A typed-array argument cut to [i0, i1) of `src`: the pool shares or copies it for the worker. */
+export class Slice {
+  constructor(
+    readonly src: Float64Array | Float32Array | Int32Array | Uint32Array,
+    readonly i0: number,
+    readonly i1: number,
+  ) {}
+}
+
+export interface Plan {
+  /** Arguments of each task (Slices for array data). */
+  tasks: unknown[][];
+  /** The kernel's result from the tasks' results, in task order. */
+  merge(results: unknown[]): unknown;
+}
+
+/** Cuts one kernel call into at most `maxTasks` tasks of at least `minTask` elements, or null. */
+export type Splitter = (args: unknown[], maxTasks: number, minTask: number) => Plan | null;
+
+/**
+ * Argument kinds of a row kernel: `op` a rows×cols operand; `rows`, `cols` the shape; `ctxN` a
+ * Float64Array of N values per row; `wrow` one row of cols values shared by every row; `g` a
+ * rows×cols operand or one shared row of cols values; `const` passed unchanged.
+ */
+export type ArgKind = "op" | "rows" | "cols" | "ctx1" | "ctx2" | "wrow" | "g" | "const";
+
+/** Segment boundaries are multiples of this (even, so the even/odd sums keep their parity). */
+const SEGMENT_ALIGN = 1024;
+
+type Arr = Float64Array | Float32Array | Int32Array | Uint32Array;
+
+function fieldOps(spec: string): FieldOp[] {
+  return spec.split(" ") as FieldOp[];
+}
+
+/** Combines per-task field vectors of equal width, in task order. */
+function combineFields(parts: Float64Array[], ops: readonly FieldOp[], out: Float64Array, at: number): void {
+  for (let f = 0; f < ops.length; f++) {
+    const op = ops[f];
+    let v = op === "sum" ? 0 : op === "min" ? Infinity : -Infinity;
+    for (const p of parts) {
+      const x = p[f];
+      if (op === "sum") v += x;
+      else if (op === "min") v = x < v ? x : v;
+      else v = x > v ? x : v;
+    }
+    out[at + f] = v;
+  }
+}
+
+/**
+ * A row kernel `name(...args)` → Float64Array of `fields` values per row. `fields` names how a
+ * field combines across segments of a row ("sum min …"); null: rows are never segmented.
+ */
+export function rowKernel(kinds: readonly ArgKind[], fields: string | null): Splitter {
+  const ops = fields ? fieldOps(fields) : null;
+  const iRows = kinds.indexOf("rows");
+  const iCols = kinds.indexOf("cols");
+  return (args, maxTasks, minTask) => {
+    const rows = args[iRows] as number;
+    const cols = args[iCols] as number;
+    const n = rows * cols;
+    const tasks = Math.min(maxTasks, Math.floor(n / minTask));
+    if (tasks < 2) return null;
+    const rowTasks = rows >= tasks ? tasks : ops ? 0 : Math.min(rows, tasks);
+    if (rowTasks >= 2) {
+      // row ranges, results concatenated
+      const per = Math.ceil(rows / rowTasks);
+      const ranges: [number, number][] = [];
+      for (let r0 = 0; r0 < rows; r0 += per) ranges.push([r0, Math.min(rows, r0 + per)]);
+      return {
+        tasks: ranges.map(([r0, r1]) =>
+          kinds.map((k, i) => {
+            const a = args[i];
+            switch (k) {
+              case "op":
+                return new Slice(a as Arr, r0 * cols, r1 * cols);
+              case "g":
+                return (a as Arr).length === cols ? new Slice(a as Arr, 0, cols) : new Slice(a as Arr, r0 * cols, r1 * cols);
+              case "rows":
+                return r1 - r0;
+              case "ctx1":
+                return new Slice(a as Arr, r0, r1);
+              case "ctx2":
+                return new Slice(a as Arr, 2 * r0, 2 * r1);
+              case "wrow":
+                return new Slice(a as Arr, 0, cols);
+              default:
+                return a;
+            }
+          }),
+        ),
+        merge(results) {
+          const parts = results as Float64Array[];
+          let len = 0;
+          for (const p of parts) len += p.length;
+          const out = new Float64Array(len);
+          let at = 0;
+          for (const p of parts) {
+            out.set(p, at);
+            at += p.length;
+          }
+          return out;
+        },
+      };
+    }
+    if (!ops) return null;
+    // a few long rows: each cut into segments whose fields combine
+    const segs = Math.max(2, Math.floor(tasks / rows));
+    const step = Math.ceil(cols / segs / SEGMENT_ALIGN) * SEGMENT_ALIGN;
+    const bounds: [number, number][] = [];
+    for (let c0 = 0; c0 < cols; c0 += step) bounds.push([c0, Math.min(cols, c0 + step)]);
+    const list: unknown[][] = [];
+    for (let r = 0; r < rows; r++)
+      for (const [c0, c1] of bounds)
+        list.push(
+          kinds.map((k, i) => {
+            const a = args[i];
+            switch (k) {
+              case "op":
+                return new Slice(a as Arr, r * cols + c0, r * cols + c1);
+              case "g":
+                return (a as Arr).length === cols ? new Slice(a as Arr, c0, c1) : new Slice(a as Arr, r * cols + c0, r * cols + c1);
+              case "rows":
+                return 1;
+              case "cols":
+                return c1 - c0;
+              case "ctx1":
+                return new Slice(a as Arr, r, r + 1);
+              case "ctx2":
+                return new Slice(a as Arr, 2 * r, 2 * r + 2);
+              case "wrow":
+                return new Slice(a as Arr, c0, c1);
+              default:
+                return a;
+            }
+          }),
+        );
+    return {
+      tasks: list,
+      merge(results) {
+        const parts = results as Float64Array[];
+        const out = new Float64Array(rows * ops.length);
+        for (let r = 0; r < rows; r++) combineFields(parts.slice(r * bounds.length, (r + 1) * bounds.length), ops, out, r * ops.length);
+        return out;
+      },
+    };
+  };
+}
+
+/**
+ * A kernel over samples `name(...args)` whose `op` arguments are equally long vectors cut into
+ * element ranges; `merge` puts the per-range results together.
+ */
+export function sampleKernel(kinds: readonly ("op" | "const")[], merge: (results: unknown[]) => unknown): Splitter {
+  const first = kinds.indexOf("op");
+  return (args, maxTasks, minTask) => {
+    const n = (args[first] as Arr).length;
+    const tasks = Math.min(maxTasks, Math.floor(n / minTask));
+    if (tasks < 2) return null;
+    const step = Math.ceil(n / tasks / SEGMENT_ALIGN) * SEGMENT_ALIGN;
+    const list: unknown[][] = [];
+    for (let i0 = 0; i0 < n; i0 += step) {
+      const i1 = Math.min(n, i0 + step);
+      list.push(kinds.map((k, i) => (k === "op" ? new Slice(args[i] as Arr, i0, i1) : args[i])));
+    }
+    return { tasks: list, merge };
+  };
+}
+
+/** Fields of equal-width Float64Array results combined by `spec` ("min max sum"). */
+function fieldsMerge(spec: string): (results: unknown[]) => Float64Array {
+  const ops = fieldOps(spec);
+  return (results) => {
+    const out = new Float64Array(ops.length);
+    combineFields(results as Float64Array[], ops, out, 0);
+    return out;
+  };
+}
+
+/** Histogram counts `{ counts, bad }` added cell by cell (exact: integer counts in f64). */
+function countsMerge(results: unknown[]): { counts: Float64Array; bad: number } {
+  const parts = results as { counts: Float64Array; bad: number }[];
+  const counts = new Float64Array(parts[0].counts.length);
+  let bad = 0;
+  for (const p of parts) {
+    for (let i = 0; i < counts.length; i++) counts[i] += p.counts[i];
+    bad += p.bad;
+  }
+  return { counts, bad };
+}
+
+/** Every kernel the pool runs: name → how it splits (see src/backend.ts for the signatures). */
+export const SPLITTERS: Record<string, Splitter> = {
+  // discrete (src/discrete.ts)
+  entropyRows: rowKernel(["op", "rows", "cols"], "sum sum min"),
+  crossEntropyRows: rowKernel(["op", "op", "rows", "cols"], "sum sum sum min min sum"),
+  klRows: rowKernel(["op", "op", "rows", "cols"], "sum sum sum min min sum"),
+  jsRows: rowKernel(["op", "op", "rows", "cols", "ctx2"], "sum"),
+  sumRows: rowKernel(["op", "rows", "cols"], "sum min"),
+  // grids (src/integrate.ts, src/grid.ts)
+  sumEvenOddRows: rowKernel(["op", "rows", "cols"], "sum sum"),
+  dotRows: rowKernel(["op", "rows", "cols", "wrow"], "sum"),
+  gridEntropyRows: rowKernel(["op", "rows", "cols", "wrow", "ctx2"], "sum sum min"),
+  gridCrossRows: rowKernel(["op", "g", "rows", "cols", "wrow", "ctx2"], "sum sum sum min min sum"),
+  gridKlRows: rowKernel(["op", "g", "rows", "cols", "wrow", "ctx2"], "sum sum sum min min sum"),
+  gridJsRows: rowKernel(["op", "g", "rows", "cols", "wrow", "ctx2"], "sum sum sum min min sum"),
+  // histogram (src/histogram.ts)
+  minMax: sampleKernel(["op"], fieldsMerge("min max sum")),
+  histogram1d: sampleKernel(["op", "const"], countsMerge),
+  histogram2d: sampleKernel(["op", "op", "const", "const"], countsMerge),
+};
