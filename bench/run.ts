@@ -1,5 +1,7 @@
 /**
  * `npm run bench [-- --filter W1,W3 --time 1500 --rounds 3 --out bench/results.json]`
+ * `npm run bench -- --threads 1,2` (pool scaling, bench/threads.ts; default workloads W1, W4, W6)
+ * `npm run bench -- --peers` (NumPy/SciPy, ml-distance, mathjs side by side, bench/peers/)
  *
  * Times every workload of BENCH.md on every backend (js, wasm, wasm-simd) in one process with
  * tinybench. Backends alternate within each round and the median of the rounds' median
@@ -13,6 +15,8 @@ import { init } from "../src/index.js";
 import type { Engine } from "../src/engine.js";
 import type { BackendName } from "../src/types.js";
 import { workloads } from "./workloads/index.js";
+import { runThreads, type ThreadRow } from "./threads.js";
+import { runPeers, type PeerRow } from "./peers/index.js";
 
 const BACKENDS: BackendName[] = ["js", "wasm", "wasm-simd"];
 
@@ -25,6 +29,8 @@ const filters = arg("filter", "").split(",").filter(Boolean);
 const timeMs = Number(arg("time", "1000"));
 const rounds = Number(arg("rounds", "3"));
 const outFile = arg("out", "bench/results.json");
+const threadCounts = arg("threads", "").split(",").filter(Boolean).map(Number);
+const peers = process.argv.includes("--peers");
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -37,21 +43,36 @@ interface Row { name: string; backend: BackendName; threads: number; hz: number;
 async function main(): Promise<void> {
   const engines = new Map<BackendName, Engine>();
   for (const b of BACKENDS) engines.set(b, await init({ backend: b }));
-  const rows: Row[] = [];
-  const selected = workloads.filter((w) => filters.length === 0 || filters.some((f) => w.name.startsWith(f + " ") || w.name.startsWith(f)));
+  const rows: (Row | ThreadRow | PeerRow)[] = [];
+  const scaling = threadCounts.length > 0;
+  const defaults = scaling ? ["W1", "W4", "W6"] : [];
+  const want = filters.length ? filters : defaults;
+  const selected = workloads.filter((w) => want.length === 0 || want.some((f) => w.name.startsWith(f + " ") || w.name.startsWith(f)));
+  const cpu = os.cpus()[0]?.model ?? "unknown cpu";
+  const machine = `${os.type()} ${os.release()} ${os.arch()}, ${cpu} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`;
+  if (scaling) {
+    // thread scaling only: the pool per thread count vs the calling thread
+    rows.push(...(await runThreads(selected.filter((w) => !w.name.includes("zero-copy") && !w.name.includes("norange")), threadCounts, timeMs, rounds)));
+    writeResults(machine, rows);
+    for (const e of engines.values()) e.close();
+    return;
+  }
   console.log(`infowasm bench: ${selected.length} workloads × ${BACKENDS.length} backends, ${rounds} rounds of ${timeMs} ms each`);
   for (const w of selected) {
     const input = w.setup();
     const latencies = new Map<BackendName, number[]>(BACKENDS.map((b) => [b, []]));
     for (let round = 0; round < rounds; round++) {
       const bench = new Bench({ time: timeMs, warmupTime: 200, iterations: 3 });
+      const inputs = new Map(BACKENDS.map((b) => [b, w.perEngine ? w.perEngine(engines.get(b)!, input) : input]));
       for (const b of BACKENDS) {
         const e = engines.get(b)!;
+        const x = inputs.get(b);
         bench.add(b, () => {
-          w.run(e, input);
+          w.run(e, x);
         });
       }
       await bench.run();
+      if (w.release) for (const b of BACKENDS) w.release(engines.get(b)!, inputs.get(b));
       for (const task of bench.tasks) {
         const r = task.result;
         if (r.state !== "completed") throw new Error(`${w.name} on ${task.name}: ${r.state}${"error" in r ? `: ${String(r.error)}` : ""}`);
@@ -63,18 +84,18 @@ async function main(): Promise<void> {
       const hz = 1000 / ms;
       rows.push({ name: w.name, backend: b, threads: 1, hz, elementsPerSecond: hz * w.elements });
     }
-    print(rows.filter((r) => r.name === w.name), w.elements);
+    print(rows.filter((r): r is Row => r.name === w.name), w.elements);
     (globalThis as { gc?: () => void }).gc?.();
   }
-  const cpu = os.cpus()[0]?.model ?? "unknown cpu";
-  const result = {
-    machine: `${os.type()} ${os.release()} ${os.arch()}, ${cpu} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
-    date: new Date().toISOString(),
-    workloads: rows,
-  };
+  if (peers) rows.push(...(await runPeers(selected, rows as Row[], timeMs, machine)));
+  writeResults(machine, rows);
+  for (const e of engines.values()) e.close();
+}
+
+function writeResults(machine: string, rows: unknown[]): void {
+  const result = { machine, date: new Date().toISOString(), workloads: rows };
   writeFileSync(outFile, JSON.stringify(result, null, 2) + "\n");
   console.log(`\nwrote ${outFile}`);
-  for (const e of engines.values()) e.close();
 }
 
 function print(rows: Row[], elements: number): void {

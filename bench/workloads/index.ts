@@ -2,6 +2,7 @@
 import { discreteWorkloads } from "./discrete.js";
 import { gridWorkloads } from "./grids.js";
 import { histogramWorkloads } from "./histogram.js";
+import { parallelWorkloads } from "./parallel.js";
 import type { Workload } from "./types.js";
 
-export const workloads: Workload<any>[] = [...discreteWorkloads, ...histogramWorkloads, ...gridWorkloads];
+export const workloads: Workload<any>[] = [...discreteWorkloads, ...histogramWorkloads, ...gridWorkloads, ...parallelWorkloads];

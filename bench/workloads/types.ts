@@ -10,6 +10,10 @@ export interface Workload<I = unknown> {
   setup(): I;
   /** One timed operation: copying into WASM memory is inside it, as a user pays it. */
   run(engine: Engine, input: I): unknown;
+  /** Optional: the input as one engine sees it (e.g. zero-copy arrays in its memory), built outside the timing. */
+  perEngine?(engine: Engine, input: I): unknown;
+  /** Optional: frees what perEngine made. */
+  release?(engine: Engine, input: unknown): void;
 }
 
 /** Deterministic uniform [0, 1) generator (mulberry32). */

@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""NumPy/SciPy peers of the infowasm benchmark workloads (BENCH.md), for `npm run bench -- --peers`.
+
+Generates inputs of the same sizes and distributions as bench/workloads/*.ts (not the same
+random numbers: NumPy's generator, seed fixed), times what a NumPy/SciPy user would call, and
+prints one JSON object: {"python", "numpy", "scipy", "workloads": [{"id", "call", "seconds",
+"elements"}]} with the median seconds per call over repeats (inputs built outside the timing).
+
+Usage: python3 bench/peers/numpy_peers.py [--ids W1,W4] [--time 0.5]
+"""
+import json
+import platform
+import sys
+import time
+
+try:
+    import numpy as np
+    import scipy
+    from scipy import integrate, special, stats
+    from scipy.spatial import distance
+except ImportError as exc:  # the TS side prints the message and skips the NumPy peers
+    print(json.dumps({"skipped": f"numpy/scipy not importable: {exc}"}))
+    sys.exit(0)
+
+
+def timeit(fn, budget):
+    fn()  # warm-up
+    times = []
+    t_end = time.perf_counter() + budget
+    while len(times) < 3 or (time.perf_counter() < t_end and len(times) < 200):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    times.sort()
+    return times[len(times) // 2]
+
+
+def hist_mi(x, y):
+    # plug-in MI of the 64x64 histogram, as infowasm.histogramMutualInformation
+    c, _, _ = np.histogram2d(x, y, bins=64, range=[[-5, 5], [-5, 5]])
+    n = c.sum()
+    r = c.sum(axis=1, keepdims=True)
+    s = c.sum(axis=0, keepdims=True)
+    nz = c > 0
+    return float(np.sum(c[nz] / n * np.log(c[nz] * n / (r @ s)[nz])))
+
+
+def main():
+    ids = None
+    budget = 0.5
+    args = sys.argv[1:]
+    for i, a in enumerate(args):
+        if a == "--ids":
+            ids = set(args[i + 1].split(","))
+        if a == "--time":
+            budget = float(args[i + 1])
+
+    rng = np.random.default_rng(2026)
+    work = []
+
+    def add(wid, call, elements, make, fn):
+        if ids is not None and not any(wid == k or wid.startswith(k) for k in ids):
+            return
+        data = make()
+        work.append({"id": wid, "call": call, "elements": elements, "seconds": timeit(lambda: fn(*data), budget)})
+
+    # W1/W2: rows of positive weights in (0, 1], as bench/workloads/discrete.ts
+    add("W1", "scipy.stats.entropy(P, axis=1)", 1e6,
+        lambda: (1.0 - rng.random((1000, 1000)),), lambda P: stats.entropy(P, axis=1))
+    add("W2", "scipy.stats.entropy(P, Q, axis=1)", 1e6,
+        lambda: (1.0 - rng.random((1000, 1000)), 1.0 - rng.random((1000, 1000))),
+        lambda P, Q: stats.entropy(P, Q, axis=1))
+    add("W2-js", "scipy.spatial.distance.jensenshannon(P, Q, axis=1)**2", 1e6,
+        lambda: (1.0 - rng.random((1000, 1000)), 1.0 - rng.random((1000, 1000))),
+        lambda P, Q: distance.jensenshannon(P, Q, axis=1) ** 2)
+    add("W3-f64", "scipy.stats.entropy(x)", 1e7, lambda: (1.0 - rng.random(10**7),), lambda x: stats.entropy(x))
+    add("W3-f32", "scipy.stats.entropy(x) (float32 x)", 1e7,
+        lambda: ((1.0 - rng.random(10**7)).astype(np.float32),), lambda x: stats.entropy(x))
+    # W4: correlated Gaussian pairs (rho = 0.6), 64x64 bins on [-5, 5]^2
+    def pairs():
+        u = rng.standard_normal(10**6)
+        v = rng.standard_normal(10**6)
+        return (u, 0.6 * u + 0.8 * v)
+    add("W4", "np.histogram2d(x, y, 64, range) + plug-in MI", 1e6, pairs, hist_mi)
+    add("W5", "scipy.integrate.trapezoid(y, dx=1e-7)", 1e7,
+        lambda: (1.0 - rng.random(10**7),), lambda y: integrate.trapezoid(y, dx=1e-7))
+    # W6: float32 logits 3*N(0,1), 4096x1000, uniform labels
+    def logits():
+        z = (3.0 * rng.standard_normal((4096, 1000))).astype(np.float32)
+        return (z, rng.integers(0, 1000, 4096))
+    add("W6", "mean(scipy.special.logsumexp(z, axis=1) - z[i, label])", 4096 * 1000, logits,
+        lambda z, y: float(np.mean(special.logsumexp(z, axis=1) - z[np.arange(z.shape[0]), y])))
+
+    print(json.dumps({
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "scipy": scipy.__version__,
+        "workloads": work,
+    }))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,124 @@
+/**
+ * `npm run bench -- --threads 1,2 [--filter W1,W4]`: throughput of the worker pool per thread
+ * count (wasm-simd workers), next to the synchronous engine on the calling thread. Each workload
+ * runs through `it.parallel.run(e => workload.run(e, input))`, so its batched kernels are split
+ * across the pool exactly as a user's call would be. Two input modes:
+ *   copy-in   ordinary ArrayBuffer input (mirrored into shared memory inside the timing)
+ *   shared    input already in a SharedArrayBuffer (shared with the workers as is)
+ */
+import { Bench } from "tinybench";
+import { init } from "../src/index.js";
+import type { Engine } from "../src/engine.js";
+import type { Workload } from "./workloads/types.js";
+
+export interface ThreadRow {
+  name: string;
+  backend: "wasm-simd";
+  threads: number;
+  pool: boolean;
+  input: "copy-in" | "shared";
+  hz: number;
+  elementsPerSecond: number;
+}
+
+/** A deep copy of the input with every Float64Array/Float32Array/Int32Array moved into a SharedArrayBuffer. */
+export function toShared<T>(x: T): T {
+  if (x instanceof Float64Array || x instanceof Float32Array || x instanceof Int32Array) {
+    const Ctor = x.constructor as { new (b: SharedArrayBuffer): Float64Array };
+    const out = new Ctor(new SharedArrayBuffer(x.byteLength));
+    out.set(x as unknown as Float64Array);
+    return out as unknown as T;
+  }
+  if (Array.isArray(x)) return x.map(toShared) as T;
+  if (typeof x === "object" && x !== null) return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, toShared(v)])) as T;
+  return x;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : 0.5 * (s[m - 1] + s[m]);
+};
+
+/**
+ * What the machine gives right now: the speedup of a pure CPU loop (no memory traffic, no
+ * messages) split over 2 workers vs 1 — the ceiling for any pool figure measured next to it
+ * (on a shared machine, other processes take cores).
+ */
+export async function capacityProbe(): Promise<number> {
+  const { Worker } = await import("node:worker_threads");
+  const code = `const { parentPort } = require("node:worker_threads"); parentPort.on("message", (n) => { let s = 0; for (let i = 0; i < n; i++) s += Math.sqrt(i); parentPort.postMessage(s); });`;
+  const ws = [new Worker(code, { eval: true }), new Worker(code, { eval: true })];
+  const run = (w: InstanceType<typeof Worker>, n: number) => new Promise((r) => { w.once("message", r); w.postMessage(n); });
+  await Promise.all(ws.map((w) => run(w, 1e6)));
+  const ratios: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    let t = performance.now();
+    await run(ws[0], 1e8);
+    const one = performance.now() - t;
+    t = performance.now();
+    await Promise.all([run(ws[0], 5e7), run(ws[1], 5e7)]);
+    ratios.push(one / (performance.now() - t));
+  }
+  await Promise.all(ws.map((w) => w.terminate()));
+  return median(ratios);
+}
+
+export async function runThreads(selected: Workload<any>[], counts: number[], timeMs: number, rounds: number): Promise<ThreadRow[]> {
+  const sync = await init({ backend: "wasm-simd" });
+  const pools = new Map<number, Engine>();
+  for (const n of counts) pools.set(n, await init({ backend: "wasm-simd", threads: n }));
+  const rows: ThreadRow[] = [];
+  console.log(`\nthread scaling (wasm-simd): pools of ${counts.join(", ")} workers vs the calling thread; ${rounds} rounds of ${timeMs} ms`);
+  const probe = await capacityProbe();
+  console.log(`machine capacity now: a pure CPU loop runs ×${probe.toFixed(2)} faster on 2 threads than on 1 (load average ${(await import("node:os")).loadavg().map((l) => l.toFixed(1)).join(" ")})`);
+  for (const w of selected) {
+    const input = w.setup();
+    const shared = toShared(input);
+    const lat = new Map<string, number[]>();
+    const key = (n: number, mode: string) => `${n}|${mode}`;
+    for (let round = 0; round < rounds; round++) {
+      const bench = new Bench({ time: timeMs, warmupTime: 200, iterations: 3 });
+      bench.add(key(0, "copy-in"), () => {
+        w.run(sync, input);
+      });
+      for (const n of counts) {
+        const e = pools.get(n)!;
+        bench.add(key(n, "copy-in"), async () => {
+          await e.parallel.run((x) => w.run(x, input));
+        });
+        bench.add(key(n, "shared"), async () => {
+          await e.parallel.run((x) => w.run(x, shared));
+        });
+      }
+      await bench.run();
+      for (const t of bench.tasks) {
+        const r = t.result;
+        if (r.state !== "completed") throw new Error(`${w.name} on ${t.name}: ${r.state}${"error" in r ? `: ${String(r.error)}` : ""}`);
+        if (!lat.has(t.name)) lat.set(t.name, []);
+        lat.get(t.name)!.push(r.latency.p50);
+      }
+    }
+    const rowOf = (n: number, mode: "copy-in" | "shared"): ThreadRow => {
+      const hz = 1000 / median(lat.get(key(n, mode))!);
+      return { name: w.name, backend: "wasm-simd", threads: Math.max(1, n), pool: n > 0, input: mode, hz, elementsPerSecond: hz * w.elements };
+    };
+    const base = rowOf(0, "copy-in");
+    rows.push(base);
+    console.log(`${w.name.padEnd(40)} calling thread            ${(base.elementsPerSecond / 1e6).toFixed(1).padStart(8)} M el/s`);
+    for (const mode of ["copy-in", "shared"] as const) {
+      const one = rowOf(counts[0], mode);
+      for (const n of counts) {
+        const r = rowOf(n, mode);
+        rows.push(r);
+        console.log(
+          `${w.name.padEnd(40)} pool ${String(n).padStart(2)} thr ${mode.padEnd(8)}  ${(r.elementsPerSecond / 1e6).toFixed(1).padStart(8)} M el/s  ×${(r.hz / one.hz).toFixed(2)} vs ${counts[0]} thr  ×${(r.hz / base.hz).toFixed(2)} vs calling thread`,
+        );
+      }
+    }
+    (globalThis as { gc?: () => void }).gc?.();
+  }
+  sync.close();
+  for (const e of pools.values()) e.close();
+  return rows;
+}
