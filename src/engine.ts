@@ -327,6 +327,7 @@ export class Engine {
    */
   allocate(n: number, type: "f32"): Float32Array;
   allocate(n: number, type?: "f64"): Float64Array;
+  allocate(n: number, type: "f64" | "f32"): Float64Array | Float32Array;
   allocate(n: number, type: ElementType = "f64"): ResidentArray {
     const t = checkAllocArgs(n, type);
     const heap = this.be.resident;

@@ -14,7 +14,7 @@ import type { Backend } from "../backend.js";
 import { Engine } from "../engine.js";
 import type { MatrixLike, UnitOptions, Vector } from "../types.js";
 import { Staging, type WorkerPool } from "./pool.js";
-import type { Plan } from "./split.js";
+import { Slice, type Plan } from "./split.js";
 
 /** Thrown by the recording backend when a kernel should run on the pool. */
 class Need {
@@ -179,6 +179,21 @@ export class Parallel {
   /** Async `klDivergenceGrid`: ∫ f log(f/g) per row (trapezoid weights). */
   klDivergenceGrid(...args: Parameters<Engine["klDivergenceGrid"]>): Promise<ReturnType<Engine["klDivergenceGrid"]>> {
     return this.go(args, (e) => e.klDivergenceGrid(...args));
+  }
+
+  /**
+   * Low level: runs one backend kernel (src/backend.ts) unsplit on a worker, e.g.
+   * `kernel("entropyRows", [x, rows, cols])` → raw sums. Rejects when there is no pool.
+   */
+  async kernel(name: string, args: unknown[]): Promise<unknown> {
+    const pool = this.pool();
+    if (!pool) throw new Error("parallel.kernel: this engine has no worker pool (init({ threads }))");
+    const staging = new Staging(pool);
+    try {
+      return await pool.runTask(name, args.map((a) => (ArrayBuffer.isView(a) && !(a instanceof DataView) ? new Slice(a as Float64Array, 0, (a as Float64Array).length) : a)), staging);
+    } finally {
+      staging.release();
+    }
   }
 
   /** Worker count and pending tasks, and each worker's WASM memory in bytes (for leak checks). */
