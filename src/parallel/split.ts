@@ -222,4 +222,7 @@ export const SPLITTERS: Record<string, Splitter> = {
   minMax: sampleKernel(["op"], fieldsMerge("min max sum")),
   histogram1d: sampleKernel(["op", "const"], countsMerge),
   histogram2d: sampleKernel(["op", "op", "const", "const"], countsMerge),
+  // losses (src/losses.ts): log-sum-exp rows split by rows only (segments would need rescaling by the max)
+  lseRows: rowKernel(["op", "rows", "cols", "const"], null),
+  gaussKlRows: rowKernel(["op", "op", "rows", "cols"], "sum"),
 };
