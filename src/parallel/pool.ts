@@ -15,6 +15,7 @@
  */
 import type { BackendName } from "../types.js";
 import { SPLITTERS, Slice, type Plan } from "./split.js";
+export { transferables } from "./transfer.js";
 
 type Arr = Float64Array | Float32Array | Int32Array | Uint32Array;
 
@@ -122,17 +123,6 @@ export function sharedMemoryAvailable(): boolean {
   if (typeof SharedArrayBuffer !== "function") return false;
   const g = globalThis as { crossOriginIsolated?: boolean };
   return isNode() || g.crossOriginIsolated === true;
-}
-
-/** Collects the transferable buffers of a result (fresh, unshared, whole-buffer typed arrays). */
-export function transferables(x: unknown, out: Transferable[] = []): Transferable[] {
-  if (ArrayBuffer.isView(x)) {
-    const b = x.buffer;
-    if (b instanceof ArrayBuffer && x.byteOffset === 0 && x.byteLength === b.byteLength && !out.includes(b)) out.push(b);
-  } else if (typeof x === "object" && x !== null && !Array.isArray(x)) {
-    for (const v of Object.values(x)) if (ArrayBuffer.isView(v)) transferables(v, out);
-  }
-  return out;
 }
 
 type ErrorCtor = new (message: string) => Error;

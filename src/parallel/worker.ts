@@ -9,20 +9,24 @@ import type { Backend } from "../backend.js";
 import { createJsBackend } from "../js/backend.js";
 import type { BackendName } from "../types.js";
 import { createWasmBackend } from "../wasm/backend.js";
-import { transferables } from "./pool.js";
+import { transferables } from "./transfer.js";
 
 interface Port {
   post(msg: unknown, transfer?: Transferable[]): void;
   listen(cb: (msg: { type: string; id: number; backend?: BackendName; kernel?: string; args?: unknown[] }) => void): void;
 }
 
-async function port(): Promise<Port> {
+/** A Web Worker's scope, synchronously (no message may arrive before the listener). */
+function webPort(): Port | null {
   const g = globalThis as { WorkerGlobalScope?: unknown; postMessage?: (m: unknown, t?: Transferable[]) => void; addEventListener?: (t: string, cb: (e: MessageEvent) => void) => void };
-  if (typeof g.WorkerGlobalScope !== "undefined" && g.postMessage && g.addEventListener) {
-    const post = g.postMessage.bind(g);
-    const add = g.addEventListener.bind(g);
-    return { post: (m, t) => post(m, t ?? []), listen: (cb) => add("message", (e) => cb(e.data)) };
-  }
+  if (typeof g.WorkerGlobalScope === "undefined" || !g.postMessage || !g.addEventListener) return null;
+  const post = g.postMessage.bind(g);
+  const add = g.addEventListener.bind(g);
+  return { post: (m, t) => post(m, t ?? []), listen: (cb) => add("message", (e) => cb(e.data)) };
+}
+
+/** Node's parentPort (it queues messages until a listener is attached). */
+async function nodePort(): Promise<Port> {
   const name = "node:worker_threads";
   const { parentPort } = (await import(/* @vite-ignore */ name)) as {
     parentPort: { postMessage(m: unknown, t?: readonly Transferable[]): void; on(ev: "message", cb: (m: never) => void): void };
@@ -30,33 +34,38 @@ async function port(): Promise<Port> {
   return { post: (m, t) => parentPort.postMessage(m, t), listen: (cb) => parentPort.on("message", cb as (m: never) => void) };
 }
 
-const p = await port();
-let backend: Backend | undefined;
+// no top-level await: bundlers build workers as classic scripts (Vite's default "iife") too
+const web = webPort();
+if (web) serve(web);
+else void nodePort().then(serve);
 
-p.listen(async (msg) => {
-  if (msg.type === "init") {
+function serve(p: Port): void {
+  let backend: Backend | undefined;
+  p.listen(async (msg) => {
+    if (msg.type === "init") {
+      try {
+        const name = msg.backend ?? "js";
+        backend = name === "js" ? createJsBackend() : await createWasmBackend(name);
+        p.post({ type: "ready" });
+      } catch (e) {
+        p.post({ type: "fatal", message: e instanceof Error ? e.message : String(e) });
+      }
+      return;
+    }
+    if (msg.type !== "task") return;
     try {
-      const name = msg.backend ?? "js";
-      backend = name === "js" ? createJsBackend() : await createWasmBackend(name);
-      p.post({ type: "ready" });
+      if (!backend) throw new Error("infowasm worker: task before init");
+      let result: unknown;
+      if (msg.kernel === "__memoryBytes") result = backend.memoryBytes();
+      else {
+        const fn = (backend as unknown as Record<string, unknown>)[msg.kernel ?? ""];
+        if (typeof fn !== "function") throw new TypeError(`infowasm worker: no kernel ${String(msg.kernel)}`);
+        result = (fn as (...a: unknown[]) => unknown)(...(msg.args ?? []));
+      }
+      p.post({ type: "done", id: msg.id, result }, transferables(result));
     } catch (e) {
-      p.post({ type: "fatal", message: e instanceof Error ? e.message : String(e) });
+      const err = e instanceof Error ? e : new Error(String(e));
+      p.post({ type: "fail", id: msg.id, name: err.name, message: err.message });
     }
-    return;
-  }
-  if (msg.type !== "task") return;
-  try {
-    if (!backend) throw new Error("infowasm worker: task before init");
-    let result: unknown;
-    if (msg.kernel === "__memoryBytes") result = backend.memoryBytes();
-    else {
-      const fn = (backend as unknown as Record<string, unknown>)[msg.kernel ?? ""];
-      if (typeof fn !== "function") throw new TypeError(`infowasm worker: no kernel ${String(msg.kernel)}`);
-      result = (fn as (...a: unknown[]) => unknown)(...(msg.args ?? []));
-    }
-    p.post({ type: "done", id: msg.id, result }, transferables(result));
-  } catch (e) {
-    const err = e instanceof Error ? e : new Error(String(e));
-    p.post({ type: "fail", id: msg.id, name: err.name, message: err.message });
-  }
-});
+  });
+}
