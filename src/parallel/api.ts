@@ -16,6 +16,9 @@ import type { MatrixLike, UnitOptions, Vector } from "../types.js";
 import { Staging, type WorkerPool } from "./pool.js";
 import { Slice, type Plan } from "./split.js";
 
+/** Pool rounds per call before the rest of it runs on the calling thread. */
+const MAX_REPLAYS = 16;
+
 /** Thrown by the recording backend when a kernel should run on the pool. */
 class Need {
   constructor(
@@ -53,7 +56,9 @@ export async function runOnPool<T>(pool: WorkerPool, local: Backend, call: (e: E
   const done: unknown[] = [];
   const staging = new Staging(pool);
   try {
-    for (;;) {
+    for (let replay = 0; ; replay++) {
+      // a call that splits kernel after kernel in a loop would replay too often: finish it here
+      if (replay > MAX_REPLAYS) return call(new Engine(local));
       let k = 0;
       const rec: Record<string, unknown> = { ...local };
       for (const name of Object.keys(local)) {

@@ -366,6 +366,8 @@ type NodeWorkerCtor = new (url: URL, opts?: { execArgv?: string[] }) => {
 };
 
 let nodeWorker: NodeWorkerCtor | undefined;
+/** The worker's source, for runs from src/ (a variable, so bundlers do not try to resolve it). */
+const TS_WORKER = "./worker.ts";
 /** From src/ (tests, tsx): the tsx loader API, registered in each worker before worker.ts loads. */
 let tsxApi: string | undefined;
 
@@ -390,7 +392,7 @@ function createWorker(onMessage: (m: never) => void, onError: (e: unknown) => vo
     const url = tsxApi
       ? new URL(
           "data:text/javascript," +
-            encodeURIComponent(`import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(new URL("./worker.ts", import.meta.url).href)});`),
+            encodeURIComponent(`import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(new URL(TS_WORKER, import.meta.url).href)});`),
         )
       : new URL("./worker.js", import.meta.url);
     const w = new nodeWorker(url);
