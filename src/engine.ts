@@ -303,7 +303,7 @@ export class Engine {
   #parallel?: Parallel;
   #plain?: PlainArrays;
 
-  /** Gives the engine its worker pool (init({ threads })); closed with the engine. */
+  /** @internal Gives the engine its worker pool (init({ threads })); closed with the engine. */
   attachPool(pool: WorkerPool): void {
     this.#pool = pool;
   }

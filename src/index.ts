@@ -1,6 +1,7 @@
 /** infowasm: information theory for JavaScript, with WebAssembly (SIMD) kernels. */
 export { init } from "./init.js";
 export type { Engine } from "./engine.js";
+export type { Parallel } from "./parallel/api.js";
 export type {
   Base, BackendName, CumulativeOptions, GridMethod, GridOptions, InitOptions, Labels, Matrix, MatrixLike, Spacing, Spacing2d, UnitOptions, Vector,
 } from "./types.js";

@@ -17,7 +17,7 @@
  */
 import { Cascade, type Combine } from "../cascade.js";
 import type { FloatArray } from "../backend.js";
-import { ResidentHeap } from "./resident.js";
+import { blockOf, ResidentHeap } from "./resident.js";
 
 /** Elements of one operand copied per kernel call. */
 export const CHUNK = 1 << 16;
@@ -75,7 +75,7 @@ export class WasmHost {
   /** True when `src` lives in this module's memory (then it is read in place, by pointer). */
   resident(src: FloatArray | Int32Array): boolean {
     if (src.buffer === this.k.memory.buffer) return true;
-    if (src.length === 0 && src.buffer.byteLength === 0 && src.byteOffset === 0)
+    if (src.length === 0 && blockOf(src) !== undefined)
       throw new Error("infowasm: an input view of WASM memory was detached (memory grew during the call); get a live view with it.reattach()");
     return false;
   }
