@@ -47,7 +47,8 @@ async function main(): Promise<void> {
   const scaling = threadCounts.length > 0;
   const defaults = scaling ? ["W1", "W4", "W6"] : [];
   const want = filters.length ? filters : defaults;
-  const selected = workloads.filter((w) => want.length === 0 || want.some((f) => w.name.startsWith(f + " ") || w.name.startsWith(f)));
+  // explicit filters match prefixes ("W4" also selects "W4-cols"); the scaling defaults match ids exactly
+  const selected = workloads.filter((w) => want.length === 0 || want.some((f) => w.name.startsWith(f + " ") || (filters.length > 0 && w.name.startsWith(f))));
   const cpu = os.cpus()[0]?.model ?? "unknown cpu";
   const machine = `${os.type()} ${os.release()} ${os.arch()}, ${cpu} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`;
   if (scaling) {
