@@ -6,6 +6,8 @@
  *   copy-in   ordinary ArrayBuffer input (mirrored into shared memory inside the timing)
  *   shared    input already in a SharedArrayBuffer (shared with the workers as is)
  */
+import { writeFileSync } from "node:fs";
+import os from "node:os";
 import { Bench } from "tinybench";
 import { init } from "../src/index.js";
 import type { Engine } from "../src/engine.js";
@@ -71,7 +73,14 @@ export async function runThreads(selected: Workload<any>[], counts: number[], ti
   const rows: ThreadRow[] = [];
   console.log(`\nthread scaling (wasm-simd): pools of ${counts.join(", ")} workers vs the calling thread; ${rounds} rounds of ${timeMs} ms`);
   const probe = await capacityProbe();
-  console.log(`machine capacity now: a pure CPU loop runs ×${probe.toFixed(2)} faster on 2 threads than on 1 (load average ${(await import("node:os")).loadavg().map((l) => l.toFixed(1)).join(" ")})`);
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(" ");
+  console.log(`machine capacity now: a pure CPU loop runs ×${probe.toFixed(2)} faster on 2 threads than on 1 (load average ${load})`);
+  const md = [
+    `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length}, node ${process.version}; load average ${load}; a pure CPU loop ran ×${probe.toFixed(2)} faster on 2 threads than on 1 just before. wasm-simd; M elements/s (median of ${rounds} × ${timeMs} ms); ratios vs the pool of ${counts[0]} thread and vs the plain synchronous call on the calling thread.`,
+    "",
+    "| workload | input | calling thread | " + counts.map((n) => `pool ${n}`).join(" | ") + ` | ×${counts[counts.length - 1]} vs ${counts[0]} thr | vs calling thread |`,
+    "|---|---|---:|" + counts.map(() => "---:|").join("") + "---:|---:|",
+  ];
   for (const w of selected) {
     const input = w.setup();
     const shared = toShared(input);
@@ -108,6 +117,9 @@ export async function runThreads(selected: Workload<any>[], counts: number[], ti
     console.log(`${w.name.padEnd(40)} calling thread            ${(base.elementsPerSecond / 1e6).toFixed(1).padStart(8)} M el/s`);
     for (const mode of ["copy-in", "shared"] as const) {
       const one = rowOf(counts[0], mode);
+      const last = rowOf(counts[counts.length - 1], mode);
+      const f = (r: ThreadRow) => (r.elementsPerSecond / 1e6).toFixed(0);
+      md.push(`| ${w.name} | ${mode === "shared" ? "SharedArrayBuffer" : "ArrayBuffer (copied)"} | ${f(base)} | ${counts.map((n) => f(rowOf(n, mode))).join(" | ")} | ×${(last.hz / one.hz).toFixed(2)} | ×${(last.hz / base.hz).toFixed(2)} |`);
       for (const n of counts) {
         const r = rowOf(n, mode);
         rows.push(r);
@@ -120,5 +132,7 @@ export async function runThreads(selected: Workload<any>[], counts: number[], ti
   }
   sync.close();
   for (const e of pools.values()) e.close();
+  writeFileSync(new URL("./scaling.md", import.meta.url), md.join("\n") + "\n");
+  console.log(`\n${md.join("\n")}\n\nwrote bench/scaling.md`);
   return rows;
 }
