@@ -13,7 +13,7 @@
 import type { Backend } from "../backend.js";
 import { Engine } from "../engine.js";
 import type { MatrixLike, UnitOptions, Vector } from "../types.js";
-import { Staging, type WorkerPool } from "./pool.js";
+import { PoolClosedError, Staging, type WorkerPool } from "./pool.js";
 import { Slice, type Plan } from "./split.js";
 
 /** Pool rounds per call before the rest of it runs on the calling thread. */
@@ -77,7 +77,7 @@ export async function runOnPool<T>(pool: WorkerPool, local: Backend, call: (e: E
         return call(engine);
       } catch (e) {
         if (!(e instanceof Need)) throw e;
-        if (pool.closed) throw new Error("infowasm: the worker pool was closed (it.close()) while this call was pending");
+        if (pool.closed) throw new PoolClosedError();
         done.push(await pool.runPlan(e.kernel, e.plan, staging));
       }
     }
