@@ -14,7 +14,7 @@
  * the workers and rejects every pending call.
  */
 import type { BackendName } from "../types.js";
-import { SPLITTERS, Slice, type Plan } from "./split.js";
+import { SPLITTERS, Slice, TASKS_PER_WORKER, type Plan } from "./split.js";
 export { transferables } from "./transfer.js";
 
 type Arr = Float64Array | Float32Array | Int32Array | Uint32Array;
@@ -176,7 +176,7 @@ export class WorkerPool {
 
   /** Most tasks one call is cut into (a few per worker, for balance when the machine is busy). */
   get maxTasks(): number {
-    return this.size * 4;
+    return this.size * TASKS_PER_WORKER;
   }
 
   /** The plan of `kernel(...args)` for this pool, or null when it should run on the calling thread. */
@@ -247,13 +247,17 @@ export class WorkerPool {
     job.reject(e);
   }
 
-  private onMessage(slot: Slot, msg: { type: string; id: number; result?: unknown; name?: string; message?: string }): void {
+  /** Milliseconds the workers spent inside kernels (all tasks so far). */
+  busyMs = 0;
+
+  private onMessage(slot: Slot, msg: { type: string; id: number; result?: unknown; name?: string; message?: string; ms?: number }): void {
     const task = slot.inflight.get(msg.id);
     if (!task) return;
     slot.inflight.delete(msg.id);
     if (slot.inflight.size === 0) slot.handle.unref();
     const { job } = task;
     if (msg.type === "done") {
+      this.busyMs += msg.ms ?? 0;
       job.results[task.index] = msg.result;
       if (--job.left === 0 && !job.failed) job.resolve(job.results);
     } else {

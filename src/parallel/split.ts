@@ -27,7 +27,10 @@ export interface Plan {
   merge(results: unknown[]): unknown;
 }
 
-/** Cuts one kernel call into at most `maxTasks` tasks of at least `minTask` elements, or null. */
+/**
+ * Cuts one kernel call into at most `maxTasks` tasks (TASKS_PER_WORKER per worker) of at least
+ * `minTask` elements, or null.
+ */
 export type Splitter = (args: unknown[], maxTasks: number, minTask: number) => Plan | null;
 
 /**
@@ -36,6 +39,9 @@ export type Splitter = (args: unknown[], maxTasks: number, minTask: number) => P
  * rows×cols operand or one shared row of cols values; `const` passed unchanged.
  */
 export type ArgKind = "op" | "rows" | "cols" | "ctx1" | "ctx2" | "wrow" | "g" | "const";
+
+/** Tasks per worker the pool offers a splitter: several, so a worker slowed by other load gets fewer. */
+export const TASKS_PER_WORKER = 4;
 
 /** Segment boundaries are multiples of this (even, so the even/odd sums keep their parity). */
 const SEGMENT_ALIGN = 1024;
@@ -165,11 +171,11 @@ export function rowKernel(kinds: readonly ArgKind[], fields: string | null): Spl
  * A kernel over samples `name(...args)` whose `op` arguments are equally long vectors cut into
  * element ranges; `merge` puts the per-range results together.
  */
-export function sampleKernel(kinds: readonly ("op" | "const")[], merge: (results: unknown[]) => unknown): Splitter {
+export function sampleKernel(kinds: readonly ("op" | "const")[], merge: (results: unknown[]) => unknown, perWorker = TASKS_PER_WORKER): Splitter {
   const first = kinds.indexOf("op");
   return (args, maxTasks, minTask) => {
     const n = (args[first] as Arr).length;
-    const tasks = Math.min(maxTasks, Math.floor(n / minTask));
+    const tasks = Math.min(Math.ceil((maxTasks * perWorker) / TASKS_PER_WORKER), Math.floor(n / minTask));
     if (tasks < 2) return null;
     const step = Math.ceil(n / tasks / SEGMENT_ALIGN) * SEGMENT_ALIGN;
     const list: unknown[][] = [];
@@ -220,8 +226,9 @@ export const SPLITTERS: Record<string, Splitter> = {
   gridJsRows: rowKernel(["op", "g", "rows", "cols", "wrow", "ctx2"], "sum sum sum min min sum"),
   // histogram (src/histogram.ts)
   minMax: sampleKernel(["op"], fieldsMerge("min max sum")),
-  histogram1d: sampleKernel(["op", "const"], countsMerge),
-  histogram2d: sampleKernel(["op", "op", "const", "const"], countsMerge),
+  // one task per worker: each histogram call zeroes and sums its own tables (a fixed cost per task)
+  histogram1d: sampleKernel(["op", "const"], countsMerge, 1),
+  histogram2d: sampleKernel(["op", "op", "const", "const"], countsMerge, 1),
   // losses (src/losses.ts): log-sum-exp rows split by rows only (segments would need rescaling by the max)
   lseRows: rowKernel(["op", "rows", "cols", "const"], null),
   gaussKlRows: rowKernel(["op", "op", "rows", "cols"], "sum"),

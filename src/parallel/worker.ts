@@ -56,13 +56,14 @@ function serve(p: Port): void {
     try {
       if (!backend) throw new Error("infowasm worker: task before init");
       let result: unknown;
+      const t0 = performance.now();
       if (msg.kernel === "__memoryBytes") result = backend.memoryBytes();
       else {
         const fn = (backend as unknown as Record<string, unknown>)[msg.kernel ?? ""];
         if (typeof fn !== "function") throw new TypeError(`infowasm worker: no kernel ${String(msg.kernel)}`);
         result = (fn as (...a: unknown[]) => unknown)(...(msg.args ?? []));
       }
-      p.post({ type: "done", id: msg.id, result }, transferables(result));
+      p.post({ type: "done", id: msg.id, result, ms: performance.now() - t0 }, transferables(result));
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       p.post({ type: "fail", id: msg.id, name: err.name, message: err.message });
