@@ -82,6 +82,8 @@ export async function runThreads(selected: Workload<any>[], counts: number[], ti
     "|---|---|---:|" + counts.map(() => "---:|").join("") + "---:|---:|",
   ];
   for (const w of selected) {
+    const before = await capacityProbe();
+    console.log(`${w.name}: capacity probe ×${before.toFixed(2)}`);
     const input = w.setup();
     const shared = toShared(input);
     const lat = new Map<string, number[]>();
@@ -112,6 +114,9 @@ export async function runThreads(selected: Workload<any>[], counts: number[], ti
       const hz = 1000 / median(lat.get(key(n, mode))!);
       return { name: w.name, backend: "wasm-simd", threads: Math.max(1, n), pool: n > 0, input: mode, hz, elementsPerSecond: hz * w.elements };
     };
+    const after = await capacityProbe();
+    console.log(`${w.name}: capacity probe after ×${after.toFixed(2)}`);
+    md.push(`| ${w.name} | capacity probe before / after | ×${before.toFixed(2)} / ×${after.toFixed(2)} |${counts.map(() => " |").join("")} | |`);
     const base = rowOf(0, "copy-in");
     rows.push(base);
     console.log(`${w.name.padEnd(40)} calling thread            ${(base.elementsPerSecond / 1e6).toFixed(1).padStart(8)} M el/s`);

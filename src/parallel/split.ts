@@ -175,7 +175,11 @@ export function sampleKernel(kinds: readonly ("op" | "const")[], merge: (results
   const first = kinds.indexOf("op");
   return (args, maxTasks, minTask) => {
     const n = (args[first] as Arr).length;
-    const tasks = Math.min(Math.ceil((maxTasks * perWorker) / TASKS_PER_WORKER), Math.floor(n / minTask));
+    // inputs that must be staged (copied into shared memory) want more, smaller tasks, so that
+    // the copy overlaps the work; inputs already shared take `perWorker` tasks per worker
+    const staged = kinds.some((k, i) => k === "op" && !((args[i] as Arr).buffer instanceof SharedArrayBuffer));
+    const per = staged ? TASKS_PER_WORKER : perWorker;
+    const tasks = Math.min(Math.ceil((maxTasks * per) / TASKS_PER_WORKER), Math.floor(n / minTask));
     if (tasks < 2) return null;
     const step = Math.ceil(n / tasks / SEGMENT_ALIGN) * SEGMENT_ALIGN;
     const list: unknown[][] = [];
@@ -226,7 +230,7 @@ export const SPLITTERS: Record<string, Splitter> = {
   gridJsRows: rowKernel(["op", "g", "rows", "cols", "wrow", "ctx2"], "sum sum sum min min sum"),
   // histogram (src/histogram.ts)
   minMax: sampleKernel(["op"], fieldsMerge("min max sum")),
-  // one task per worker: each histogram call zeroes and sums its own tables (a fixed cost per task)
+  // shared input: one task per worker (each histogram call zeroes and sums its own tables)
   histogram1d: sampleKernel(["op", "const"], countsMerge, 1),
   histogram2d: sampleKernel(["op", "op", "const", "const"], countsMerge, 1),
   // losses (src/losses.ts): log-sum-exp rows split by rows only (segments would need rescaling by the max)
