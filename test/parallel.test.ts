@@ -92,6 +92,23 @@ describe.each(BACKENDS)("parallel pool (%s)", (backend) => {
     expectClose(await e.parallel.run((eng) => eng.simpson(y, { dx: 0.5 })), e.simpson(y, { dx: 0.5 }));
   });
 
+  it("inputs already in a SharedArrayBuffer are shared as is and give the same results", async () => {
+    const shared = <T extends Float64Array | Float32Array>(a: T): T => {
+      const Ctor = a.constructor as { new (b: SharedArrayBuffer): T };
+      const out = new Ctor(new SharedArrayBuffer(a.byteLength));
+      out.set(a as never);
+      return out;
+    };
+    const P = matrix(400, 500, 12);
+    const S = { ...P, data: shared(P.data) };
+    expectClose(await e.parallel.entropy(S), e.entropy(P));
+    const r = rng(13);
+    const x = new Float64Array(200_000).map(() => r());
+    const y = new Float64Array(200_000).map(() => r() + r());
+    const h = await e.parallel.histogram2d(shared(x), shared(y), { bins: 32 });
+    expect(Array.from(h.counts)).toEqual(Array.from(e.histogram2d(x, y, { bins: 32 }).counts));
+  });
+
   it("small inputs stay on the calling thread and give the same values", async () => {
     const p = [1, 2, 3, 4];
     expect(await e.parallel.entropy(p)).toBe(e.entropy(p));
