@@ -249,8 +249,10 @@ export class WorkerPool {
 
   /** Milliseconds the workers spent inside kernels (all tasks so far). */
   busyMs = 0;
+  /** When set (diagnostics): [worker, kernel start, kernel ms, result received] per task, epoch ms. */
+  trace?: [number, number, number, number][];
 
-  private onMessage(slot: Slot, msg: { type: string; id: number; result?: unknown; name?: string; message?: string; ms?: number }): void {
+  private onMessage(slot: Slot, msg: { type: string; id: number; result?: unknown; name?: string; message?: string; ms?: number; at?: number }): void {
     const task = slot.inflight.get(msg.id);
     if (!task) return;
     slot.inflight.delete(msg.id);
@@ -258,6 +260,7 @@ export class WorkerPool {
     const { job } = task;
     if (msg.type === "done") {
       this.busyMs += msg.ms ?? 0;
+      this.trace?.push([slot === this.slots[0] ? 0 : 1, msg.at ?? 0, msg.ms ?? 0, performance.timeOrigin + performance.now()]);
       job.results[task.index] = msg.result;
       if (--job.left === 0 && !job.failed) job.resolve(job.results);
     } else {

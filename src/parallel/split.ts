@@ -48,6 +48,16 @@ const SEGMENT_ALIGN = 1024;
 
 type Arr = Float64Array | Float32Array | Int32Array | Uint32Array;
 
+/**
+ * Tasks for one call: inputs that must be staged (copied into shared memory) are cut finer, so
+ * the copy overlaps the work (TASKS_PER_WORKER per worker); inputs already in shared memory take
+ * `sharedPerWorker` per worker (fewer messages; 2 keeps some balance on a busy machine).
+ */
+function taskBudget(kinds: readonly string[], args: unknown[], maxTasks: number, sharedPerWorker: number): number {
+  const staged = kinds.some((k, i) => (k === "op" || k === "g") && !((args[i] as Arr).buffer instanceof SharedArrayBuffer));
+  return staged ? maxTasks : Math.max(1, Math.ceil((maxTasks * sharedPerWorker) / TASKS_PER_WORKER));
+}
+
 function fieldOps(spec: string): FieldOp[] {
   return spec.split(" ") as FieldOp[];
 }
@@ -79,10 +89,10 @@ export function rowKernel(kinds: readonly ArgKind[], fields: string | null): Spl
     const rows = args[iRows] as number;
     const cols = args[iCols] as number;
     const n = rows * cols;
-    const tasks = Math.min(maxTasks, Math.floor(n / minTask));
-    if (tasks < 2) return null;
+    const tasks = Math.min(taskBudget(kinds, args, maxTasks, 2), Math.floor(n / minTask));
+    if (tasks < 1 || n < 2 * minTask) return null;
     const rowTasks = rows >= tasks ? tasks : ops ? 0 : Math.min(rows, tasks);
-    if (rowTasks >= 2) {
+    if (rowTasks >= 1) {
       // row ranges, results concatenated
       const per = Math.ceil(rows / rowTasks);
       const ranges: [number, number][] = [];
@@ -171,16 +181,12 @@ export function rowKernel(kinds: readonly ArgKind[], fields: string | null): Spl
  * A kernel over samples `name(...args)` whose `op` arguments are equally long vectors cut into
  * element ranges; `merge` puts the per-range results together.
  */
-export function sampleKernel(kinds: readonly ("op" | "const")[], merge: (results: unknown[]) => unknown, perWorker = TASKS_PER_WORKER): Splitter {
+export function sampleKernel(kinds: readonly ("op" | "const")[], merge: (results: unknown[]) => unknown, perWorker = 2): Splitter {
   const first = kinds.indexOf("op");
   return (args, maxTasks, minTask) => {
     const n = (args[first] as Arr).length;
-    // inputs that must be staged (copied into shared memory) want more, smaller tasks, so that
-    // the copy overlaps the work; inputs already shared take `perWorker` tasks per worker
-    const staged = kinds.some((k, i) => k === "op" && !((args[i] as Arr).buffer instanceof SharedArrayBuffer));
-    const per = staged ? TASKS_PER_WORKER : perWorker;
-    const tasks = Math.min(Math.ceil((maxTasks * per) / TASKS_PER_WORKER), Math.floor(n / minTask));
-    if (tasks < 2) return null;
+    const tasks = Math.min(taskBudget(kinds, args, maxTasks, perWorker), Math.floor(n / minTask));
+    if (tasks < 1 || n < 2 * minTask) return null;
     const step = Math.ceil(n / tasks / SEGMENT_ALIGN) * SEGMENT_ALIGN;
     const list: unknown[][] = [];
     for (let i0 = 0; i0 < n; i0 += step) {

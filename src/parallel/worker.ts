@@ -63,7 +63,7 @@ function serve(p: Port): void {
         if (typeof fn !== "function") throw new TypeError(`infowasm worker: no kernel ${String(msg.kernel)}`);
         result = (fn as (...a: unknown[]) => unknown)(...(msg.args ?? []));
       }
-      p.post({ type: "done", id: msg.id, result, ms: performance.now() - t0 }, transferables(result));
+      p.post({ type: "done", id: msg.id, result, ms: performance.now() - t0, at: performance.timeOrigin + t0 }, transferables(result));
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       p.post({ type: "fail", id: msg.id, name: err.name, message: err.message });
