@@ -36,7 +36,7 @@ export interface InitOptions {
    * available parallelism). Default: none (every call on the calling thread).
    */
   threads?: number | "auto";
-  /** Pass inputs to workers through SharedArrayBuffer where the runtime allows it (default true); false: copy and transfer. */
+  /** Share inputs that are in a SharedArrayBuffer with the workers where the runtime allows it (default true); false: copy and transfer them like any other input. */
   sharedMemory?: boolean;
 }
 

@@ -4,11 +4,13 @@
  * (src/parallel/split.ts), queued, and handed to workers as they free up (at most two in flight
  * per worker, so a worker always has its next task); the results are merged in task order.
  *
- * Input data: where SharedArrayBuffer exists (Node; cross-origin-isolated pages) a task carries
- * a view of shared memory: an input already in a SharedArrayBuffer is shared as is, any other is
- * mirrored into a pooled SharedArrayBuffer once per call (block by block, just before the first
- * task that needs it, so workers start while the rest is copied). Elsewhere each task's slice is
- * copied and transferred. Results come back transferred.
+ * Input data: an input already in a SharedArrayBuffer (where the runtime allows sharing: Node,
+ * cross-origin-isolated pages) is shared as is, no copy. Any other input is copied task by task,
+ * at dispatch (so the first tasks run while later ones are copied), into pooled ArrayBuffers that
+ * are transferred to the worker and transferred back with the result for reuse: one memcpy per
+ * element, no allocation in steady state. (Mirroring into a SharedArrayBuffer instead measured
+ * slower: V8 copies into and out of shared memory about 2× slower than between ArrayBuffers.)
+ * Results come back transferred.
  *
  * Node: an idle worker is unref'd, so the pool never keeps the process alive; close() terminates
  * the workers and rejects every pending call.
@@ -50,10 +52,8 @@ interface Slot {
 }
 
 const MAX_INFLIGHT = 2;
-/** Pooled SharedArrayBuffers kept for reuse (bytes); beyond it, released buffers are dropped. */
-const MIRROR_CACHE_BYTES = 256 << 20;
-/** Elements per copied block of a mirror. */
-const MIRROR_BLOCK = 1 << 15;
+/** Transfer buffers kept for reuse. */
+const BUFFER_CACHE_BYTES = 64 << 20;
 
 export interface PoolOptions {
   threads: number;
@@ -73,44 +73,29 @@ export class PoolClosedError extends Error {
   }
 }
 
-/** Mirrors of non-shared inputs in shared memory, for the duration of one call. */
+/**
+ * How a call's slices travel to the workers: a view of shared memory when the input is already
+ * in a SharedArrayBuffer (and the runtime may share it), else a copy in a pooled ArrayBuffer that
+ * is transferred to the worker and transferred back with the result for reuse.
+ */
 export class Staging {
-  private readonly mirrors = new Map<Arr, { view: Arr; done: Uint8Array; sab: SharedArrayBuffer }>();
-
   constructor(private readonly pool: WorkerPool) {}
 
   /** The message form of a slice, and what to transfer with it. */
   stage(s: Slice, transfer: Transferable[]): Arr {
     const { src, i0, i1 } = s;
-    if (!this.pool.shared) {
-      const copy = src.slice(i0, i1);
-      transfer.push(copy.buffer as ArrayBuffer);
-      return copy;
-    }
-    if (src.buffer instanceof SharedArrayBuffer) return src.subarray(i0, i1);
-    let m = this.mirrors.get(src);
-    if (!m) {
-      const sab = this.pool.acquire(src.byteLength);
-      const Ctor = src.constructor as { new (b: SharedArrayBuffer, o: number, n: number): Arr };
-      m = { view: new Ctor(sab, 0, src.length), done: new Uint8Array(Math.ceil(src.length / MIRROR_BLOCK)), sab };
-      this.mirrors.set(src, m);
-    }
-    const b1 = Math.ceil(i1 / MIRROR_BLOCK);
-    for (let b = Math.floor(i0 / MIRROR_BLOCK); b < b1; b++) {
-      if (m.done[b]) continue;
-      const a0 = b * MIRROR_BLOCK;
-      const a1 = Math.min(src.length, a0 + MIRROR_BLOCK);
-      m.view.set(src.subarray(a0, a1) as never, a0);
-      m.done[b] = 1;
-    }
-    return m.view.subarray(i0, i1);
+    if (this.pool.shared && src.buffer instanceof SharedArrayBuffer) return src.subarray(i0, i1);
+    const n = i1 - i0;
+    const ab = this.pool.acquireBuffer(n * src.BYTES_PER_ELEMENT);
+    const Ctor = src.constructor as { new (b: ArrayBuffer, o: number, n: number): Arr };
+    const view = new Ctor(ab, 0, n);
+    view.set(src.subarray(i0, i1) as never);
+    if (!transfer.includes(ab)) transfer.push(ab);
+    return view;
   }
 
-  /** Returns the mirrors' buffers to the pool. */
-  release(): void {
-    for (const m of this.mirrors.values()) this.pool.giveBack(m.sab);
-    this.mirrors.clear();
-  }
+  /** Nothing is held past a call (kept so callers need not know). */
+  release(): void {}
 }
 
 function isNode(): boolean {
@@ -133,7 +118,6 @@ export class WorkerPool {
   readonly minTask: number;
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
-  private readonly cache: SharedArrayBuffer[] = [];
   private nextId = 1;
   private closedFlag = false;
 
@@ -252,12 +236,13 @@ export class WorkerPool {
   /** When set (diagnostics): [worker, kernel start, kernel ms, result received] per task, epoch ms. */
   trace?: [number, number, number, number][];
 
-  private onMessage(slot: Slot, msg: { type: string; id: number; result?: unknown; name?: string; message?: string; ms?: number; at?: number }): void {
+  private onMessage(slot: Slot, msg: { type: string; id: number; result?: unknown; name?: string; message?: string; ms?: number; at?: number; back?: ArrayBuffer[] }): void {
     const task = slot.inflight.get(msg.id);
     if (!task) return;
     slot.inflight.delete(msg.id);
     if (slot.inflight.size === 0) slot.handle.unref();
     const { job } = task;
+    if (msg.back) for (const b of msg.back) this.keepBuffer(b);
     if (msg.type === "done") {
       this.busyMs += msg.ms ?? 0;
       this.trace?.push([slot === this.slots[0] ? 0 : 1, msg.at ?? 0, msg.ms ?? 0, performance.timeOrigin + performance.now()]);
@@ -311,26 +296,27 @@ export class WorkerPool {
     });
   }
 
-  /** A shared buffer of at least `bytes` (reused across calls). */
-  acquire(bytes: number): SharedArrayBuffer {
+  private readonly buffers: ArrayBuffer[] = [];
+  private bufferBytes = 0;
+
+  /** An ArrayBuffer of at least `bytes` to transfer to a worker (workers send them back). */
+  acquireBuffer(bytes: number): ArrayBuffer {
     let best = -1;
-    for (let i = 0; i < this.cache.length; i++)
-      if (this.cache[i].byteLength >= bytes && (best < 0 || this.cache[i].byteLength < this.cache[best].byteLength)) best = i;
-    if (best >= 0) return this.cache.splice(best, 1)[0];
-    return new SharedArrayBuffer(Math.max(8, Math.ceil(bytes / 65536) * 65536));
+    for (let i = 0; i < this.buffers.length; i++)
+      if (this.buffers[i].byteLength >= bytes && (best < 0 || this.buffers[i].byteLength < this.buffers[best].byteLength)) best = i;
+    if (best >= 0) {
+      const b = this.buffers.splice(best, 1)[0];
+      this.bufferBytes -= b.byteLength;
+      return b;
+    }
+    return new ArrayBuffer(Math.max(64, Math.ceil(bytes / 65536) * 65536));
   }
 
-  giveBack(sab: SharedArrayBuffer): void {
-    if (this.closedFlag) return;
-    this.cache.push(sab);
-    let total = this.cache.reduce((s, b) => s + b.byteLength, 0);
-    while (this.cache.length > 4 || total > MIRROR_CACHE_BYTES) {
-      // drop the smallest first: large buffers are the expensive ones to recreate
-      let k = 0;
-      for (let i = 1; i < this.cache.length; i++) if (this.cache[i].byteLength < this.cache[k].byteLength) k = i;
-      total -= this.cache[k].byteLength;
-      this.cache.splice(k, 1);
-    }
+  /** Takes back a buffer a worker returned (kept while the cache has room). */
+  private keepBuffer(b: ArrayBuffer): void {
+    if (this.closedFlag || b.byteLength === 0 || this.bufferBytes + b.byteLength > BUFFER_CACHE_BYTES || this.buffers.length >= 32) return;
+    this.buffers.push(b);
+    this.bufferBytes += b.byteLength;
   }
 
   /** Terminates the workers; every queued or running call rejects with a PoolClosedError. */
@@ -346,7 +332,7 @@ export class WorkerPool {
       s.handle.terminate();
     }
     this.slots.length = 0;
-    this.cache.length = 0;
+    this.buffers.length = 0;
     for (const j of jobs) this.fail(j, new PoolClosedError());
   }
 }

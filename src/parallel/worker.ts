@@ -34,6 +34,18 @@ async function nodePort(): Promise<Port> {
   return { post: (m, t) => parentPort.postMessage(m, t), listen: (cb) => parentPort.on("message", cb as (m: never) => void) };
 }
 
+/** The transferred input buffers of a task, sent back with its result for reuse. */
+function returned(args: unknown[] | undefined, result: unknown): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  const keep = ArrayBuffer.isView(result) ? result.buffer : undefined;
+  for (const a of args ?? []) {
+    if (!ArrayBuffer.isView(a)) continue;
+    const b = a.buffer;
+    if (b instanceof ArrayBuffer && b !== keep && !out.includes(b)) out.push(b);
+  }
+  return out;
+}
+
 // no top-level await: bundlers build workers as classic scripts (Vite's default "iife") too
 const web = webPort();
 if (web) serve(web);
@@ -63,10 +75,13 @@ function serve(p: Port): void {
         if (typeof fn !== "function") throw new TypeError(`infowasm worker: no kernel ${String(msg.kernel)}`);
         result = (fn as (...a: unknown[]) => unknown)(...(msg.args ?? []));
       }
-      p.post({ type: "done", id: msg.id, result, ms: performance.now() - t0, at: performance.timeOrigin + t0 }, transferables(result));
+      const ms = performance.now() - t0;
+      const back = returned(msg.args, result);
+      p.post({ type: "done", id: msg.id, result, ms, at: performance.timeOrigin + t0, back }, [...transferables(result), ...back]);
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
-      p.post({ type: "fail", id: msg.id, name: err.name, message: err.message });
+      const back = returned(msg.args, undefined);
+      p.post({ type: "fail", id: msg.id, name: err.name, message: err.message, back }, back);
     }
   });
 }
