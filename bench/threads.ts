@@ -3,7 +3,7 @@
  * count (wasm-simd workers), next to the synchronous engine on the calling thread. Each workload
  * runs through `it.parallel.run(e => workload.run(e, input))`, so its batched kernels are split
  * across the pool exactly as a user's call would be. Two input modes:
- *   copy-in   ordinary ArrayBuffer input (mirrored into shared memory inside the timing)
+ *   copy-in   ordinary ArrayBuffer input (copied to the workers inside the timing)
  *   shared    input already in a SharedArrayBuffer (shared with the workers as is)
  */
 import { writeFileSync } from "node:fs";
