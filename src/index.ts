@@ -1,4 +1,10 @@
 /** infowasm: information theory for JavaScript, with WebAssembly (SIMD) kernels. */
 export { init } from "./init.js";
 export type { Engine } from "./engine.js";
-export type { Base, BackendName, InitOptions, Labels, Matrix, MatrixLike, UnitOptions, Vector } from "./types.js";
+export type {
+  Base, BackendName, CumulativeOptions, GridMethod, GridOptions, InitOptions, Labels, Matrix, MatrixLike, Spacing, Spacing2d, UnitOptions, Vector,
+} from "./types.js";
+export { exponentialEntropy, gaussianEntropy, gaussianKl, gaussianMutualInformation, uniformEntropy } from "./gaussian.js";
+export { mvnEntropy, mvnKl } from "./mvn.js";
+export { differentialEntropy, type DifferentialEntropyOptions, type SpacingMethod } from "./sample-entropy.js";
+export { minimize, type MinimizeOptions, type MinimizeResult } from "./minimize.js";
