@@ -8,3 +8,18 @@ export { exponentialEntropy, gaussianEntropy, gaussianKl, gaussianMutualInformat
 export { mvnEntropy, mvnKl } from "./mvn.js";
 export { differentialEntropy, type DifferentialEntropyOptions, type SpacingMethod } from "./sample-entropy.js";
 export { minimize, type MinimizeOptions, type MinimizeResult } from "./minimize.js";
+export type {
+  AxisBins,
+  BinRule,
+  Histogram2DInit,
+  Histogram2DJSON,
+  Histogram2dOptions,
+  Histogram2dResult,
+  HistogramMiOptions,
+  HistogramOptions,
+  HistogramResult,
+  MiCorrection,
+  MutualInformationColumnsOptions,
+  Range,
+} from "./types.js";
+export { Histogram2D } from "./histogram.js";

@@ -3,4 +3,6 @@ import { discreteWorkloads } from "./discrete.js";
 import { gridWorkloads } from "./grids.js";
 import type { Workload } from "./types.js";
 
-export const workloads: Workload<any>[] = [...discreteWorkloads, ...gridWorkloads];
+import { histogramWorkloads } from "./histogram.js";
+
+export const workloads: Workload<any>[] = [...discreteWorkloads, ...gridWorkloads, ...histogramWorkloads];

@@ -2,12 +2,14 @@
 import type { Backend } from "../backend.js";
 import { jsDiscrete } from "./discrete.js";
 import { jsIntegrate } from "./integrate.js";
+import { jsHistogram } from "./histogram.js";
 
 export function createJsBackend(): Backend {
   return {
     name: "js",
     ...jsDiscrete,
     ...jsIntegrate,
+    ...jsHistogram,
     memoryBytes: () => 0,
     close: () => {},
   };
