@@ -8,15 +8,16 @@ import { describe } from "./validate.js";
 
 /**
  * Creates an engine. `backend: "auto"` (default) picks WASM with SIMD where the runtime
- * validates the SIMD build, else WASM without SIMD, else the pure-JS backend; a named backend
- * is used or the call rejects with the reason.
+ * validates the SIMD build, else WASM without SIMD, else the pure-JS backend — also where the
+ * runtime has WebAssembly but refuses to compile it (a page whose Content-Security-Policy lacks
+ * 'wasm-unsafe-eval'); a named backend is used or the call rejects with the reason.
  */
 export async function init(options: InitOptions = {}): Promise<Engine> {
   const want = options.backend ?? "auto";
   let backend: Backend;
   switch (want) {
     case "auto":
-      backend = !wasmAvailable() ? createJsBackend() : await createWasmBackend(simdAvailable() ? "wasm-simd" : "wasm");
+      backend = await autoBackend();
       break;
     case "js":
       backend = createJsBackend();
@@ -33,4 +34,15 @@ export async function init(options: InitOptions = {}): Promise<Engine> {
       throw new RangeError(`init: options.backend must be "auto" | "wasm-simd" | "wasm" | "js", got ${describe(want)}`);
   }
   return new Engine(backend);
+}
+
+/** WASM (SIMD where validated) if this runtime compiles it, else JS. */
+async function autoBackend(): Promise<Backend> {
+  if (!wasmAvailable()) return createJsBackend();
+  try {
+    return await createWasmBackend(simdAvailable() ? "wasm-simd" : "wasm");
+  } catch {
+    // WebAssembly exists but compiling is forbidden (CSP without 'wasm-unsafe-eval'): run in JS
+    return createJsBackend();
+  }
 }

@@ -213,7 +213,7 @@ describe("demo page (Vite build)", () => {
 });
 
 describe("plain <script type=\"module\"> page (import map, no bundler)", () => {
-  it("imports infowasm through the import map, runs WASM-SIMD and computes the seed values", async () => {
+  it("imports infowasm through the import map, runs WASM-SIMD and computes the seed values, also in a module worker", async () => {
     const { page, errors } = await open("/examples/browser/index.html");
     await page.waitForSelector("body[data-result]");
     const result = JSON.parse((await page.getAttribute("body", "data-result"))!);
@@ -221,6 +221,13 @@ describe("plain <script type=\"module\"> page (import map, no bundler)", () => {
     expect(result.forwardKl.toFixed(4)).toBe("0.5108");
     expect(result.reverseKl.toFixed(4)).toBe("0.3681");
     expect(result.mutualInformationBits).toBeCloseTo(3 / 8, 12);
+    // and in a module worker started by the page
+    await page.waitForSelector("body[data-worker]");
+    const worker = JSON.parse((await page.getAttribute("body", "data-worker"))!);
+    expect(worker.backend).toBe("wasm-simd");
+    expect(worker.kl.toFixed(4)).toBe("0.5108");
+    expect(worker.js).toBeGreaterThan(0);
+    expect(worker.js).toBeLessThan(1); // JS distance in bits is at most 1
     await page.screenshot({ path: `${SHOTS}/plain-page.png` });
     expect(errors).toEqual([]);
     await page.close();
@@ -236,6 +243,17 @@ describe("plain <script type=\"module\"> page (import map, no bundler)", () => {
     })()`);
     expect(r).toEqual({ backend: "wasm-simd", h: 1 });
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("falls back to JS under a Content-Security-Policy that forbids compiling WebAssembly", async () => {
+    const { page, errors } = await open("/examples/browser/csp.html");
+    await page.waitForSelector("body[data-result]");
+    const result = JSON.parse((await page.getAttribute("body", "data-result"))!);
+    expect(result.backend).toBe("js");
+    expect(result.forwardKl.toFixed(4)).toBe("0.5108");
+    expect(result.simd).toMatch(/CompileError|EvalError|wasm-unsafe-eval|Content Security Policy/i); // a named backend rejects
+    expect(errors.filter((e) => e.startsWith("pageerror") || e.startsWith("HTTP"))).toEqual([]);
     await page.close();
   });
 });
