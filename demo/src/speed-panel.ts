@@ -50,7 +50,7 @@ function chart(rows: SpeedRow[]): SVGSVGElement | HTMLElement {
     height: 50 + names.length * 3 * 22,
     marginLeft: 280,
     marginRight: 90,
-    x: { label: "elements per second", grid: true, tickFormat: "s" },
+    x: { label: "elements per second", grid: true, tickFormat: "~s" },
     y: { axis: null, domain: BACKENDS },
     fy: { label: null, domain: names },
     color: { legend: true, domain: BACKENDS, range: COLORS },
