@@ -3,3 +3,4 @@ export { scratchBase, scratchBytes, reserveScratch } from "./memory";
 export * from "./discrete";
 export * from "./integrate";
 export * from "./histogram";
+export * from "./labels";

@@ -23,3 +23,5 @@ export type {
   Range,
 } from "./types.js";
 export { Histogram2D } from "./histogram.js";
+export type { AverageMethod, AverageOptions, ContingencyCounts, ContingencyJSON } from "./types.js";
+export type { Contingency } from "./contingency.js";

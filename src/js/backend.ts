@@ -3,6 +3,7 @@ import type { Backend } from "../backend.js";
 import { jsDiscrete } from "./discrete.js";
 import { jsIntegrate } from "./integrate.js";
 import { jsHistogram } from "./histogram.js";
+import { jsLabels } from "./labels.js";
 
 export function createJsBackend(): Backend {
   return {
@@ -10,6 +11,7 @@ export function createJsBackend(): Backend {
     ...jsDiscrete,
     ...jsIntegrate,
     ...jsHistogram,
+    ...jsLabels,
     memoryBytes: () => 0,
     close: () => {},
   };
