@@ -1,3 +1,5 @@
 // The module's exports and nothing else.
 export { scratchBase, scratchBytes, reserveScratch } from "./memory";
 export * from "./discrete";
+export * from "./losses";
+export { expArrayF64, expArrayF32 } from "./exp";
