@@ -2,4 +2,4 @@
 export { scratchBase, scratchBytes, reserveScratch } from "./memory";
 export * from "./discrete";
 export * from "./losses";
-export { expArrayF64, expArrayF32 } from "./exp";
+export { expArrayF64, expArrayF32, pow2ArrayF32 } from "./exp";

@@ -5,7 +5,9 @@
 // passes over the row while it is in cache: max/min (4 vector accumulators), then Σ exp(x − m)
 // (f32x4 exp for float32 rows, f64x2 exp for float64 rows, see exp.ts), accumulated in f64.
 // The host computes lse = m + ln Σ and picks the label logit itself.
-import { expF64, exp_f32x4, exp_f64x2 } from "./exp";
+import { expF64, exp_f32x4, exp_f64x2, pow2_f32x4 } from "./exp";
+
+const LOG2EF: f32 = 1.44269504088896341;
 
 // ---- log-sum-exp statistics -----------------------------------------------------------------
 
@@ -23,8 +25,8 @@ export function lseRowsF32(x: usize, rows: i32, cols: i32, withSum: i32, out: us
         for (i = 16; i + 16 <= cols; i += 16) {
           const p = row + (<usize>i << 2);
           const v0 = v128.load(p), v1 = v128.load(p, 16), v2 = v128.load(p, 32), v3 = v128.load(p, 48);
-          a0 = f32x4.max(a0, v0); a1 = f32x4.max(a1, v1); a2 = f32x4.max(a2, v2); a3 = f32x4.max(a3, v3);
-          b0 = f32x4.min(b0, v0); b1 = f32x4.min(b1, v1); b2 = f32x4.min(b2, v2); b3 = f32x4.min(b3, v3);
+          a0 = f32x4.pmax(a0, v0); a1 = f32x4.pmax(a1, v1); a2 = f32x4.pmax(a2, v2); a3 = f32x4.pmax(a3, v3);
+          b0 = f32x4.pmin(b0, v0); b1 = f32x4.pmin(b1, v1); b2 = f32x4.pmin(b2, v2); b3 = f32x4.pmin(b3, v3);
         }
         const a = f32x4.max(f32x4.max(a0, a1), f32x4.max(a2, a3));
         const b = f32x4.min(f32x4.min(b0, b1), f32x4.min(b2, b3));
@@ -42,15 +44,22 @@ export function lseRowsF32(x: usize, rows: i32, cols: i32, withSum: i32, out: us
     i = 0;
     if (ASC_FEATURE_SIMD) {
       const M = f32x4.splat(mx);
+      const L = f32x4.splat(LOG2EF);
       let s0 = f64x2.splat(0), s1 = f64x2.splat(0), s2 = f64x2.splat(0), s3 = f64x2.splat(0);
-      for (; i + 8 <= cols; i += 8) {
+      for (; i + 16 <= cols; i += 16) {
         const p = row + (<usize>i << 2);
-        const e0 = exp_f32x4(f32x4.sub(v128.load(p), M));
-        const e1 = exp_f32x4(f32x4.sub(v128.load(p, 16), M));
-        s0 = f64x2.add(s0, f64x2.promote_low_f32x4(e0));
-        s1 = f64x2.add(s1, f64x2.promote_low_f32x4(v128.shuffle<f32>(e0, e0, 2, 3, 2, 3)));
-        s2 = f64x2.add(s2, f64x2.promote_low_f32x4(e1));
-        s3 = f64x2.add(s3, f64x2.promote_low_f32x4(v128.shuffle<f32>(e1, e1, 2, 3, 2, 3)));
+        const e0 = pow2_f32x4(f32x4.mul(f32x4.sub(v128.load(p), M), L));
+        const e1 = pow2_f32x4(f32x4.mul(f32x4.sub(v128.load(p, 16), M), L));
+        const e2 = pow2_f32x4(f32x4.mul(f32x4.sub(v128.load(p, 32), M), L));
+        const e3 = pow2_f32x4(f32x4.mul(f32x4.sub(v128.load(p, 48), M), L));
+        const e = f32x4.add(f32x4.add(e0, e1), f32x4.add(e2, e3)); // 4 terms per lane in f32, then f64
+        s0 = f64x2.add(s0, f64x2.promote_low_f32x4(e));
+        s1 = f64x2.add(s1, f64x2.promote_low_f32x4(v128.shuffle<f32>(e, e, 2, 3, 2, 3)));
+      }
+      for (; i + 4 <= cols; i += 4) {
+        const e = pow2_f32x4(f32x4.mul(f32x4.sub(v128.load(row + (<usize>i << 2)), M), L));
+        s2 = f64x2.add(s2, f64x2.promote_low_f32x4(e));
+        s3 = f64x2.add(s3, f64x2.promote_low_f32x4(v128.shuffle<f32>(e, e, 2, 3, 2, 3)));
       }
       const t = f64x2.add(f64x2.add(s0, s1), f64x2.add(s2, s3));
       s = f64x2.extract_lane(t, 0) + f64x2.extract_lane(t, 1);
@@ -97,8 +106,8 @@ export function lseRowsF64(x: usize, rows: i32, cols: i32, withSum: i32, out: us
         for (i = 8; i + 8 <= cols; i += 8) {
           const p = row + (<usize>i << 3);
           const v0 = v128.load(p), v1 = v128.load(p, 16), v2 = v128.load(p, 32), v3 = v128.load(p, 48);
-          a0 = f64x2.max(a0, v0); a1 = f64x2.max(a1, v1); a2 = f64x2.max(a2, v2); a3 = f64x2.max(a3, v3);
-          b0 = f64x2.min(b0, v0); b1 = f64x2.min(b1, v1); b2 = f64x2.min(b2, v2); b3 = f64x2.min(b3, v3);
+          a0 = f64x2.pmax(a0, v0); a1 = f64x2.pmax(a1, v1); a2 = f64x2.pmax(a2, v2); a3 = f64x2.pmax(a3, v3);
+          b0 = f64x2.pmin(b0, v0); b1 = f64x2.pmin(b1, v1); b2 = f64x2.pmin(b2, v2); b3 = f64x2.pmin(b3, v3);
         }
         const a = f64x2.max(f64x2.max(a0, a1), f64x2.max(a2, a3));
         const b = f64x2.min(f64x2.min(b0, b1), f64x2.min(b2, b3));

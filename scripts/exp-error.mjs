@@ -63,4 +63,20 @@ for (const file of ["build/infowasm.wasm", "build/infowasm-simd.wasm"]) {
     }
   }
   console.log(`${file} f32 [-87, 0]: max rel err ${w32.toExponential(2)}`);
+  // pow2_f32x4 (SIMD build only) on [-126, 0]
+  if (file.includes("simd")) {
+    let w = 0;
+    for (let done = 0; done < 2e6; done += N) {
+      const xf = new Float32Array(N);
+      for (let i = 0; i < N; i++) xf[i] = done < 1e6 ? -126 * r() : -r();
+      f32().set(xf, base >> 2);
+      k.pow2ArrayF32(base, N, base + N * 4);
+      const yf = f32().subarray((base >> 2) + N, (base >> 2) + 2 * N);
+      for (let i = 0; i < N; i++) {
+        const e = Math.pow(2, xf[i]);
+        w = Math.max(w, Math.abs(yf[i] - e) / e);
+      }
+    }
+    console.log(`${file} pow2_f32x4 [-126, 0]: max rel err ${w.toExponential(2)}`);
+  }
 }
