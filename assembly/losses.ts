@@ -5,7 +5,7 @@
 // passes over the row while it is in cache: max/min (4 vector accumulators), then Σ exp(x − m)
 // (f32x4 exp for float32 rows, f64x2 exp for float64 rows, see exp.ts), accumulated in f64.
 // The host computes lse = m + ln Σ and picks the label logit itself.
-import { expF64, exp_f32x4, exp_f64x2, pow2_f32x4 } from "./exp";
+import { expF64, exp_f64x2, pow2_f32x4 } from "./exp";
 
 const LOG2EF: f32 = 1.44269504088896341;
 
@@ -174,17 +174,24 @@ export function softmaxRowsF32(x: usize, rows: i32, cols: i32, ctx: usize, log: 
     const c = load<f64>(ctx + (<usize>r << 4), 8);
     let i = 0;
     if (ASC_FEATURE_SIMD) {
-      const M = f32x4.splat(<f32>m);
-      const C = f32x4.splat(<f32>c);
+      // lanes promoted to f64x2: x − m exact, the f64 exp, one rounding to f32 at the end
+      const M = f64x2.splat(m);
+      const C = f64x2.splat(c);
       if (log) {
         for (; i + 4 <= cols; i += 4) {
           const p = row + (<usize>i << 2);
-          v128.store(p, f32x4.sub(f32x4.sub(v128.load(p), M), C));
+          const v = v128.load(p);
+          const lo = f64x2.sub(f64x2.sub(f64x2.promote_low_f32x4(v), M), C);
+          const hi = f64x2.sub(f64x2.sub(f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 2, 3)), M), C);
+          v128.store(p, v128.shuffle<f32>(f32x4.demote_f64x2_zero(lo), f32x4.demote_f64x2_zero(hi), 0, 1, 4, 5));
         }
       } else {
         for (; i + 4 <= cols; i += 4) {
           const p = row + (<usize>i << 2);
-          v128.store(p, f32x4.mul(exp_f32x4(f32x4.sub(v128.load(p), M)), C));
+          const v = v128.load(p);
+          const lo = f64x2.mul(exp_f64x2(f64x2.sub(f64x2.promote_low_f32x4(v), M)), C);
+          const hi = f64x2.mul(exp_f64x2(f64x2.sub(f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 2, 3)), M)), C);
+          v128.store(p, v128.shuffle<f32>(f32x4.demote_f64x2_zero(lo), f32x4.demote_f64x2_zero(hi), 0, 1, 4, 5));
         }
       }
     }
