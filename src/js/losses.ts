@@ -18,17 +18,14 @@ function lseRows(x: FloatArray, rows: number, cols: number, withSum: boolean): F
       if (v < mn) mn = v;
     }
     let s = 0;
+    for (let i = i0; i < i1; i++) s += Math.exp(x[i] - m);
     let sx = 0;
-    for (let i = i0; i < i1; i++) {
-      const v = x[i];
-      s += Math.exp(v - m);
-      sx += v;
-    }
+    if (withSum) for (let i = i0; i < i1; i++) sx += x[i];
     const o = r * LSE_WIDTH;
     out[o] = m;
     out[o + 1] = s;
     out[o + 2] = mn;
-    out[o + 3] = withSum ? sx : 0;
+    out[o + 3] = sx;
   }
   return out;
 }
