@@ -19,7 +19,8 @@
 //   exp_f32x4:           8.0e-8 relative (< 1 ulp of f32, 1.19e-7), including the final rounding
 //   baseline f32 (expF64 rounded to f32): 5.96e-8 (the rounding alone)
 //   pow2_f32x4 (below), 2·10⁶ points on [−126, 0] and [−1, 0]: 1.89e-7 relative vs 2^t
-// The float32 log-sum-exp rows use pow2_f32x4; exp_f32x4 (Cody–Waite) is kept for element-wise
+// The float32 log-sum-exp rows use pow2_f32x4 (pow2_f32x4_narrow: the same polynomial, so the
+// same error, when no lane can underflow); exp_f32x4 (Cody–Waite) is kept for element-wise
 // use (expArrayF32); softmax outputs of float32 rows are computed with exp_f64x2 and rounded once.
 
 const LOG2E: f64 = 1.4426950408889634;
@@ -104,6 +105,22 @@ const Q5: f32 = 0.0013264718;
   // the low bits of c hold n: (c << 23) + (127 << 23) are the bits of 2^n (+0 for n = −127)
   const s = i32x4.add(i32x4.shl(c, 23), i32x4.splat(127 << 23));
   return f32x4.mul(p, s);
+}
+
+/**
+ * 2^t for −125 ≤ t ≤ 127 only (no clamp, no flush): as pow2_f32x4 with 2^n applied by an integer
+ * add into the exponent bits. The log-sum-exp rows use it when max − min of the row is < 86.
+ */
+// @ts-ignore: decorator
+@inline export function pow2_f32x4_narrow(t: v128): v128 {
+  const c = f32x4.add(t, f32x4.splat(SHIFTF));
+  const f = f32x4.sub(t, f32x4.sub(c, f32x4.splat(SHIFTF)));
+  let q = f32x4.add(f32x4.mul(f32x4.splat(Q5), f), f32x4.splat(Q4));
+  q = f32x4.add(f32x4.mul(q, f), f32x4.splat(Q3));
+  q = f32x4.add(f32x4.mul(q, f), f32x4.splat(Q2));
+  q = f32x4.add(f32x4.mul(q, f), f32x4.splat(Q1));
+  const p = f32x4.add(f32x4.mul(q, f), f32x4.splat(1.0));
+  return i32x4.add(p, i32x4.shl(c, 23));
 }
 
 /** out[i] = 2^x[i] for n f32 (pow2_f32x4; diagnostics). */

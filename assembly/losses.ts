@@ -5,7 +5,7 @@
 // passes over the row while it is in cache: max/min (4 vector accumulators), then Σ exp(x − m)
 // (f32x4 exp for float32 rows, f64x2 exp for float64 rows, see exp.ts), accumulated in f64.
 // The host computes lse = m + ln Σ and picks the label logit itself.
-import { expF64, exp_f64x2, pow2_f32x4 } from "./exp";
+import { expF64, exp_f64x2, pow2_f32x4, pow2_f32x4_narrow } from "./exp";
 
 const LOG2EF: f32 = 1.44269504088896341;
 
@@ -46,15 +46,29 @@ export function lseRowsF32(x: usize, rows: i32, cols: i32, withSum: i32, out: us
       const M = f32x4.splat(mx);
       const L = f32x4.splat(LOG2EF);
       let s0 = f64x2.splat(0), s1 = f64x2.splat(0), s2 = f64x2.splat(0), s3 = f64x2.splat(0);
-      for (; i + 16 <= cols; i += 16) {
-        const p = row + (<usize>i << 2);
-        const e0 = pow2_f32x4(f32x4.mul(f32x4.sub(v128.load(p), M), L));
-        const e1 = pow2_f32x4(f32x4.mul(f32x4.sub(v128.load(p, 16), M), L));
-        const e2 = pow2_f32x4(f32x4.mul(f32x4.sub(v128.load(p, 32), M), L));
-        const e3 = pow2_f32x4(f32x4.mul(f32x4.sub(v128.load(p, 48), M), L));
-        const e = f32x4.add(f32x4.add(e0, e1), f32x4.add(e2, e3)); // 4 terms per lane in f32, then f64
-        s0 = f64x2.add(s0, f64x2.promote_low_f32x4(e));
-        s1 = f64x2.add(s1, f64x2.promote_low_f32x4(v128.shuffle<f32>(e, e, 2, 3, 2, 3)));
+      if (mn - mx > <f32>-86.0) {
+        // every t = (x − max)·log2 e is > −125: no underflow possible, the cheaper 2^t
+        for (; i + 16 <= cols; i += 16) {
+          const p = row + (<usize>i << 2);
+          const e0 = pow2_f32x4_narrow(f32x4.mul(f32x4.sub(v128.load(p), M), L));
+          const e1 = pow2_f32x4_narrow(f32x4.mul(f32x4.sub(v128.load(p, 16), M), L));
+          const e2 = pow2_f32x4_narrow(f32x4.mul(f32x4.sub(v128.load(p, 32), M), L));
+          const e3 = pow2_f32x4_narrow(f32x4.mul(f32x4.sub(v128.load(p, 48), M), L));
+          const e = f32x4.add(f32x4.add(e0, e1), f32x4.add(e2, e3)); // 4 terms per lane in f32, then f64
+          s0 = f64x2.add(s0, f64x2.promote_low_f32x4(e));
+          s1 = f64x2.add(s1, f64x2.promote_low_f32x4(v128.shuffle<f32>(e, e, 2, 3, 2, 3)));
+        }
+      } else {
+        for (; i + 16 <= cols; i += 16) {
+          const p = row + (<usize>i << 2);
+          const e0 = pow2_f32x4(f32x4.mul(f32x4.sub(v128.load(p), M), L));
+          const e1 = pow2_f32x4(f32x4.mul(f32x4.sub(v128.load(p, 16), M), L));
+          const e2 = pow2_f32x4(f32x4.mul(f32x4.sub(v128.load(p, 32), M), L));
+          const e3 = pow2_f32x4(f32x4.mul(f32x4.sub(v128.load(p, 48), M), L));
+          const e = f32x4.add(f32x4.add(e0, e1), f32x4.add(e2, e3));
+          s0 = f64x2.add(s0, f64x2.promote_low_f32x4(e));
+          s1 = f64x2.add(s1, f64x2.promote_low_f32x4(v128.shuffle<f32>(e, e, 2, 3, 2, 3)));
+        }
       }
       for (; i + 4 <= cols; i += 4) {
         const e = pow2_f32x4(f32x4.mul(f32x4.sub(v128.load(row + (<usize>i << 2)), M), L));
