@@ -70,6 +70,8 @@ describe.each(BACKENDS)("losses (%s)", (name) => {
   it.each(ref.softCases)("soft targets: $source", (c) => {
     expectAll(e.softmaxCrossEntropy(c.logits, c.targets, { reduction: "none" }), c.perRow, c.source, 1e-12, 1e-13);
     expectAll(e.softmaxCrossEntropy(mat(c.logits), mat(c.targets), { reduction: "none", labelSmoothing: 0.2 }), c.smooth02, c.source, 1e-12, 1e-13);
+    // one row: a vector of logits with a Float64Array / Float32Array of soft targets
+    expectValue(e.softmaxCrossEntropy(Float64Array.from(c.logits[2]), Float64Array.from(c.targets[2])), c.perRow[2], c.source, 1e-12, 1e-13);
     // a one-hot soft target equals the integer label
     const K = c.logits[0].length;
     const onehot = c.logits.map((_, r) => Array.from({ length: K }, (_, j) => (j === r % K ? 1 : 0)));
