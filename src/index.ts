@@ -25,3 +25,5 @@ export type {
 export { Histogram2D } from "./histogram.js";
 export type { AverageMethod, AverageOptions, ContingencyCounts, ContingencyJSON } from "./types.js";
 export type { Contingency } from "./contingency.js";
+export type { BinaryCrossEntropyOptions, MaxEntropyOptions, MaxEntropyResult, Reduction, SoftmaxCrossEntropyOptions } from "./types.js";
+export { maxEntropyDistribution } from "./maxent.js";

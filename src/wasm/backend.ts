@@ -5,6 +5,7 @@ import { wasmDiscrete } from "./discrete.js";
 import { wasmIntegrate } from "./integrate.js";
 import { wasmHistogram } from "./histogram.js";
 import { wasmLabels } from "./labels.js";
+import { wasmLosses } from "./losses.js";
 import { instantiate, type WasmKind } from "./load.js";
 
 export async function createWasmBackend(kind: WasmKind): Promise<Backend> {
@@ -16,6 +17,7 @@ export async function createWasmBackend(kind: WasmKind): Promise<Backend> {
     ...wasmIntegrate(host),
     ...wasmHistogram(host),
     ...wasmLabels(host),
+    ...wasmLosses(host),
     memoryBytes: () => host.memoryBytes(),
     close: () => {},
   };

@@ -96,8 +96,8 @@ export function wasmIntegrate(h: WasmHost): IntegrateKernels {
       return c.result;
     },
 
-    dotRows(y, rows, cols, w) {
-      const fn = h.kernel("dotRows", y);
+    weightedSumRows(y, rows, cols, w) {
+      const fn = h.kernel("weightedSumRows", y);
       const seg = sharedSegments(w, null);
       const c = collector(rows, cols, [SUM]);
       blocks(rows, cols, SUM_CHUNK, (r0, r1, c0, c1) => {
