@@ -1,3 +1,4 @@
 // The module's exports and nothing else.
 export { scratchBase, scratchBytes, reserveScratch } from "./memory";
 export * from "./discrete";
+export * from "./labels";

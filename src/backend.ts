@@ -38,7 +38,57 @@ export interface DiscreteKernels {
   miTable(t: FloatArray, rows: number, cols: number, rowSums: Float64Array, colSums: Float64Array): number;
 }
 
-export interface Backend extends DiscreteKernels {
+/** Label arrays as the kernels take them: non-negative integers (validated by the engine). */
+export type LabelArray = Int32Array | Uint32Array;
+
+/**
+ * A contingency table as a counting kernel returns it, in id form: rows and columns are ids
+ * with their labels in rowLabels / colLabels, marginals by id (a row or column sum may be 0 on the
+ * dense path, whose ids are the labels themselves), and the nonzero cells as three parallel arrays.
+ */
+export interface RawContingency {
+  rowLabels: Uint32Array;
+  colLabels: Uint32Array;
+  rowSums: Float64Array;
+  colSums: Float64Array;
+  cellRow: Int32Array;
+  cellCol: Int32Array;
+  cellCount: Float64Array;
+  /** True when ids ascend with their labels and the cells are in row-major order. */
+  sorted: boolean;
+}
+
+/** Cells of a dense table at most (u32 counts: 16 MiB); a larger label range counts sparsely. */
+export const DENSE_CELLS = 1 << 22;
+
+/**
+ * Whether an R×C table of label (or id) pairs is counted densely: it must fit DENSE_CELLS and not
+ * dwarf the number of samples n (scanning the table must not cost more than counting).
+ */
+export function denseFits(R: number, C: number, n: number): boolean {
+  const cells = R * C;
+  return cells <= DENSE_CELLS && cells <= Math.max(1 << 16, 16 * n);
+}
+
+/** Kernels of the label measures (src/labels.ts, src/contingency.ts). */
+export interface LabelKernels {
+  /** [min of x read as signed int32, max of x read as unsigned uint32]. */
+  labelRange(x: LabelArray): [number, number];
+  /**
+   * The contingency table of the pairs (a[i], b[i]), labels at most maxA / maxB: a dense
+   * (maxA+1)×(maxB+1) count table when denseFits, else labels hashed to dense ids first and the
+   * id pairs counted densely (when denseFits(ids)) or in a pair hash. Never a table that cannot fit.
+   */
+  countPairs(a: LabelArray, b: LabelArray, maxA: number, maxB: number): RawContingency;
+  /**
+   * Expected mutual information (nats) under the hypergeometric model of two labelings with
+   * distinct row sums a (multiplicities ma) and distinct column sums b (mb) over n samples:
+   * Σ_{i,j} ma_i mb_j Σ_k (k/n)·ln(n·k/(a_i b_j))·P(k | a_i, b_j, n), P the hypergeometric pmf.
+   */
+  expectedMI(a: Float64Array, ma: Float64Array, b: Float64Array, mb: Float64Array, n: number): number;
+}
+
+export interface Backend extends DiscreteKernels, LabelKernels {
   readonly name: "js" | "wasm" | "wasm-simd";
   /** Bytes of WASM memory held (0 for js). */
   memoryBytes(): number;

@@ -4,7 +4,9 @@
  */
 import type { Backend } from "./backend.js";
 import * as discrete from "./discrete.js";
-import type { BackendName, MatrixLike, UnitOptions, Vector } from "./types.js";
+import * as labels from "./labels.js";
+import { Contingency } from "./contingency.js";
+import type { AverageOptions, BackendName, ContingencyJSON, Labels, MatrixLike, UnitOptions, Vector } from "./types.js";
 
 export class Engine {
   #b: Backend | null;
@@ -96,5 +98,66 @@ export class Engine {
   /** Mutual information I(X; Y) = D(p(x, y) ‖ p(x)p(y)) of a joint table. */
   mutualInformation(table: MatrixLike, opts?: UnitOptions): number {
     return discrete.mutualInformation(this.be, table, opts);
+  }
+
+  // ---- labels ----
+
+  /**
+   * Mutual information I(A;B) = Σ p(a,b) log(p(a,b)/(p(a)p(b))) of two label arrays (plug-in,
+   * from their contingency table), as `sklearn.metrics.mutual_info_score`. Nats by default.
+   */
+  mutualInformationLabels(a: Labels, b: Labels, opts?: UnitOptions): number {
+    return labels.mutualInformationLabels(this.be, a, b, opts);
+  }
+
+  /**
+   * Normalised mutual information I(A;B) / mean(H(A), H(B)), mean by `opts.average`
+   * ("arithmetic" default, "geometric", "min", "max"), as `sklearn.metrics.normalized_mutual_info_score`
+   * (both labelings constant → 1; I = 0 → 0). In [0, 1], unitless.
+   */
+  normalizedMutualInformation(a: Labels, b: Labels, opts?: AverageOptions): number {
+    return labels.normalizedMutualInformation(this.be, a, b, opts);
+  }
+
+  /**
+   * Adjusted mutual information (I − E[I]) / (mean(H(A), H(B)) − E[I]), E[I] the expected MI of
+   * two random labelings with the same cluster sizes (hypergeometric model), as
+   * `sklearn.metrics.adjusted_mutual_info_score` (both labelings constant → 1). Unitless.
+   */
+  adjustedMutualInformation(a: Labels, b: Labels, opts?: AverageOptions): number {
+    return labels.adjustedMutualInformation(this.be, a, b, opts);
+  }
+
+  /** Variation of information VI(A, B) = H(A) + H(B) − 2 I(A;B) = H(A|B) + H(B|A), a metric. */
+  variationOfInformation(a: Labels, b: Labels, opts?: UnitOptions): number {
+    return labels.variationOfInformation(this.be, a, b, opts);
+  }
+
+  /** Conditional entropy H(A | B) = H(A, B) − H(B) of the labels `a` given the labels `b` (the second argument conditions). */
+  conditionalEntropyLabels(a: Labels, b: Labels, opts?: UnitOptions): number {
+    return labels.conditionalEntropyLabels(this.be, a, b, opts);
+  }
+
+  /** Conditional mutual information I(X;Y | Z) of three label arrays = I((X,Z); Y) − I(Z; Y). */
+  conditionalMutualInformation(x: Labels, y: Labels, z: Labels, opts?: UnitOptions): number {
+    return labels.conditionalMutualInformation(this.be, x, y, z, opts);
+  }
+
+  /** Entropy H(A) = −Σ p(a) log p(a) of the label frequencies (as `sklearn.metrics.cluster.entropy`). */
+  entropyLabels(a: Labels, opts?: UnitOptions): number {
+    return labels.entropyLabels(this.be, a, opts);
+  }
+
+  /**
+   * An empty streaming contingency table on this engine: `update(a, b)` per chunk, `merge(other)`,
+   * `counts`, `mutualInformation()` and the other label measures, `toJSON()`.
+   */
+  createContingency(): Contingency {
+    return new Contingency(() => this.be);
+  }
+
+  /** A streaming contingency table from `Contingency.toJSON()` output. */
+  contingencyFromJSON(json: ContingencyJSON): Contingency {
+    return Contingency.fromJSON(() => this.be, json);
   }
 }

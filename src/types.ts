@@ -32,3 +32,30 @@ export interface InitOptions {
   /** `"auto"` (default): WASM with SIMD where the runtime validates it, else WASM, else JS. */
   backend?: "auto" | BackendName;
 }
+
+/** How NMI and AMI average the two entropies (sklearn's `average_method`). */
+export type AverageMethod = "arithmetic" | "geometric" | "min" | "max";
+
+/** Options of normalizedMutualInformation / adjustedMutualInformation. */
+export interface AverageOptions {
+  /** Generalised mean of H(A) and H(B) in the denominator: `"arithmetic"` (default), `"geometric"`, `"min"`, `"max"`. */
+  average?: AverageMethod;
+}
+
+/** The nonzero cells of a contingency table, sorted by (a, b): `count[k]` pairs had labels `(a[k], b[k])`. */
+export interface ContingencyCounts {
+  a: Uint32Array;
+  b: Uint32Array;
+  count: Float64Array;
+  /** Total number of pairs counted. */
+  n: number;
+}
+
+/** The serialised form of a streaming contingency table (`Contingency.toJSON()`), plain JSON. */
+export interface ContingencyJSON {
+  type: "infowasm.contingency";
+  version: 1;
+  a: number[];
+  b: number[];
+  count: number[];
+}

@@ -137,3 +137,43 @@ export function describe(x: unknown): string {
   if (typeof x === "object") return (x as object).constructor?.name ?? "an object";
   return `${typeof x} ${String(x)}`;
 }
+
+// ---- labels ----
+
+/**
+ * A label array: Int32Array, Uint32Array or number[] of non-negative integers (a number[] is
+ * checked here and copied into a Uint32Array; an Int32Array's sign is checked by checkLabels from
+ * the kernel's minimum). Never empty.
+ */
+export function labelsArg(fn: string, name: string, x: unknown): Int32Array | Uint32Array {
+  let out: Int32Array | Uint32Array;
+  if (x instanceof Int32Array || x instanceof Uint32Array) out = x;
+  else if (Array.isArray(x)) {
+    out = new Uint32Array(x.length);
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i];
+      if (typeof v !== "number") throw new TypeError(`${fn}: ${name}[${i}] is ${typeof v}, expected a non-negative integer label`);
+      if (!(Number.isInteger(v) && v >= 0 && v <= 0xffffffff))
+        throw new RangeError(`${fn}: ${name}[${i}] is ${v}; labels must be integers in [0, 2^32 − 1]`);
+      out[i] = v;
+    }
+  } else throw new TypeError(`${fn}: ${name} must be an Int32Array, Uint32Array or number[] of non-negative integer labels, got ${describe(x)}`);
+  if (out.length === 0) throw new RangeError(`${fn}: ${name} is empty`);
+  return out;
+}
+
+/** Label arrays of equal length (names and values in order). */
+export function labelArgs(fn: string, names: readonly string[], xs: readonly unknown[]): (Int32Array | Uint32Array)[] {
+  const out = xs.map((x, i) => labelsArg(fn, names[i], x));
+  for (let i = 1; i < out.length; i++)
+    if (out[i].length !== out[0].length)
+      throw new RangeError(`${fn}: ${names[0]} has length ${out[0].length} but ${names[i]} has length ${out[i].length}`);
+  return out;
+}
+
+/** Checks the signed minimum a kernel found in an Int32Array of labels; names the first negative. */
+export function checkLabels(fn: string, name: string, x: Int32Array | Uint32Array, min: number): void {
+  if (x instanceof Uint32Array || min >= 0) return;
+  for (let i = 0; i < x.length; i++)
+    if (x[i] < 0) throw new RangeError(`${fn}: ${name}[${i}] is ${x[i]}; labels must be non-negative integers`);
+}

@@ -1,5 +1,6 @@
 /** Every workload of BENCH.md, in order; each capability adds its file here. */
 import { discreteWorkloads } from "./discrete.js";
+import { labelWorkloads } from "./labels.js";
 import type { Workload } from "./types.js";
 
-export const workloads: Workload<any>[] = [...discreteWorkloads];
+export const workloads: Workload<any>[] = [...discreteWorkloads, ...labelWorkloads];

@@ -1,11 +1,13 @@
 /** The pure-JS Backend: the readable reference for every kernel, one family per file. */
 import type { Backend } from "../backend.js";
 import { jsDiscrete } from "./discrete.js";
+import { jsLabels } from "./labels.js";
 
 export function createJsBackend(): Backend {
   return {
     name: "js",
     ...jsDiscrete,
+    ...jsLabels,
     memoryBytes: () => 0,
     close: () => {},
   };

@@ -2,6 +2,7 @@
 import type { Backend } from "../backend.js";
 import { WasmHost, type WasmExports } from "./host.js";
 import { wasmDiscrete } from "./discrete.js";
+import { wasmLabels } from "./labels.js";
 import { instantiate, type WasmKind } from "./load.js";
 
 export async function createWasmBackend(kind: WasmKind): Promise<Backend> {
@@ -10,6 +11,7 @@ export async function createWasmBackend(kind: WasmKind): Promise<Backend> {
   return {
     name: kind,
     ...wasmDiscrete(host),
+    ...wasmLabels(host),
     memoryBytes: () => host.memoryBytes(),
     close: () => {},
   };
