@@ -88,7 +88,46 @@ export interface LabelKernels {
   expectedMI(a: Float64Array, ma: Float64Array, b: Float64Array, mb: Float64Array, n: number): number;
 }
 
-export interface Backend extends DiscreteKernels, LabelKernels {
+/**
+ * How one axis is binned (src/histogram-bins.ts): n bins between n + 1 non-decreasing edges;
+ * bin i holds edges[i] ≤ x < edges[i+1], the last bin also x = edges[n]. Equal-width binners
+ * (`uniform`) index by i = ⌊(x − first)·norm⌋ corrected by one against the edges (NumPy's
+ * correction); others by binary search. Samples outside [first, last] are dropped.
+ */
+export interface BinSpec {
+  edges: Float64Array;
+  n: number;
+  uniform: boolean;
+  first: number;
+  last: number;
+  norm: number;
+}
+
+/** Counts of one binning pass: `bad` > 0 when some sample was NaN or ±Infinity (the engine then names it). */
+export interface BinCounts {
+  counts: Float64Array;
+  bad: number;
+}
+
+/** Kernels of the histogram family (src/histogram.ts). */
+export interface HistogramKernels {
+  /** [min x, max x, #non-finite] (min/max over the finite elements; ±Infinity when none). */
+  minMax(x: FloatArray): Float64Array;
+  /** Per column of the rows×cols row-major X: [min, max, #non-finite] (3 values per column). */
+  columnMinMax(X: FloatArray, rows: number, cols: number): Float64Array;
+  /** counts[i] = #{k : x[k] in bin i of bx}. */
+  histogram1d(x: FloatArray, bx: BinSpec): BinCounts;
+  /** counts[i·by.n + j] = #{k : x[k] in bin i of bx and y[k] in bin j of by} (row-major bx.n × by.n). */
+  histogram2d(x: FloatArray, y: FloatArray, bx: BinSpec, by: BinSpec): BinCounts;
+  /**
+   * One table per column of the rows×cols row-major X against the row classes `yIdx` (0 ≤ yIdx < k,
+   * −1 drops the row): tables concatenated, column j's table (bins[j].n × k, row-major) at
+   * offset Σ_{j'<j} bins[j'].n·k.
+   */
+  columnCounts(X: FloatArray, rows: number, cols: number, bins: readonly BinSpec[], yIdx: Int32Array, k: number): BinCounts;
+}
+
+export interface Backend extends DiscreteKernels, LabelKernels, HistogramKernels {
   readonly name: "js" | "wasm" | "wasm-simd";
   /** Bytes of WASM memory held (0 for js). */
   memoryBytes(): number;

@@ -6,7 +6,24 @@ import type { Backend } from "./backend.js";
 import * as discrete from "./discrete.js";
 import * as labels from "./labels.js";
 import { Contingency } from "./contingency.js";
-import type { AverageOptions, BackendName, ContingencyJSON, Labels, MatrixLike, UnitOptions, Vector } from "./types.js";
+import * as hist from "./histogram.js";
+import type {
+  AverageOptions,
+  BackendName,
+  ContingencyJSON,
+  Histogram2DInit,
+  Histogram2DJSON,
+  Histogram2dOptions,
+  Histogram2dResult,
+  HistogramMiOptions,
+  HistogramOptions,
+  HistogramResult,
+  Labels,
+  MatrixLike,
+  MutualInformationColumnsOptions,
+  UnitOptions,
+  Vector,
+} from "./types.js";
 
 export class Engine {
   #b: Backend | null;
@@ -159,5 +176,62 @@ export class Engine {
   /** A streaming contingency table from `Contingency.toJSON()` output. */
   contingencyFromJSON(json: ContingencyJSON): Contingency {
     return Contingency.fromJSON(() => this.be, json);
+  }
+
+  // ---- histogram ----
+
+  /**
+   * `numpy.histogram(x, bins, range)`: counts[i] = #{edges[i] ≤ x < edges[i+1]} (the last bin
+   * also x = edges[n]); samples outside `range` dropped. `bins`: a count (default 10), a NumPy
+   * rule ("auto", "fd", "doane", "scott", "rice", "sturges", "sqrt"), `{ quantiles: n }`
+   * (equal-frequency edges, `np.quantile(x, np.linspace(0, 1, n + 1))`) or explicit edges.
+   */
+  histogram(x: Vector, opts?: HistogramOptions): HistogramResult {
+    return hist.histogram(this.be, x, opts);
+  }
+
+  /** `numpy.histogram_bin_edges(x, bins, range)`: the edges `histogram` would use. */
+  histogramBinEdges(x: Vector, opts?: HistogramOptions): Float64Array {
+    return hist.histogramBinEdges(this.be, x, opts);
+  }
+
+  /**
+   * `numpy.histogram2d(x, y, bins, range)`: binsX × binsY counts, row-major (rows index x);
+   * `bins` one spec for both axes or `[binsX, binsY]` (rules and quantiles per axis).
+   */
+  histogram2d(x: Vector, y: Vector, opts?: Histogram2dOptions): Histogram2dResult {
+    return hist.histogram2d(this.be, x, y, opts);
+  }
+
+  /**
+   * MI of real samples from their 2-D histogram: I = Σ (c/N) ln(c·N/(r·s)) over non-empty cells
+   * (c cell count, r and s its row and column sums, N the pairs in range); with
+   * `correction: "miller-madow"` plus ((Kx − 1) + (Ky − 1) − (Kxy − 1))/(2N), K the non-empty
+   * bins/cells. Nats unless `base` says otherwise.
+   */
+  histogramMutualInformation(x: Vector, y: Vector, opts?: HistogramMiOptions): number {
+    return hist.histogramMutualInformation(this.be, x, y, opts);
+  }
+
+  /**
+   * MI between each column of X (rows = samples) and y, one value per column: y labels
+   * (non-negative integers) or a real vector binned like the columns (`target`). The histogram
+   * counterpart of scikit-learn's mutual_info_classif / mutual_info_regression.
+   */
+  mutualInformationColumns(X: MatrixLike, y: Labels | Vector, opts?: MutualInformationColumnsOptions): Float64Array {
+    return hist.mutualInformationColumns(this.be, X, y, opts);
+  }
+
+  /**
+   * A streaming 2-D histogram with fixed edges: `update(x, y)` chunk by chunk, `merge(other)`
+   * across workers, `mutualInformation()`, `toJSON()`; equal to one `histogram2d` call.
+   */
+  createHistogram2D(init: Histogram2DInit): hist.Histogram2D {
+    return hist.createHistogram2D(() => this.be, init);
+  }
+
+  /** Restores a `Histogram2D` from its `toJSON()` form (an object or a JSON string). */
+  histogram2DFromJSON(json: Histogram2DJSON | string): hist.Histogram2D {
+    return hist.histogram2DFromJSON(() => this.be, json);
   }
 }

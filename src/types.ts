@@ -59,3 +59,85 @@ export interface ContingencyJSON {
   b: number[];
   count: number[];
 }
+
+/** A NumPy bin rule (`numpy.histogram_bin_edges`): the number of equal-width bins from the data. */
+export type BinRule = "auto" | "fd" | "doane" | "scott" | "rice" | "sturges" | "sqrt";
+
+/**
+ * How one axis is binned: a number of equal-width bins (a positive integer), a NumPy rule,
+ * `{ quantiles: n }` for n equal-frequency bins (edges `np.quantile(x, np.linspace(0, 1, n + 1))`),
+ * or explicit non-decreasing edges (`Float64Array` or `number[]` of length ≥ 2; in 2-D a plain
+ * array of length 2 means `[binsX, binsY]`, as in NumPy).
+ */
+export type AxisBins = number | BinRule | { quantiles: number } | Float64Array | readonly number[];
+
+/** `[min, max]` of an axis: samples outside are dropped (NumPy `range`). */
+export type Range = readonly [number, number];
+
+export interface HistogramOptions {
+  /** Default 10, as NumPy. */
+  bins?: AxisBins;
+  range?: Range;
+}
+
+export interface Histogram2dOptions {
+  /** One spec for both axes, or `[binsX, binsY]`. Default 10. */
+  bins?: AxisBins | readonly [AxisBins, AxisBins];
+  range?: readonly [Range, Range];
+}
+
+export interface HistogramResult {
+  /** counts[i]: samples with edges[i] ≤ x < edges[i+1] (the last bin also x = edges[n]). */
+  counts: Float64Array;
+  edges: Float64Array;
+}
+
+export interface Histogram2dResult {
+  /** binsX × binsY counts, row-major: counts[i·binsY + j] (rows index x, as NumPy's H[i, j]). */
+  counts: Float64Array;
+  edgesX: Float64Array;
+  edgesY: Float64Array;
+  binsX: number;
+  binsY: number;
+}
+
+/** Bias correction of the plug-in MI: `"none"`, or Miller–Madow (each entropy + (K − 1)/(2N)). */
+export type MiCorrection = "none" | "miller-madow";
+
+export interface HistogramMiOptions extends Histogram2dOptions, UnitOptions {
+  correction?: MiCorrection;
+}
+
+export interface MutualInformationColumnsOptions extends UnitOptions {
+  /** How every column of X is binned (each column on its own range unless `range` is given). Default 10. */
+  bins?: AxisBins;
+  /** One range for every column. */
+  range?: Range;
+  /** `"labels"`: y holds class labels (non-negative integers); `"real"`: y is binned with `yBins`/`yRange`. Default: `"real"` for a Float64Array/Float32Array, else `"labels"`. */
+  target?: "labels" | "real";
+  /** Binning of a real y (default: `bins`). */
+  yBins?: AxisBins;
+  yRange?: Range;
+  correction?: MiCorrection;
+}
+
+/** The state of a streaming 2-D histogram: fixed edges per axis. */
+export interface Histogram2DInit {
+  /** A positive integer (then `rangeX` is required) or explicit edges. */
+  binsX: number | Float64Array | readonly number[];
+  binsY: number | Float64Array | readonly number[];
+  rangeX?: Range;
+  rangeY?: Range;
+}
+
+/** `Histogram2D.toJSON()`: plain numbers, exact (JSON keeps every float64 bit). */
+export interface Histogram2DJSON {
+  format: "infowasm.histogram2d";
+  version: 1;
+  edgesX: number[];
+  edgesY: number[];
+  /** Whether the axis has equal-width (linspace) edges. */
+  uniformX: boolean;
+  uniformY: boolean;
+  counts: number[];
+}

@@ -1,6 +1,7 @@
 /** Every workload of BENCH.md, in order; each capability adds its file here. */
 import { discreteWorkloads } from "./discrete.js";
+import { histogramWorkloads } from "./histogram.js";
 import { labelWorkloads } from "./labels.js";
 import type { Workload } from "./types.js";
 
-export const workloads: Workload<any>[] = [...discreteWorkloads, ...labelWorkloads];
+export const workloads: Workload<any>[] = [...discreteWorkloads, ...histogramWorkloads, ...labelWorkloads];

@@ -2,12 +2,14 @@
 import type { Backend } from "../backend.js";
 import { jsDiscrete } from "./discrete.js";
 import { jsLabels } from "./labels.js";
+import { jsHistogram } from "./histogram.js";
 
 export function createJsBackend(): Backend {
   return {
     name: "js",
     ...jsDiscrete,
     ...jsLabels,
+    ...jsHistogram,
     memoryBytes: () => 0,
     close: () => {},
   };

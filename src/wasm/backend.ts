@@ -3,6 +3,7 @@ import type { Backend } from "../backend.js";
 import { WasmHost, type WasmExports } from "./host.js";
 import { wasmDiscrete } from "./discrete.js";
 import { wasmLabels } from "./labels.js";
+import { wasmHistogram } from "./histogram.js";
 import { instantiate, type WasmKind } from "./load.js";
 
 export async function createWasmBackend(kind: WasmKind): Promise<Backend> {
@@ -12,6 +13,7 @@ export async function createWasmBackend(kind: WasmKind): Promise<Backend> {
     name: kind,
     ...wasmDiscrete(host),
     ...wasmLabels(host),
+    ...wasmHistogram(host),
     memoryBytes: () => host.memoryBytes(),
     close: () => {},
   };

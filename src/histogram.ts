@@ -1,0 +1,432 @@
+/**
+ * Histograms of real samples and the mutual information of their 2-D histograms.
+ *
+ * Edges and inclusion rules are NumPy's (src/histogram-bins.ts): bin i holds
+ * edges[i] ≤ x < edges[i+1], the last bin also its right edge, samples outside `range` are
+ * dropped. The plug-in MI of a table of counts c_ij with N = Σ c, row sums r_i, column sums s_j:
+ *
+ *   I = Σ_{c_ij > 0} (c_ij/N) · ln(c_ij·N / (r_i·s_j))        (nats, then ÷ ln base)
+ *
+ * and with the Miller–Madow correction, each entropy H + (K − 1)/(2N) with K its non-empty cells:
+ *
+ *   I_MM = I + ((Kx − 1) + (Ky − 1) − (Kxy − 1)) / (2N).
+ */
+import type { Backend, BinCounts, FloatArray } from "./backend.js";
+import {
+  BIN_RULES,
+  binOf,
+  edgesBinner,
+  inRange,
+  outerEdges,
+  quantileEdges,
+  ruleBinCount,
+  uniformBinner,
+  type BinRule,
+  type Binner,
+} from "./histogram-bins.js";
+import type {
+  AxisBins,
+  Histogram2DInit,
+  Histogram2DJSON,
+  Histogram2dOptions,
+  Histogram2dResult,
+  HistogramMiOptions,
+  HistogramOptions,
+  HistogramResult,
+  MiCorrection,
+  MutualInformationColumnsOptions,
+  UnitOptions,
+} from "./types.js";
+import { lnBase } from "./units.js";
+import {
+  binCountArg,
+  describe,
+  edgesArg,
+  labelValuesArg,
+  matrixArg,
+  nonFiniteError,
+  rangeArg,
+  samplePair,
+  vectorArg,
+} from "./validate.js";
+
+const isRule = (b: unknown): b is BinRule => typeof b === "string" && (BIN_RULES as readonly string[]).includes(b);
+const isQuantiles = (b: unknown): b is { quantiles: number } => typeof b === "object" && b !== null && !Array.isArray(b) && "quantiles" in b;
+const isEdges = (b: unknown): b is Float64Array | readonly number[] => Array.isArray(b) || b instanceof Float64Array;
+
+/**
+ * The binner of one axis for samples x: resolves a bin count, rule, quantile spec or edge array
+ * exactly as numpy.histogram_bin_edges does. Checks x for non-finite samples where it must
+ * look at the data anyway (no range given, or a data-dependent rule).
+ */
+export function axisBinner(b: Backend, fn: string, name: string, spec: AxisBins | undefined, x: FloatArray, xName: string, range: [number, number] | undefined): Binner {
+  spec ??= 10;
+  if (isEdges(spec)) return edgesBinner(edgesArg(fn, name, spec));
+  let min = 0;
+  let max = 0;
+  const needData = range === undefined || typeof spec !== "number";
+  if (needData) {
+    const m = b.minMax(x);
+    if (m[2] > 0) throw nonFiniteError(fn, xName, x);
+    [min, max] = [m[0], m[1]];
+  }
+  const [first, last] = outerEdges(range, min, max);
+  if (!Number.isFinite(last - first)) throw new RangeError(`${fn}: the range [${first}, ${last}] of ${xName} is wider than float64 can span`);
+  let n: number;
+  if (typeof spec === "number") n = binCountArg(fn, name, spec);
+  else if (isRule(spec)) n = ruleBinCount(spec, range ? inRange(x, first, last) : toF64(x), first, last);
+  else if (isQuantiles(spec)) {
+    const q = binCountArg(fn, `${name}.quantiles`, spec.quantiles);
+    const kept = range ? inRange(x, first, last) : toF64(x);
+    if (kept.length === 0) throw new RangeError(`${fn}: no sample of ${xName} lies in range [${first}, ${last}], so quantile edges are undefined`);
+    return edgesBinner(quantileEdges(kept, q));
+  } else
+    throw new TypeError(`${fn}: ${name} must be a positive integer, one of ${BIN_RULES.map((r) => `"${r}"`).join(", ")}, { quantiles: n } or an edge array, got ${describe(spec)}`);
+  const binner = uniformBinner(first, last, n);
+  if (!binner) throw new RangeError(`${fn}: too many bins for the data range: cannot create ${n} finite-sized bins in [${first}, ${last}]`);
+  return binner;
+}
+
+const toF64 = (x: FloatArray): Float64Array => (x instanceof Float64Array ? x : Float64Array.from(x));
+
+function checked(fn: string, r: BinCounts, check: () => RangeError): Float64Array {
+  if (r.bad > 0) throw check();
+  return r.counts;
+}
+
+/** Splits 2-D `bins` into per-axis specs as NumPy's histogram2d does (a length-2 array is [binsX, binsY]). */
+function splitBins(bins: Histogram2dOptions["bins"]): [AxisBins | undefined, AxisBins | undefined] {
+  if ((Array.isArray(bins) || bins instanceof Float64Array) && bins.length === 2) return [bins[0] as AxisBins, bins[1] as AxisBins];
+  return [bins as AxisBins | undefined, bins as AxisBins | undefined];
+}
+
+function range2d(fn: string, r: unknown): [[number, number] | undefined, [number, number] | undefined] {
+  if (r === undefined || r === null) return [undefined, undefined];
+  if (!Array.isArray(r) || r.length !== 2) throw new TypeError(`${fn}: range must be [[xmin, xmax], [ymin, ymax]], got ${describe(r)}`);
+  return [rangeArg(fn, "range[0]", r[0]), rangeArg(fn, "range[1]", r[1])];
+}
+
+/** `numpy.histogram(x, bins, range)`: counts and edges. */
+export function histogram(b: Backend, x: unknown, opts: HistogramOptions = {}, fn = "histogram"): HistogramResult {
+  const X = vectorArg(fn, "x", x).data;
+  const range = rangeArg(fn, "range", opts.range);
+  const bx = axisBinner(b, fn, "bins", opts.bins, X, "x", range);
+  const counts = checked(fn, b.histogram1d(X, bx), () => nonFiniteError(fn, "x", X));
+  return { counts, edges: bx.edges };
+}
+
+/** `numpy.histogram_bin_edges(x, bins, range)`. */
+export function histogramBinEdges(b: Backend, x: unknown, opts: HistogramOptions = {}): Float64Array {
+  const fn = "histogramBinEdges";
+  const X = vectorArg(fn, "x", x).data;
+  const range = rangeArg(fn, "range", opts.range);
+  return axisBinner(b, fn, "bins", opts.bins, X, "x", range).edges.slice();
+}
+
+interface Counts2d { counts: Float64Array; bx: Binner; by: Binner }
+
+function counts2d(b: Backend, fn: string, x: unknown, y: unknown, opts: Histogram2dOptions): Counts2d {
+  const [X, Y] = samplePair(fn, "x", x, "y", y);
+  const [sx, sy] = splitBins(opts.bins);
+  const [rx, ry] = range2d(fn, opts.range);
+  const bx = axisBinner(b, fn, Array.isArray(opts.bins) && opts.bins.length === 2 ? "bins[0]" : "bins", sx, X, "x", rx);
+  const by = axisBinner(b, fn, Array.isArray(opts.bins) && opts.bins.length === 2 ? "bins[1]" : "bins", sy, Y, "y", ry);
+  const r = b.histogram2d(X, Y, bx, by);
+  const counts = checked(fn, r, () => (firstNonFinite(X) <= firstNonFinite(Y) ? nonFiniteError(fn, "x", X) : nonFiniteError(fn, "y", Y)));
+  return { counts, bx, by };
+}
+
+function firstNonFinite(x: ArrayLike<number>): number {
+  for (let i = 0; i < x.length; i++) if (x[i] - x[i] !== 0) return i;
+  return Infinity;
+}
+
+/** `numpy.histogram2d(x, y, bins, range)`: binsX × binsY counts (row-major) and both edge arrays. */
+export function histogram2d(b: Backend, x: unknown, y: unknown, opts: Histogram2dOptions = {}): Histogram2dResult {
+  const { counts, bx, by } = counts2d(b, "histogram2d", x, y, opts);
+  return { counts, edgesX: bx.edges, edgesY: by.edges, binsX: bx.n, binsY: by.n };
+}
+
+function correctionArg(fn: string, c: unknown): MiCorrection {
+  if (c === undefined || c === "none") return "none";
+  if (c === "miller-madow") return c;
+  throw new RangeError(`${fn}: correction must be "none" or "miller-madow", got ${describe(c)}`);
+}
+
+/**
+ * Plug-in MI (nats) of an nx × ny table of counts at `offset`, with an optional Miller–Madow
+ * correction; NaN when the table is empty (the caller reports it).
+ */
+export function miFromCounts(t: Float64Array, nx: number, ny: number, correction: MiCorrection, offset = 0): number {
+  const rowSums = new Float64Array(nx);
+  const colSums = new Float64Array(ny);
+  let N = 0;
+  let kxy = 0;
+  for (let i = 0; i < nx; i++) {
+    let r = 0;
+    for (let j = 0, o = offset + i * ny; j < ny; j++, o++) {
+      const c = t[o];
+      if (c > 0) {
+        r += c;
+        colSums[j] += c;
+        kxy++;
+      }
+    }
+    rowSums[i] = r;
+    N += r;
+  }
+  if (!(N > 0)) return NaN;
+  let s = 0;
+  for (let i = 0; i < nx; i++) {
+    const r = rowSums[i];
+    if (r === 0) continue;
+    for (let j = 0, o = offset + i * ny; j < ny; j++, o++) {
+      const c = t[o];
+      if (c > 0) s += c * Math.log((c * N) / (r * colSums[j]));
+    }
+  }
+  let mi = Math.max(0, s / N);
+  if (correction === "miller-madow") {
+    let kx = 0;
+    let ky = 0;
+    for (let i = 0; i < nx; i++) if (rowSums[i] > 0) kx++;
+    for (let j = 0; j < ny; j++) if (colSums[j] > 0) ky++;
+    mi += (kx - 1 + (ky - 1) - (kxy - 1)) / (2 * N);
+  }
+  return mi;
+}
+
+/** MI of real-valued samples from their 2-D histogram (see the module comment). */
+export function histogramMutualInformation(b: Backend, x: unknown, y: unknown, opts: HistogramMiOptions = {}): number {
+  const fn = "histogramMutualInformation";
+  const k = lnBase(opts.base, fn);
+  const correction = correctionArg(fn, opts.correction);
+  const { counts, bx, by } = counts2d(b, fn, x, y, opts);
+  const mi = miFromCounts(counts, bx.n, by.n, correction);
+  if (Number.isNaN(mi)) throw new RangeError(`${fn}: no (x, y) pair lies inside the range`);
+  return mi / k;
+}
+
+/** Dense class indices 0..k−1 of non-negative integer labels (in order of first label value). */
+function denseLabels(y: ArrayLike<number>): { idx: Int32Array; k: number } {
+  let max = 0;
+  for (let i = 0; i < y.length; i++) if (y[i] > max) max = y[i];
+  const idx = new Int32Array(y.length);
+  if (max < 4 * y.length + 1024) {
+    const map = new Int32Array(max + 1).fill(-1);
+    for (let i = 0; i < y.length; i++) map[y[i]] = 0;
+    let k = 0;
+    for (let v = 0; v <= max; v++) if (map[v] === 0) map[v] = k++;
+    for (let i = 0; i < y.length; i++) idx[i] = map[y[i]];
+    return { idx, k };
+  }
+  const values = Array.from(new Set(Array.from(y))).sort((a, b) => a - b);
+  const map = new Map(values.map((v, i) => [v, i]));
+  for (let i = 0; i < y.length; i++) idx[i] = map.get(y[i])!;
+  return { idx, k: values.length };
+}
+
+/**
+ * MI between every column of X (n×d) and one target y, as a Float64Array of d values: the
+ * histogram counterpart of scikit-learn's mutual_info_classif (labels) / mutual_info_regression
+ * (real y). Each column is binned on its own (its own range unless `range` is given); the
+ * counting runs in one backend call over the row-major matrix.
+ */
+export function mutualInformationColumns(b: Backend, X: unknown, y: unknown, opts: MutualInformationColumnsOptions = {}): Float64Array {
+  const fn = "mutualInformationColumns";
+  const kBase = lnBase(opts.base, fn);
+  const correction = correctionArg(fn, opts.correction);
+  const M = matrixArg(fn, "X", X);
+  const { data, rows, cols } = M;
+  const yLen = (y as ArrayLike<number> | undefined)?.length;
+  const target = opts.target ?? (y instanceof Float64Array || y instanceof Float32Array ? "real" : "labels");
+  if (target !== "labels" && target !== "real") throw new RangeError(`${fn}: target must be "labels" or "real", got ${describe(target)}`);
+  if (typeof yLen === "number" && yLen !== rows) throw new RangeError(`${fn}: X has ${rows} rows but y has length ${yLen}`);
+  let yIdx: Int32Array;
+  let k: number;
+  if (target === "labels") {
+    ({ idx: yIdx, k } = denseLabels(labelValuesArg(fn, "y", y)));
+  } else {
+    const Y = vectorArg(fn, "y", y).data;
+    const by = axisBinner(b, fn, "yBins", opts.yBins ?? opts.bins, Y, "y", rangeArg(fn, "yRange", opts.yRange ?? opts.range));
+    yIdx = new Int32Array(rows);
+    for (let i = 0; i < rows; i++) {
+      const v = Y[i];
+      if (v - v !== 0) throw nonFiniteError(fn, "y", Y);
+      yIdx[i] = binOf(by, v);
+    }
+    k = by.n;
+  }
+  const range = rangeArg(fn, "range", opts.range);
+  const spec = opts.bins ?? 10;
+  const bins: Binner[] = new Array(cols);
+  let mm: Float64Array | null = null;
+  if (range === undefined || typeof spec !== "number") {
+    mm = b.columnMinMax(data, rows, cols);
+    for (let j = 0; j < cols; j++) if (mm[3 * j + 2] > 0) throw nonFiniteError(fn, "X", data, cols);
+  }
+  const uniformN = typeof spec === "number" ? binCountArg(fn, "bins", spec) : 0;
+  for (let j = 0; j < cols; j++) {
+    if (uniformN > 0 || isEdges(spec)) {
+      if (isEdges(spec)) {
+        bins[j] = j === 0 ? edgesBinner(edgesArg(fn, "bins", spec)) : bins[0];
+        continue;
+      }
+      const [first, last] = outerEdges(range, mm ? mm[3 * j] : 0, mm ? mm[3 * j + 1] : 0);
+      const bj = uniformBinner(first, last, uniformN);
+      if (!bj) throw new RangeError(`${fn}: too many bins for the range of column ${j}: cannot create ${uniformN} finite-sized bins in [${first}, ${last}]`);
+      bins[j] = bj;
+    } else {
+      const col = new Float64Array(rows);
+      for (let r = 0; r < rows; r++) col[r] = data[r * cols + j];
+      bins[j] = axisBinner(b, fn, "bins", spec, col, `X column ${j}`, range);
+    }
+  }
+  const r = b.columnCounts(data, rows, cols, bins, yIdx, k);
+  const counts = checked(fn, r, () => nonFiniteError(fn, "X", data, cols));
+  const out = new Float64Array(cols);
+  for (let j = 0, o = 0; j < cols; o += bins[j].n * k, j++) {
+    const mi = miFromCounts(counts, bins[j].n, k, correction, o);
+    if (Number.isNaN(mi)) throw new RangeError(`${fn}: no sample of column ${j} lies inside the range`);
+    out[j] = mi / kBase;
+  }
+  return out;
+}
+
+// ---- streaming ----
+
+const FORMAT = "infowasm.histogram2d";
+
+function streamAxis(fn: string, axis: "X" | "Y", bins: unknown, range: unknown): Binner {
+  if (isEdges(bins)) return edgesBinner(edgesArg(fn, `bins${axis}`, bins));
+  const n = binCountArg(fn, `bins${axis}`, bins);
+  const r = rangeArg(fn, `range${axis}`, range);
+  if (r === undefined) throw new TypeError(`${fn}: range${axis} is required with a bin count (a stream cannot look at its data first); give [min, max] or explicit edges`);
+  const [first, last] = outerEdges(r, 0, 0);
+  const bx = uniformBinner(first, last, n);
+  if (!bx) throw new RangeError(`${fn}: too many bins: cannot create ${n} finite-sized bins in [${first}, ${last}]`);
+  return bx;
+}
+
+const sameEdges = (a: Float64Array, b: Float64Array) => a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+
+/**
+ * A 2-D histogram with fixed edges that accumulates (x, y) pairs chunk by chunk. Counts are
+ * exact integers in float64 (exact to 2^53 per cell), so the chunks can come in any order,
+ * from any number of workers: `a.merge(b)` adds b's counts, and update/merge in any grouping
+ * give exactly the counts of one `histogram2d` call over all the data.
+ */
+export class Histogram2D {
+  readonly binsX: number;
+  readonly binsY: number;
+  readonly #bx: Binner;
+  readonly #by: Binner;
+  readonly #counts: Float64Array;
+  readonly #backend: () => Backend;
+
+  /** @internal Use `engine.createHistogram2D()` or `engine.histogram2DFromJSON()`. */
+  constructor(backend: () => Backend, bx: Binner, by: Binner, counts?: Float64Array) {
+    this.#backend = backend;
+    this.#bx = bx;
+    this.#by = by;
+    this.binsX = bx.n;
+    this.binsY = by.n;
+    this.#counts = counts ?? new Float64Array(bx.n * by.n);
+  }
+
+  get edgesX(): Float64Array {
+    return this.#bx.edges.slice();
+  }
+  get edgesY(): Float64Array {
+    return this.#by.edges.slice();
+  }
+  /** A copy of the binsX × binsY counts, row-major. */
+  get counts(): Float64Array {
+    return this.#counts.slice();
+  }
+  /** Pairs counted so far (inside both ranges). */
+  get total(): number {
+    let s = 0;
+    for (let i = 0; i < this.#counts.length; i++) s += this.#counts[i];
+    return s;
+  }
+
+  /** Adds the pairs (x[i], y[i]); pairs outside the edges are dropped. A failed update changes nothing. */
+  update(x: unknown, y: unknown): this {
+    const fn = "Histogram2D.update";
+    const [X, Y] = samplePair(fn, "x", x, "y", y);
+    const r = this.#backend().histogram2d(X, Y, this.#bx, this.#by);
+    const add = checked(fn, r, () => (firstNonFinite(X) <= firstNonFinite(Y) ? nonFiniteError(fn, "x", X) : nonFiniteError(fn, "y", Y)));
+    for (let i = 0; i < add.length; i++) this.#counts[i] += add[i];
+    return this;
+  }
+
+  /** Adds the counts of another histogram with identical edges. */
+  merge(other: Histogram2D): this {
+    const fn = "Histogram2D.merge";
+    if (!(other instanceof Histogram2D)) throw new TypeError(`${fn}: other must be a Histogram2D, got ${describe(other)}`);
+    if (!sameEdges(this.#bx.edges, other.#bx.edges) || !sameEdges(this.#by.edges, other.#by.edges))
+      throw new RangeError(`${fn}: the histograms have different edges (${this.binsX}×${this.binsY} vs ${other.binsX}×${other.binsY}); only identical edges merge`);
+    const c = other.#counts;
+    for (let i = 0; i < c.length; i++) this.#counts[i] += c[i];
+    return this;
+  }
+
+  /** Plug-in (or Miller–Madow corrected) MI of the counts so far. */
+  mutualInformation(opts: UnitOptions & { correction?: MiCorrection } = {}): number {
+    const fn = "Histogram2D.mutualInformation";
+    const k = lnBase(opts.base, fn);
+    const mi = miFromCounts(this.#counts, this.binsX, this.binsY, correctionArg(fn, opts.correction));
+    if (Number.isNaN(mi)) throw new RangeError(`${fn}: the histogram is empty`);
+    return mi / k;
+  }
+
+  /** A plain, exact JSON form; `engine.histogram2DFromJSON()` restores it. */
+  toJSON(): Histogram2DJSON {
+    return {
+      format: FORMAT,
+      version: 1,
+      edgesX: Array.from(this.#bx.edges),
+      edgesY: Array.from(this.#by.edges),
+      uniformX: this.#bx.uniform,
+      uniformY: this.#by.uniform,
+      counts: Array.from(this.#counts),
+    };
+  }
+}
+
+export function createHistogram2D(backend: () => Backend, init: Histogram2DInit): Histogram2D {
+  const fn = "createHistogram2D";
+  if (typeof init !== "object" || init === null) throw new TypeError(`${fn}: expected { binsX, binsY, rangeX, rangeY }, got ${describe(init)}`);
+  return new Histogram2D(backend, streamAxis(fn, "X", init.binsX, init.rangeX), streamAxis(fn, "Y", init.binsY, init.rangeY));
+}
+
+function jsonAxis(fn: string, name: string, edges: unknown, uniform: unknown): Binner {
+  if (!Array.isArray(edges)) throw new TypeError(`${fn}: ${name} must be an array of edges`);
+  const e = edgesArg(fn, name, edges);
+  if (uniform === true) {
+    const n = e.length - 1;
+    const b = uniformBinner(e[0], e[n], n);
+    if (!b || !sameEdges(b.edges, e)) throw new RangeError(`${fn}: ${name} are not the equal-width edges of [${e[0]}, ${e[n]}]`);
+    return b;
+  }
+  return edgesBinner(e);
+}
+
+export function histogram2DFromJSON(backend: () => Backend, json: unknown): Histogram2D {
+  const fn = "histogram2DFromJSON";
+  const j = (typeof json === "string" ? JSON.parse(json) : json) as Partial<Histogram2DJSON> | null;
+  if (typeof j !== "object" || j === null || j.format !== FORMAT) throw new TypeError(`${fn}: not an ${FORMAT} object`);
+  if (j.version !== 1) throw new RangeError(`${fn}: unsupported version ${String(j.version)}`);
+  const bx = jsonAxis(fn, "edgesX", j.edgesX, j.uniformX);
+  const by = jsonAxis(fn, "edgesY", j.edgesY, j.uniformY);
+  const c = j.counts;
+  if (!Array.isArray(c) || c.length !== bx.n * by.n) throw new RangeError(`${fn}: counts must hold ${bx.n}×${by.n} = ${bx.n * by.n} numbers`);
+  const counts = new Float64Array(c.length);
+  for (let i = 0; i < c.length; i++) {
+    const v = c[i];
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw new RangeError(`${fn}: counts[${i}] is ${String(v)}; counts must be non-negative integers`);
+    counts[i] = v;
+  }
+  return new Histogram2D(backend, bx, by, counts);
+}
