@@ -3,3 +3,4 @@ export { scratchBase, scratchBytes, reserveScratch } from "./memory";
 export * from "./discrete";
 export * from "./labels";
 export * from "./histogram";
+export * from "./integrate";

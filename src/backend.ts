@@ -127,7 +127,45 @@ export interface HistogramKernels {
   columnCounts(X: FloatArray, rows: number, cols: number, bins: readonly BinSpec[], yIdx: Int32Array, k: number): BinCounts;
 }
 
-export interface Backend extends DiscreteKernels, LabelKernels, HistogramKernels {
+/** Per-row output widths of the grid kernels (src/integrate.ts, src/grid.ts). */
+export const GRID_ENTROPY_WIDTH = 3; // [Σ w·f, Σ w·f·ln(f + a), min f]
+export const GRID_PAIR_WIDTH = 6; //    [Σ w·f, Σ w·g, Σ w·t, min f, min g, #(g + b = 0 < f)]
+
+/**
+ * Kernels of grid integration and of densities sampled on a grid. Rules are linear in the
+ * samples, ∫ y ≈ Σ w_i·y_i: uniform rules use the even/odd sums of each row (the engine adds the
+ * end corrections), other rules a weight vector `w` of one row (length cols) shared by all rows.
+ * In the two-operand kernels `g` is either rows×cols (one row per row of f) or a single row of
+ * cols samples shared by every row of f (`g.length < f.length`); `ctx` holds 2 f64 per row.
+ */
+export interface IntegrateKernels {
+  /** Per row: [Σ_{i even} y_i, Σ_{i odd} y_i] (i counted from the row start). */
+  sumEvenOddRows(y: FloatArray, rows: number, cols: number): Float64Array;
+  /** Per row: Σ_i w_i·y_i. */
+  dotRows(y: FloatArray, rows: number, cols: number, w: Float64Array): Float64Array;
+  /**
+   * rows×(cols−1) running sums c_i = Σ_{j=1..i} d_j·(y_{j−1} + y_j)/2 (sequential, as
+   * scipy.integrate.cumulative_trapezoid), d_j = x_j − x_{j−1}, or dx when x is null.
+   */
+  cumulativeTrapezoidRows(y: FloatArray, rows: number, cols: number, x: Float64Array | null, dx: number): Float64Array;
+  /** Per row: [Σ w·f, Σ_{f>0} w·f·ln(f + a), min f], a = ctx[2r]. */
+  gridEntropyRows(f: FloatArray, rows: number, cols: number, w: Float64Array, ctx: Float64Array): Float64Array;
+  /** Per row: [Σ w·f, Σ w·g, Σ_{f>0, g+b>0} w·f·ln(g + b), min f, min g, #(g + b = 0 < f)], b = ctx[2r+1]. */
+  gridCrossRows(f: FloatArray, g: FloatArray, rows: number, cols: number, w: Float64Array, ctx: Float64Array): Float64Array;
+  /** Per row: [Σ w·f, Σ w·g, Σ_{f>0, g+b>0} w·f·ln((f + a)/(g + b)), min f, min g, #(g + b = 0 < f)]. */
+  gridKlRows(f: FloatArray, g: FloatArray, rows: number, cols: number, w: Float64Array, ctx: Float64Array): Float64Array;
+  /**
+   * Per row: [Σ w·f, Σ w·g, Σ w·(P ln(P/M) + Q ln(Q/M)), min f, min g, 0] with P = a·f, Q = b·g,
+   * M = (P + Q)/2, [a, b] = ctx[2r], ctx[2r+1] (terms with P = 0 or Q = 0 contribute 0).
+   */
+  gridJsRows(f: FloatArray, g: FloatArray, rows: number, cols: number, w: Float64Array, ctx: Float64Array): Float64Array;
+}
+
+export interface Backend
+  extends DiscreteKernels,
+    LabelKernels,
+    HistogramKernels,
+    IntegrateKernels {
   readonly name: "js" | "wasm" | "wasm-simd";
   /** Bytes of WASM memory held (0 for js). */
   memoryBytes(): number;

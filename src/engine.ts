@@ -11,6 +11,8 @@ import type {
   AverageOptions,
   BackendName,
   ContingencyJSON,
+  CumulativeOptions,
+  GridOptions,
   Histogram2DInit,
   Histogram2DJSON,
   Histogram2dOptions,
@@ -19,11 +21,19 @@ import type {
   HistogramOptions,
   HistogramResult,
   Labels,
+  Matrix,
   MatrixLike,
   MutualInformationColumnsOptions,
+  Spacing,
+  Spacing2d,
   UnitOptions,
   Vector,
 } from "./types.js";
+import * as gaussian from "./gaussian.js";
+import * as grid from "./grid.js";
+import * as integrate from "./integrate.js";
+import * as mvn from "./mvn.js";
+import { differentialEntropy, type DifferentialEntropyOptions } from "./sample-entropy.js";
 
 export class Engine {
   #b: Backend | null;
@@ -233,5 +243,117 @@ export class Engine {
   /** Restores a `Histogram2D` from its `toJSON()` form (an object or a JSON string). */
   histogram2DFromJSON(json: Histogram2DJSON | string): hist.Histogram2D {
     return hist.histogram2DFromJSON(() => this.be, json);
+  }
+
+  // ---- grids ----
+
+  /**
+   * ∫ y by the composite trapezoid rule, as `scipy.integrate.trapezoid`: spacing `{ dx }` or
+   * sample points `{ x }` (strictly increasing). A matrix gives one integral per row.
+   */
+  trapezoid(y: Vector, spacing: Spacing): number;
+  trapezoid(y: MatrixLike, spacing: Spacing): Float64Array;
+  trapezoid(y: Vector | MatrixLike, spacing: Spacing): number | Float64Array {
+    return integrate.trapezoid(this.be, y, spacing);
+  }
+
+  /**
+   * ∫ y by the composite Simpson rule, as `scipy.integrate.simpson` (SciPy ≥ 1.11 rule for an
+   * even number of points: Simpson on the first n − 2 intervals, Cartwright's correction on the last).
+   */
+  simpson(y: Vector, spacing: Spacing): number;
+  simpson(y: MatrixLike, spacing: Spacing): Float64Array;
+  simpson(y: Vector | MatrixLike, spacing: Spacing): number | Float64Array {
+    return integrate.simpson(this.be, y, spacing);
+  }
+
+  /**
+   * Running trapezoid integral, as `scipy.integrate.cumulative_trapezoid`: n − 1 values (n with
+   * `initial: 0`). A matrix gives a Matrix with one running integral per row.
+   */
+  cumulativeTrapezoid(y: Vector, spacing: Spacing, opts?: CumulativeOptions): Float64Array;
+  cumulativeTrapezoid(y: MatrixLike, spacing: Spacing, opts?: CumulativeOptions): Matrix;
+  cumulativeTrapezoid(y: Vector | MatrixLike, spacing: Spacing, opts?: CumulativeOptions): Float64Array | Matrix {
+    return integrate.cumulativeTrapezoid(this.be, y, spacing, opts);
+  }
+
+  /** ∬ z over a rows×cols grid, iterated trapezoid rule: x (dx) along the columns, y (dy) along the rows. */
+  trapezoid2d(z: MatrixLike, spacing: Spacing2d): number {
+    return integrate.trapezoid2d(this.be, z, spacing);
+  }
+
+  /**
+   * Differential entropy h(f) = −∫ f log f of a density sampled on a grid (trapezoid, or Simpson
+   * with `method`); `normalize` rescales f to integrate to 1 first; `epsilon` uses log(f + ε).
+   */
+  differentialEntropyGrid(f: Vector, spacing: Spacing, opts?: GridOptions): number;
+  differentialEntropyGrid(f: MatrixLike, spacing: Spacing, opts?: GridOptions): Float64Array;
+  differentialEntropyGrid(f: Vector | MatrixLike, spacing: Spacing, opts?: GridOptions): number | Float64Array {
+    return grid.differentialEntropyGrid(this.be, f, spacing, opts);
+  }
+
+  /** Cross-entropy −∫ f log g on a grid; g one reference vector or a matrix like f; Infinity where g = 0 < f (unless epsilon). */
+  crossEntropyGrid(f: Vector, g: Vector, spacing: Spacing, opts?: GridOptions): number;
+  crossEntropyGrid(f: MatrixLike, g: Vector | MatrixLike, spacing: Spacing, opts?: GridOptions): Float64Array;
+  crossEntropyGrid(f: Vector | MatrixLike, g: Vector | MatrixLike, spacing: Spacing, opts?: GridOptions): number | Float64Array {
+    return grid.crossEntropyGrid(this.be, f, g, spacing, opts);
+  }
+
+  /** KL divergence ∫ f log(f/g) on a grid; with epsilon ∫ f log((f + ε)/(g + ε)) (seed 004); Infinity where g = 0 < f otherwise. */
+  klDivergenceGrid(f: Vector, g: Vector, spacing: Spacing, opts?: GridOptions): number;
+  klDivergenceGrid(f: MatrixLike, g: Vector | MatrixLike, spacing: Spacing, opts?: GridOptions): Float64Array;
+  klDivergenceGrid(f: Vector | MatrixLike, g: Vector | MatrixLike, spacing: Spacing, opts?: GridOptions): number | Float64Array {
+    return grid.klDivergenceGrid(this.be, f, g, spacing, opts);
+  }
+
+  /** Jensen–Shannon divergence ½∫ f log(f/m) + ½∫ g log(g/m), m = (f + g)/2, on a grid. */
+  jsDivergenceGrid(f: Vector, g: Vector, spacing: Spacing, opts?: Omit<GridOptions, "epsilon">): number;
+  jsDivergenceGrid(f: MatrixLike, g: Vector | MatrixLike, spacing: Spacing, opts?: Omit<GridOptions, "epsilon">): Float64Array;
+  jsDivergenceGrid(f: Vector | MatrixLike, g: Vector | MatrixLike, spacing: Spacing, opts?: Omit<GridOptions, "epsilon">): number | Float64Array {
+    return grid.jsDivergenceGrid(this.be, f, g, spacing, opts);
+  }
+
+  // ---- closed forms ----
+
+  /** h(N(μ, σ²)) = ½ log(2πe σ²). */
+  gaussianEntropy(sigma: number, opts?: UnitOptions): number {
+    return gaussian.gaussianEntropy(sigma, opts);
+  }
+
+  /** D(N(μ1, σ1²) ‖ N(μ2, σ2²)) = log(σ2/σ1) + (σ1² + (μ1 − μ2)²)/(2σ2²) − ½. */
+  gaussianKl(mu1: number, sigma1: number, mu2: number, sigma2: number, opts?: UnitOptions): number {
+    return gaussian.gaussianKl(mu1, sigma1, mu2, sigma2, opts);
+  }
+
+  /** h(N(μ, Σ)) = ½ log((2πe)^d det Σ), by Cholesky. */
+  mvnEntropy(cov: MatrixLike, opts?: UnitOptions): number {
+    return mvn.mvnEntropy(cov, opts);
+  }
+
+  /** D(N(μ1, Σ1) ‖ N(μ2, Σ2)) = ½[tr(Σ2⁻¹Σ1) + (μ2 − μ1)ᵀΣ2⁻¹(μ2 − μ1) − d + log(det Σ2/det Σ1)], by Cholesky. */
+  mvnKl(mu1: Vector, cov1: MatrixLike, mu2: Vector, cov2: MatrixLike, opts?: UnitOptions): number {
+    return mvn.mvnKl(mu1, cov1, mu2, cov2, opts);
+  }
+
+  /** I(X; Y) = −½ log(1 − ρ²) of a bivariate normal with correlation ρ. */
+  gaussianMutualInformation(rho: number, opts?: UnitOptions): number {
+    return gaussian.gaussianMutualInformation(rho, opts);
+  }
+
+  /** h(Uniform(a, b)) = log(b − a). */
+  uniformEntropy(a: number, b: number, opts?: UnitOptions): number {
+    return gaussian.uniformEntropy(a, b, opts);
+  }
+
+  /** h(Exponential(λ)) = 1 − log λ. */
+  exponentialEntropy(rate: number, opts?: UnitOptions): number {
+    return gaussian.exponentialEntropy(rate, opts);
+  }
+
+  // ---- differential entropy from samples ----
+
+  /** m-spacing estimate of the differential entropy of samples, as `scipy.stats.differential_entropy`. */
+  differentialEntropy(samples: Vector, opts?: DifferentialEntropyOptions): number {
+    return differentialEntropy(samples, opts);
   }
 }

@@ -4,12 +4,15 @@ export type { Engine } from "./engine.js";
 export type {
   AverageMethod,
   AverageOptions,
-  Base,
+  AxisBins,
   BackendName,
+  Base,
+  BinRule,
   ContingencyCounts,
   ContingencyJSON,
-  AxisBins,
-  BinRule,
+  CumulativeOptions,
+  GridMethod,
+  GridOptions,
   Histogram2DInit,
   Histogram2DJSON,
   Histogram2dOptions,
@@ -21,11 +24,17 @@ export type {
   Labels,
   Matrix,
   MatrixLike,
-  UnitOptions,
   MiCorrection,
   MutualInformationColumnsOptions,
   Range,
+  Spacing,
+  Spacing2d,
+  UnitOptions,
   Vector,
 } from "./types.js";
 export type { Contingency } from "./contingency.js";
 export { Histogram2D } from "./histogram.js";
+export { exponentialEntropy, gaussianEntropy, gaussianKl, gaussianMutualInformation, uniformEntropy } from "./gaussian.js";
+export { mvnEntropy, mvnKl } from "./mvn.js";
+export { differentialEntropy, type DifferentialEntropyOptions, type SpacingMethod } from "./sample-entropy.js";
+export { minimize, type MinimizeOptions, type MinimizeResult } from "./minimize.js";

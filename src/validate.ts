@@ -246,3 +246,83 @@ export function labelValuesArg(fn: string, name: string, y: unknown): ArrayLike<
   }
   return a;
 }
+
+// ---- grids (src/integrate.ts, src/grid.ts) ----
+
+/** A parsed grid spacing: uniform `dx`, or sample points `x` (then dx is NaN). */
+export interface GridSpacing {
+  dx: number;
+  x: Float64Array | null;
+}
+
+/**
+ * A spacing `{ dx }` (finite, > 0) or `{ x }` (a vector of `n` finite, strictly increasing
+ * sample points). `dxName`/`xName` name the fields (trapezoid2d uses dy / y for its rows).
+ */
+export function spacingArg(fn: string, spacing: unknown, n: number, dxName = "dx", xName = "x", what = "a row"): GridSpacing {
+  if (typeof spacing !== "object" || spacing === null)
+    throw new TypeError(`${fn}: spacing must be { ${dxName}: number } or { ${xName}: vector }, got ${describe(spacing)}`);
+  const s = spacing as Record<string, unknown>;
+  const hasDx = s[dxName] !== undefined;
+  const hasX = s[xName] !== undefined;
+  if (hasDx === hasX) throw new TypeError(`${fn}: give exactly one of ${dxName} (uniform spacing) and ${xName} (sample points)`);
+  if (hasDx) {
+    const dx = s[dxName];
+    if (typeof dx !== "number") throw new TypeError(`${fn}: ${dxName} must be a number, got ${describe(dx)}`);
+    if (!(dx > 0 && dx < Infinity)) throw new RangeError(`${fn}: ${dxName} must be a finite number > 0, got ${dx}`);
+    return { dx, x: null };
+  }
+  const v = vectorArg(fn, xName, s[xName]).data;
+  if (v.length !== n) throw new RangeError(`${fn}: ${xName} has length ${v.length} but ${what} has ${n} points`);
+  const x = v instanceof Float64Array ? v : Float64Array.from(v);
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(x[i])) throw new RangeError(`${fn}: ${xName}[${i}] is ${x[i]}; sample points must be finite`);
+    if (i > 0 && !(x[i] > x[i - 1]))
+      throw new RangeError(`${fn}: ${xName}[${i}] = ${x[i]} is not greater than ${xName}[${i - 1}] = ${x[i - 1]}; ${xName} must be strictly increasing`);
+  }
+  return { dx: NaN, x };
+}
+
+/** A grid needs at least 2 points per row. */
+export function checkGridPoints(fn: string, name: string, b: Batch): void {
+  if (b.cols < 2) throw new RangeError(`${fn}: ${name} has ${b.cols} point${b.cols === 1 ? "" : "s"} per ${b.vector ? "vector" : "row"}; a grid needs at least 2`);
+}
+
+/**
+ * Checks the per-row [∫ f, min f] a grid kernel returned for a batch of densities: finite,
+ * non-negative, and (when `positive`) integrating to a number > 0. On failure, names the first
+ * negative, NaN or infinite sample.
+ */
+export function checkDensities(fn: string, name: string, b: Batch, stats: Float64Array, width: number, sumAt: number, minAt: number, positive: boolean): void {
+  const rows = stats.length / width;
+  for (let r = 0; r < rows; r++) {
+    const s = stats[r * width + sumAt];
+    const m = stats[r * width + minAt];
+    if (s > -Infinity && s < Infinity && m >= 0 && (!positive || s > 0)) continue;
+    const row = b.rows === 1 ? 0 : r;
+    const what = b.vector ? name : `${name} row ${row}`;
+    const { data } = b;
+    for (let i = row * b.cols; i < (row + 1) * b.cols; i++) {
+      const v = data[i];
+      if (!(v >= 0 && v < Infinity)) throw new RangeError(`${fn}: ${where(name, b, i)} is ${v}; densities must be finite and non-negative`);
+    }
+    if (!(s > -Infinity && s < Infinity)) throw new RangeError(`${fn}: ${what} integrates to ${s}, which overflows float64; rescale it`);
+    throw new RangeError(`${fn}: ${what} integrates to ${s}; normalize needs a density with positive integral`);
+  }
+}
+
+/** A non-negative finite number option (epsilon), or undefined. */
+export function nonNegativeOption(fn: string, name: string, v: unknown): number {
+  if (v === undefined) return 0;
+  if (typeof v !== "number") throw new TypeError(`${fn}: ${name} must be a number, got ${describe(v)}`);
+  if (!(v >= 0 && v < Infinity)) throw new RangeError(`${fn}: ${name} must be a finite number ≥ 0, got ${v}`);
+  return v;
+}
+
+/** One of a fixed set of string options. */
+export function choiceOption<T extends string>(fn: string, name: string, v: unknown, choices: readonly T[], fallback: T): T {
+  if (v === undefined) return fallback;
+  if (typeof v !== "string" || !choices.includes(v as T))
+    throw new RangeError(`${fn}: ${name} must be one of ${choices.map((c) => `"${c}"`).join(", ")}, got ${typeof v === "string" ? `"${v}"` : describe(v)}`);
+  return v as T;
+}

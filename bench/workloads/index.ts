@@ -1,7 +1,13 @@
-/** Every workload of BENCH.md, in order; each capability adds its file here. */
+/** Every workload of BENCH.md, in order; each capability adds its file here (one line each). */
 import { discreteWorkloads } from "./discrete.js";
 import { histogramWorkloads } from "./histogram.js";
 import { labelWorkloads } from "./labels.js";
+import { gridWorkloads } from "./grids.js";
 import type { Workload } from "./types.js";
 
-export const workloads: Workload<any>[] = [...discreteWorkloads, ...histogramWorkloads, ...labelWorkloads];
+export const workloads: Workload<any>[] = [
+  ...discreteWorkloads,
+  ...histogramWorkloads,
+  ...labelWorkloads,
+  ...gridWorkloads,
+];

@@ -3,6 +3,7 @@ import type { Backend } from "../backend.js";
 import { jsDiscrete } from "./discrete.js";
 import { jsLabels } from "./labels.js";
 import { jsHistogram } from "./histogram.js";
+import { jsIntegrate } from "./integrate.js";
 
 export function createJsBackend(): Backend {
   return {
@@ -10,6 +11,7 @@ export function createJsBackend(): Backend {
     ...jsDiscrete,
     ...jsLabels,
     ...jsHistogram,
+    ...jsIntegrate,
     memoryBytes: () => 0,
     close: () => {},
   };

@@ -4,6 +4,7 @@ import { WasmHost, type WasmExports } from "./host.js";
 import { wasmDiscrete } from "./discrete.js";
 import { wasmLabels } from "./labels.js";
 import { wasmHistogram } from "./histogram.js";
+import { wasmIntegrate } from "./integrate.js";
 import { instantiate, type WasmKind } from "./load.js";
 
 export async function createWasmBackend(kind: WasmKind): Promise<Backend> {
@@ -14,6 +15,7 @@ export async function createWasmBackend(kind: WasmKind): Promise<Backend> {
     ...wasmDiscrete(host),
     ...wasmLabels(host),
     ...wasmHistogram(host),
+    ...wasmIntegrate(host),
     memoryBytes: () => host.memoryBytes(),
     close: () => {},
   };
