@@ -4,3 +4,5 @@ export * from "./discrete";
 export * from "./labels";
 export * from "./histogram";
 export * from "./integrate";
+export * from "./losses";
+export { expArrayF64, expArrayF32, pow2ArrayF32 } from "./exp";

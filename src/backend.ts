@@ -161,11 +161,41 @@ export interface IntegrateKernels {
   gridJsRows(f: FloatArray, g: FloatArray, rows: number, cols: number, w: Float64Array, ctx: Float64Array): Float64Array;
 }
 
+/** Per-row output widths of the loss kernels. */
+export const LSE_WIDTH = 4; //  [m = max x, Σ exp(x − m), min x, Σx]
+export const DOT_WIDTH = 3; //  [Σt, Σ t·x, min t]
+export const BCE_WIDTH = 5; //  [Σℓ, min y, min −y, min p, min −p]
+
+/** Kernels of the losses (src/losses.ts). All logs natural. */
+export interface LossKernels {
+  /**
+   * Per row of logits: [m = max x, Σ exp(x − m), min x, Σx], so that log-sum-exp = m + ln Σ.
+   * Σx is computed only when `withSum` (else 0). A NaN or +Infinity anywhere makes Σ exp NaN.
+   */
+  lseRows(x: FloatArray, rows: number, cols: number, withSum: boolean): Float64Array;
+  /**
+   * Row-wise log-softmax (`log`) or softmax of x into a new array of x's element type, given
+   * ctx = [m, c] per row: log → x − m − c (c = ln Σ exp(x − m)); else exp(x − m)·c (c = 1/Σ).
+   */
+  softmaxRows(x: FloatArray, rows: number, cols: number, ctx: Float64Array, log: boolean): FloatArray;
+  /** Per row of soft targets t and logits x (same element type): [Σt, Σ t·x, min t]. */
+  targetDotRows(t: FloatArray, x: FloatArray, rows: number, cols: number): Float64Array;
+  /**
+   * Binary cross-entropy over all elements: ℓ = −[y ln p̂ + (1 − y) ln(1 − p̂)], p̂ = p clipped to
+   * [eps, 1 − eps] (0·ln = 0), or with `fromLogits` ℓ = max(z, 0) − z·y + ln(1 + e^−|z|).
+   * Returns [Σℓ, min y, min −y, min p, min −p]; writes every ℓ into `each` when given.
+   */
+  bce(y: FloatArray, p: FloatArray, fromLogits: boolean, eps: number, each: Float64Array | null): Float64Array;
+  /** Per row: Σ μ² + (e^v − 1 − v) over v = log-variances (twice the KL to N(0, I)). */
+  gaussKlRows(mu: FloatArray, logVar: FloatArray, rows: number, cols: number): Float64Array;
+}
+
 export interface Backend
   extends DiscreteKernels,
     LabelKernels,
     HistogramKernels,
-    IntegrateKernels {
+    IntegrateKernels,
+    LossKernels {
   readonly name: "js" | "wasm" | "wasm-simd";
   /** Bytes of WASM memory held (0 for js). */
   memoryBytes(): number;

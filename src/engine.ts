@@ -10,6 +10,7 @@ import * as hist from "./histogram.js";
 import type {
   AverageOptions,
   BackendName,
+  BinaryCrossEntropyOptions,
   ContingencyJSON,
   CumulativeOptions,
   GridOptions,
@@ -23,7 +24,10 @@ import type {
   Labels,
   Matrix,
   MatrixLike,
+  MaxEntropyOptions,
+  MaxEntropyResult,
   MutualInformationColumnsOptions,
+  SoftmaxCrossEntropyOptions,
   Spacing,
   Spacing2d,
   UnitOptions,
@@ -34,6 +38,10 @@ import * as grid from "./grid.js";
 import * as integrate from "./integrate.js";
 import * as mvn from "./mvn.js";
 import { differentialEntropy, type DifferentialEntropyOptions } from "./sample-entropy.js";
+import * as losses from "./losses.js";
+import { maxEntropyDistribution } from "./maxent.js";
+
+type NoReduction = { reduction: "none" };
 
 export class Engine {
   #b: Backend | null;
@@ -355,5 +363,98 @@ export class Engine {
   /** m-spacing estimate of the differential entropy of samples, as `scipy.stats.differential_entropy`. */
   differentialEntropy(samples: Vector, opts?: DifferentialEntropyOptions): number {
     return differentialEntropy(samples, opts);
+  }
+
+  // ---- losses ----
+
+  /**
+   * Row-wise log-softmax log softmax(z)_j = z_j − m − ln Σ_k e^(z_k − m), m = max z (stable for
+   * any magnitude). Float32 in → Float32Array out, float64 (or number[]) → Float64Array; a matrix
+   * gives a matrix of the same shape.
+   */
+  logSoftmax(logits: Float32Array): Float32Array;
+  logSoftmax(logits: Float64Array | readonly number[]): Float64Array;
+  logSoftmax(logits: MatrixLike): Matrix;
+  logSoftmax(logits: Vector | MatrixLike): Float64Array | Float32Array | Matrix {
+    return losses.logSoftmax(this.be, logits) as Float64Array | Float32Array | Matrix;
+  }
+
+  /** Row-wise softmax e^(z_j − m) / Σ_k e^(z_k − m), m = max z; same element type and shape as z. */
+  softmax(logits: Float32Array): Float32Array;
+  softmax(logits: Float64Array | readonly number[]): Float64Array;
+  softmax(logits: MatrixLike): Matrix;
+  softmax(logits: Vector | MatrixLike): Float64Array | Float32Array | Matrix {
+    return losses.softmax(this.be, logits) as Float64Array | Float32Array | Matrix;
+  }
+
+  /**
+   * Softmax cross-entropy −Σ_j t_j log softmax(z)_j per row of logits z (computed as
+   * (m − z_y) + ln Σ e^(z − m), finite for any finite logits), t the one-hot vector of an integer
+   * label (`labels`: one class index in [0, K) per row) or a row of soft targets (a matrix of
+   * probabilities, same shape). `labelSmoothing` ε: t → (1 − ε)·t + ε/K. `reduction`: "mean"
+   * (default) over rows, "sum", or "none" (Float64Array per row). Nats unless `base` says otherwise.
+   */
+  softmaxCrossEntropy(logits: Vector | MatrixLike, labels: Labels | number | Vector | MatrixLike, opts: SoftmaxCrossEntropyOptions & NoReduction): Float64Array;
+  softmaxCrossEntropy(logits: Vector | MatrixLike, labels: Labels | number | Vector | MatrixLike, opts?: SoftmaxCrossEntropyOptions): number;
+  softmaxCrossEntropy(logits: Vector | MatrixLike, labels: Labels | number | Vector | MatrixLike, opts?: SoftmaxCrossEntropyOptions): number | Float64Array {
+    return losses.softmaxCrossEntropy(this.be, logits, labels, opts);
+  }
+
+  /**
+   * Binary cross-entropy mean −[y ln p + (1 − y) ln(1 − p)] over all elements (y in [0, 1]); p is
+   * clipped to [ε, 1 − ε], ε = machine epsilon of p's type (float64 2.22e-16, float32 1.19e-7), as
+   * scikit-learn's log_loss (≥ 1.5), so p = 0 or 1 gives a large finite loss, never NaN.
+   * `fromLogits`: p holds logits z, ℓ = max(z, 0) − z·y + ln(1 + e^−|z|) (stable). `sampleWeight`
+   * weights elements; `reduction` "mean" | "sum" | "none" (Float64Array per element).
+   */
+  binaryCrossEntropy(y: Vector | MatrixLike, p: Vector | MatrixLike, opts: BinaryCrossEntropyOptions & NoReduction): Float64Array;
+  binaryCrossEntropy(y: Vector | MatrixLike, p: Vector | MatrixLike, opts?: BinaryCrossEntropyOptions): number;
+  binaryCrossEntropy(y: Vector | MatrixLike, p: Vector | MatrixLike, opts?: BinaryCrossEntropyOptions): number | Float64Array {
+    return losses.binaryCrossEntropy(this.be, y, p, opts);
+  }
+
+  /**
+   * Perplexity b^(−mean log_b p) of log-probabilities taken in base b (`base`, default e: the
+   * same number whatever the base, as long as it is the one the log-probs were taken in).
+   * −Infinity (p = 0) gives Infinity. A matrix gives one perplexity per row.
+   */
+  perplexity(logProbs: Vector, opts?: UnitOptions): number;
+  perplexity(logProbs: MatrixLike, opts?: UnitOptions): Float64Array;
+  perplexity(logProbs: Vector | MatrixLike, opts?: UnitOptions): number | Float64Array {
+    return losses.perplexity(this.be, logProbs, opts);
+  }
+
+  /** Perplexity exp(mean softmax cross-entropy in nats) of the labels under the logits. */
+  perplexityFromLogits(logits: Vector | MatrixLike, labels: Labels | number | Vector | MatrixLike): number {
+    return losses.perplexityFromLogits(this.be, logits, labels);
+  }
+
+  /**
+   * KL divergence D(N(μ, diag e^v) ‖ N(0, I)) = −½ Σ (1 + v − μ² − e^v), v = log-variance (the VAE
+   * regulariser), computed without cancellation near v = 0. Vectors → number, matrices → per row.
+   */
+  gaussianKlToStandard(mu: Vector, logVar: Vector, opts?: UnitOptions): number;
+  gaussianKlToStandard(mu: MatrixLike, logVar: MatrixLike, opts?: UnitOptions): Float64Array;
+  gaussianKlToStandard(mu: Vector | MatrixLike, logVar: Vector | MatrixLike, opts?: UnitOptions): number | Float64Array {
+    return losses.gaussianKlToStandard(this.be, mu, logVar, opts);
+  }
+
+  /**
+   * InfoNCE lower bound I(X; Y) ≥ ln K − CE from a K×K critic score matrix (positives on the
+   * diagonal; CE = mean over rows i of the softmax cross-entropy with label i). It saturates at
+   * ln K: however strong the dependence, a batch of K certifies at most ln K nats.
+   */
+  infoNceBound(scores: MatrixLike, opts?: UnitOptions): number {
+    return losses.infoNceBound(this.be, scores, opts);
+  }
+
+  /** The Gibbs distribution p(x) ∝ e^(λx) of maximum entropy on `values` with mean `opts.mean`. */
+  maxEntropyDistribution(values: Vector, opts: MaxEntropyOptions): MaxEntropyResult {
+    return maxEntropyDistribution(values, opts);
+  }
+
+  /** Entropy of the class frequencies of `labels`: the risk of the best constant model. */
+  baselineEntropy(labels: Labels, opts?: UnitOptions): number {
+    return losses.baselineEntropy(this.be, labels, opts);
   }
 }

@@ -8,6 +8,7 @@ export type {
   BackendName,
   Base,
   BinRule,
+  BinaryCrossEntropyOptions,
   ContingencyCounts,
   ContingencyJSON,
   CumulativeOptions,
@@ -24,9 +25,13 @@ export type {
   Labels,
   Matrix,
   MatrixLike,
+  MaxEntropyOptions,
+  MaxEntropyResult,
   MiCorrection,
   MutualInformationColumnsOptions,
   Range,
+  Reduction,
+  SoftmaxCrossEntropyOptions,
   Spacing,
   Spacing2d,
   UnitOptions,
@@ -38,3 +43,4 @@ export { exponentialEntropy, gaussianEntropy, gaussianKl, gaussianMutualInformat
 export { mvnEntropy, mvnKl } from "./mvn.js";
 export { differentialEntropy, type DifferentialEntropyOptions, type SpacingMethod } from "./sample-entropy.js";
 export { minimize, type MinimizeOptions, type MinimizeResult } from "./minimize.js";
+export { maxEntropyDistribution } from "./maxent.js";

@@ -171,3 +171,37 @@ export interface CumulativeOptions {
   /** `0`: prepend a 0 so the result has as many points as the input (as SciPy's `initial=0`). */
   initial?: 0;
 }
+
+/** How a loss over a batch is reduced: the mean (default), the sum, or one value per row / element. */
+export type Reduction = "mean" | "sum" | "none";
+
+export interface SoftmaxCrossEntropyOptions extends UnitOptions {
+  /** `"mean"` (default) over rows, `"sum"`, or `"none"` (a Float64Array, one loss per row). */
+  reduction?: Reduction;
+  /** ε in [0, 1]: the target becomes (1 − ε)·target + ε/K (as `torch.nn.CrossEntropyLoss`). */
+  labelSmoothing?: number;
+}
+
+export interface BinaryCrossEntropyOptions extends UnitOptions {
+  /** `"mean"` (default) over elements, `"sum"`, or `"none"` (a Float64Array, one loss per element). */
+  reduction?: Reduction;
+  /** `p` holds logits z (any finite reals) instead of probabilities: computed in the stable softplus form. */
+  fromLogits?: boolean;
+  /** Non-negative weights, one per element: "mean" becomes Σ wℓ / Σ w, "sum" Σ wℓ, "none" w·ℓ. */
+  sampleWeight?: Vector;
+}
+
+export interface MaxEntropyOptions extends UnitOptions {
+  /** The required mean Σ p(x)·x, strictly between min(values) and max(values). */
+  mean: number;
+}
+
+/** The maximum-entropy (Gibbs) distribution p(x) = e^(λx) / Z(λ) meeting a mean constraint. */
+export interface MaxEntropyResult {
+  /** p(x) for each of the values, in their order. */
+  p: Float64Array;
+  /** The Lagrange multiplier λ (natural-log scale, whatever `base` says). */
+  lambda: number;
+  /** H(p) in the requested base. */
+  entropy: number;
+}

@@ -326,3 +326,63 @@ export function choiceOption<T extends string>(fn: string, name: string, v: unkn
     throw new RangeError(`${fn}: ${name} must be one of ${choices.map((c) => `"${c}"`).join(", ")}, got ${typeof v === "string" ? `"${v}"` : describe(v)}`);
   return v as T;
 }
+
+// ---- losses ----
+
+/** `reduction`: "mean" (default) | "sum" | "none". */
+export function reductionArg(fn: string, r: unknown): "mean" | "sum" | "none" {
+  if (r === undefined) return "mean";
+  if (r === "mean" || r === "sum" || r === "none") return r;
+  throw new TypeError(`${fn}: reduction must be "mean", "sum" or "none", got ${describe(r)}`);
+}
+
+/** `labelSmoothing`: a number in [0, 1] (default 0). */
+export function smoothingArg(fn: string, e: unknown): number {
+  if (e === undefined) return 0;
+  if (typeof e !== "number") throw new TypeError(`${fn}: labelSmoothing must be a number in [0, 1], got ${describe(e)}`);
+  if (!(e >= 0 && e <= 1)) throw new RangeError(`${fn}: labelSmoothing must be in [0, 1], got ${e}`);
+  return e;
+}
+
+/** Class labels, one per row: Int32Array | Uint32Array | number[] of integers in [0, classes). */
+export function classIndexArg(fn: string, name: string, labels: unknown, rows: number, classes: number): ArrayLike<number> {
+  let l: ArrayLike<number>;
+  if (typeof labels === "number" && rows === 1) l = [labels];
+  else if (labels instanceof Int32Array || labels instanceof Uint32Array || Array.isArray(labels)) l = labels as ArrayLike<number>;
+  else throw new TypeError(`${fn}: ${name} must be an Int32Array, Uint32Array or number[] of class indices, got ${describe(labels)}`);
+  if (l.length !== rows) throw new RangeError(`${fn}: ${name} has length ${l.length}, but logits has ${rows} row${rows === 1 ? "" : "s"}`);
+  for (let i = 0; i < rows; i++) {
+    const v = l[i];
+    if (typeof v !== "number") throw new TypeError(`${fn}: ${name}[${i}] is ${typeof v}, expected a class index`);
+    if (!Number.isInteger(v) || v < 0 || v >= classes)
+      throw new RangeError(`${fn}: ${name}[${i}] = ${v} (row ${i}) is not a class index: labels must be integers in [0, ${classes})`);
+  }
+  return l;
+}
+
+/** Non-negative integer labels of any range (for class frequencies). */
+export function classLabelsArg(fn: string, name: string, labels: unknown): ArrayLike<number> {
+  if (!(labels instanceof Int32Array || labels instanceof Uint32Array || Array.isArray(labels)))
+    throw new TypeError(`${fn}: ${name} must be an Int32Array, Uint32Array or number[] of non-negative integers, got ${describe(labels)}`);
+  const l = labels as ArrayLike<number>;
+  if (l.length === 0) throw new RangeError(`${fn}: ${name} is empty`);
+  for (let i = 0; i < l.length; i++) {
+    const v = l[i];
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
+      throw new RangeError(`${fn}: ${name}[${i}] = ${String(v)} is not a non-negative integer`);
+  }
+  return l;
+}
+
+/**
+ * The first element of b.data[i0, i1) that fails `ok`, as an error naming it, or null.
+ * `rule` completes the message ("logits must be finite").
+ */
+export function scanError(fn: string, name: string, b: Batch, i0: number, i1: number, ok: (v: number) => boolean, rule: string): RangeError | null {
+  const { data } = b;
+  for (let i = i0; i < i1; i++) {
+    const v = data[i];
+    if (!ok(v)) return new RangeError(`${fn}: ${where(name, b, i)} is ${v}; ${rule}`);
+  }
+  return null;
+}

@@ -3,6 +3,7 @@ import { discreteWorkloads } from "./discrete.js";
 import { histogramWorkloads } from "./histogram.js";
 import { labelWorkloads } from "./labels.js";
 import { gridWorkloads } from "./grids.js";
+import { lossWorkloads } from "./losses.js";
 import type { Workload } from "./types.js";
 
 export const workloads: Workload<any>[] = [
@@ -10,4 +11,5 @@ export const workloads: Workload<any>[] = [
   ...histogramWorkloads,
   ...labelWorkloads,
   ...gridWorkloads,
+  ...lossWorkloads,
 ];

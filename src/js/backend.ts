@@ -4,6 +4,7 @@ import { jsDiscrete } from "./discrete.js";
 import { jsLabels } from "./labels.js";
 import { jsHistogram } from "./histogram.js";
 import { jsIntegrate } from "./integrate.js";
+import { jsLosses } from "./losses.js";
 
 export function createJsBackend(): Backend {
   return {
@@ -12,6 +13,7 @@ export function createJsBackend(): Backend {
     ...jsLabels,
     ...jsHistogram,
     ...jsIntegrate,
+    ...jsLosses,
     memoryBytes: () => 0,
     close: () => {},
   };

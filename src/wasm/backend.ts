@@ -5,6 +5,7 @@ import { wasmDiscrete } from "./discrete.js";
 import { wasmLabels } from "./labels.js";
 import { wasmHistogram } from "./histogram.js";
 import { wasmIntegrate } from "./integrate.js";
+import { wasmLosses } from "./losses.js";
 import { instantiate, type WasmKind } from "./load.js";
 
 export async function createWasmBackend(kind: WasmKind): Promise<Backend> {
@@ -16,6 +17,7 @@ export async function createWasmBackend(kind: WasmKind): Promise<Backend> {
     ...wasmLabels(host),
     ...wasmHistogram(host),
     ...wasmIntegrate(host),
+    ...wasmLosses(host),
     memoryBytes: () => host.memoryBytes(),
     close: () => {},
   };
