@@ -15,7 +15,7 @@ import { Cascade, type Combine } from "../cascade.js";
 import type { FloatArray } from "../backend.js";
 
 /** Elements of one operand copied per kernel call. */
-export const CHUNK = 1 << 16;
+export const CHUNK = 1 << 15;
 
 export type Ptr = number;
 export type WasmFn = (...args: number[]) => number;
