@@ -12,5 +12,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: "forks",
     fileParallelism: false,
+    reporters: ["default", "./test/summary-reporter.ts"],
   },
 });

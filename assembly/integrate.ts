@@ -101,10 +101,10 @@ export function sumEvenOddF64(y: usize, rows: i32, cols: i32, out: usize): void 
 export function sumEvenOddF32(y: usize, rows: i32, cols: i32, out: usize): void { sumEvenOdd<f32>(y, rows, cols, out); }
 
 // ---------------------------------------------------------------------------------------------
-// weightedSumRows: out[r] = Σ_i w_i·y_ri (w: cols f64, shared by every row).
+// dotRows: out[r] = Σ_i w_i·y_ri (w: cols f64, shared by every row).
 
 // @ts-ignore: decorator
-@inline function weightedSumRows<T>(y: usize, rows: i32, cols: i32, w: usize, out: usize): void {
+@inline function dotRows<T>(y: usize, rows: i32, cols: i32, w: usize, out: usize): void {
   for (let r = 0; r < rows; r++) {
     const p = y + (<usize>(r * cols) << alignof<T>());
     let s: f64 = 0;
@@ -141,8 +141,8 @@ export function sumEvenOddF32(y: usize, rows: i32, cols: i32, out: usize): void 
   }
 }
 
-export function weightedSumRowsF64(y: usize, rows: i32, cols: i32, w: usize, out: usize): void { weightedSumRows<f64>(y, rows, cols, w, out); }
-export function weightedSumRowsF32(y: usize, rows: i32, cols: i32, w: usize, out: usize): void { weightedSumRows<f32>(y, rows, cols, w, out); }
+export function dotRowsF64(y: usize, rows: i32, cols: i32, w: usize, out: usize): void { dotRows<f64>(y, rows, cols, w, out); }
+export function dotRowsF32(y: usize, rows: i32, cols: i32, w: usize, out: usize): void { dotRows<f32>(y, rows, cols, w, out); }
 
 // ---------------------------------------------------------------------------------------------
 // cumTrapezoid: for each of `rows` rows of `cols` samples, out[r·(cols−1) + i − 1] =

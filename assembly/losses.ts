@@ -250,7 +250,7 @@ export function softmaxRowsF64(x: usize, rows: i32, cols: i32, ctx: usize, log: 
 // ---- soft targets ---------------------------------------------------------------------------
 
 /** Per row of targets t and logits x: [Σ t, Σ t·x, min t]. */
-export function dotRowsF64(t: usize, x: usize, rows: i32, cols: i32, out: usize): void {
+export function targetDotRowsF64(t: usize, x: usize, rows: i32, cols: i32, out: usize): void {
   for (let r = 0; r < rows; r++) {
     const o = (<usize>r * <usize>cols) << 3;
     let st: f64 = 0, sd: f64 = 0, mt: f64 = Infinity;
@@ -267,8 +267,8 @@ export function dotRowsF64(t: usize, x: usize, rows: i32, cols: i32, out: usize)
   }
 }
 
-/** As dotRowsF64, for float32 operands (accumulated in f64). */
-export function dotRowsF32(t: usize, x: usize, rows: i32, cols: i32, out: usize): void {
+/** As targetDotRowsF64, for float32 operands (accumulated in f64). */
+export function targetDotRowsF32(t: usize, x: usize, rows: i32, cols: i32, out: usize): void {
   for (let r = 0; r < rows; r++) {
     const o = (<usize>r * <usize>cols) << 2;
     let st: f64 = 0, sd: f64 = 0, mt: f64 = Infinity;

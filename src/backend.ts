@@ -38,79 +38,6 @@ export interface DiscreteKernels {
   miTable(t: FloatArray, rows: number, cols: number, rowSums: Float64Array, colSums: Float64Array): number;
 }
 
-/** Per-row output widths of the grid kernels (src/integrate.ts, src/grid.ts). */
-export const GRID_ENTROPY_WIDTH = 3; // [Σ w·f, Σ w·f·ln(f + a), min f]
-export const GRID_PAIR_WIDTH = 6; //    [Σ w·f, Σ w·g, Σ w·t, min f, min g, #(g + b = 0 < f)]
-
-/**
- * Kernels of grid integration and of densities sampled on a grid. Rules are linear in the
- * samples, ∫ y ≈ Σ w_i·y_i: uniform rules use the even/odd sums of each row (the engine adds the
- * end corrections), other rules a weight vector `w` of one row (length cols) shared by all rows.
- * In the two-operand kernels `g` is either rows×cols (one row per row of f) or a single row of
- * cols samples shared by every row of f (`g.length < f.length`); `ctx` holds 2 f64 per row.
- */
-export interface IntegrateKernels {
-  /** Per row: [Σ_{i even} y_i, Σ_{i odd} y_i] (i counted from the row start). */
-  sumEvenOddRows(y: FloatArray, rows: number, cols: number): Float64Array;
-  /** Per row: Σ_i w_i·y_i. */
-  weightedSumRows(y: FloatArray, rows: number, cols: number, w: Float64Array): Float64Array;
-  /**
-   * rows×(cols−1) running sums c_i = Σ_{j=1..i} d_j·(y_{j−1} + y_j)/2 (sequential, as
-   * scipy.integrate.cumulative_trapezoid), d_j = x_j − x_{j−1}, or dx when x is null.
-   */
-  cumulativeTrapezoidRows(y: FloatArray, rows: number, cols: number, x: Float64Array | null, dx: number): Float64Array;
-  /** Per row: [Σ w·f, Σ_{f>0} w·f·ln(f + a), min f], a = ctx[2r]. */
-  gridEntropyRows(f: FloatArray, rows: number, cols: number, w: Float64Array, ctx: Float64Array): Float64Array;
-  /** Per row: [Σ w·f, Σ w·g, Σ_{f>0, g+b>0} w·f·ln(g + b), min f, min g, #(g + b = 0 < f)], b = ctx[2r+1]. */
-  gridCrossRows(f: FloatArray, g: FloatArray, rows: number, cols: number, w: Float64Array, ctx: Float64Array): Float64Array;
-  /** Per row: [Σ w·f, Σ w·g, Σ_{f>0, g+b>0} w·f·ln((f + a)/(g + b)), min f, min g, #(g + b = 0 < f)]. */
-  gridKlRows(f: FloatArray, g: FloatArray, rows: number, cols: number, w: Float64Array, ctx: Float64Array): Float64Array;
-  /**
-   * Per row: [Σ w·f, Σ w·g, Σ w·(P ln(P/M) + Q ln(Q/M)), min f, min g, 0] with P = a·f, Q = b·g,
-   * M = (P + Q)/2, [a, b] = ctx[2r], ctx[2r+1] (terms with P = 0 or Q = 0 contribute 0).
-   */
-  gridJsRows(f: FloatArray, g: FloatArray, rows: number, cols: number, w: Float64Array, ctx: Float64Array): Float64Array;
-}
-
-/**
- * How one axis is binned (src/histogram-bins.ts): n bins between n + 1 non-decreasing edges;
- * bin i holds edges[i] ≤ x < edges[i+1], the last bin also x = edges[n]. Equal-width binners
- * (`uniform`) index by i = ⌊(x − first)·norm⌋ corrected by one against the edges (NumPy's
- * correction); others by binary search. Samples outside [first, last] are dropped.
- */
-export interface BinSpec {
-  edges: Float64Array;
-  n: number;
-  uniform: boolean;
-  first: number;
-  last: number;
-  norm: number;
-}
-
-/** Counts of one binning pass: `bad` > 0 when some sample was NaN or ±Infinity (the engine then names it). */
-export interface BinCounts {
-  counts: Float64Array;
-  bad: number;
-}
-
-/** Kernels of the histogram family (src/histogram.ts). */
-export interface HistogramKernels {
-  /** [min x, max x, #non-finite] (min/max over the finite elements; ±Infinity when none). */
-  minMax(x: FloatArray): Float64Array;
-  /** Per column of the rows×cols row-major X: [min, max, #non-finite] (3 values per column). */
-  columnMinMax(X: FloatArray, rows: number, cols: number): Float64Array;
-  /** counts[i] = #{k : x[k] in bin i of bx}. */
-  histogram1d(x: FloatArray, bx: BinSpec): BinCounts;
-  /** counts[i·by.n + j] = #{k : x[k] in bin i of bx and y[k] in bin j of by} (row-major bx.n × by.n). */
-  histogram2d(x: FloatArray, y: FloatArray, bx: BinSpec, by: BinSpec): BinCounts;
-  /**
-   * One table per column of the rows×cols row-major X against the row classes `yIdx` (0 ≤ yIdx < k,
-   * −1 drops the row): tables concatenated, column j's table (bins[j].n × k, row-major) at
-   * offset Σ_{j'<j} bins[j'].n·k.
-   */
-  columnCounts(X: FloatArray, rows: number, cols: number, bins: readonly BinSpec[], yIdx: Int32Array, k: number): BinCounts;
-}
-
 /** Label arrays as the kernels take them: non-negative integers (validated by the engine). */
 export type LabelArray = Int32Array | Uint32Array;
 
@@ -161,6 +88,79 @@ export interface LabelKernels {
   expectedMI(a: Float64Array, ma: Float64Array, b: Float64Array, mb: Float64Array, n: number): number;
 }
 
+/**
+ * How one axis is binned (src/histogram-bins.ts): n bins between n + 1 non-decreasing edges;
+ * bin i holds edges[i] ≤ x < edges[i+1], the last bin also x = edges[n]. Equal-width binners
+ * (`uniform`) index by i = ⌊(x − first)·norm⌋ corrected by one against the edges (NumPy's
+ * correction); others by binary search. Samples outside [first, last] are dropped.
+ */
+export interface BinSpec {
+  edges: Float64Array;
+  n: number;
+  uniform: boolean;
+  first: number;
+  last: number;
+  norm: number;
+}
+
+/** Counts of one binning pass: `bad` > 0 when some sample was NaN or ±Infinity (the engine then names it). */
+export interface BinCounts {
+  counts: Float64Array;
+  bad: number;
+}
+
+/** Kernels of the histogram family (src/histogram.ts). */
+export interface HistogramKernels {
+  /** [min x, max x, #non-finite] (min/max over the finite elements; ±Infinity when none). */
+  minMax(x: FloatArray): Float64Array;
+  /** Per column of the rows×cols row-major X: [min, max, #non-finite] (3 values per column). */
+  columnMinMax(X: FloatArray, rows: number, cols: number): Float64Array;
+  /** counts[i] = #{k : x[k] in bin i of bx}. */
+  histogram1d(x: FloatArray, bx: BinSpec): BinCounts;
+  /** counts[i·by.n + j] = #{k : x[k] in bin i of bx and y[k] in bin j of by} (row-major bx.n × by.n). */
+  histogram2d(x: FloatArray, y: FloatArray, bx: BinSpec, by: BinSpec): BinCounts;
+  /**
+   * One table per column of the rows×cols row-major X against the row classes `yIdx` (0 ≤ yIdx < k,
+   * −1 drops the row): tables concatenated, column j's table (bins[j].n × k, row-major) at
+   * offset Σ_{j'<j} bins[j'].n·k.
+   */
+  columnCounts(X: FloatArray, rows: number, cols: number, bins: readonly BinSpec[], yIdx: Int32Array, k: number): BinCounts;
+}
+
+/** Per-row output widths of the grid kernels (src/integrate.ts, src/grid.ts). */
+export const GRID_ENTROPY_WIDTH = 3; // [Σ w·f, Σ w·f·ln(f + a), min f]
+export const GRID_PAIR_WIDTH = 6; //    [Σ w·f, Σ w·g, Σ w·t, min f, min g, #(g + b = 0 < f)]
+
+/**
+ * Kernels of grid integration and of densities sampled on a grid. Rules are linear in the
+ * samples, ∫ y ≈ Σ w_i·y_i: uniform rules use the even/odd sums of each row (the engine adds the
+ * end corrections), other rules a weight vector `w` of one row (length cols) shared by all rows.
+ * In the two-operand kernels `g` is either rows×cols (one row per row of f) or a single row of
+ * cols samples shared by every row of f (`g.length < f.length`); `ctx` holds 2 f64 per row.
+ */
+export interface IntegrateKernels {
+  /** Per row: [Σ_{i even} y_i, Σ_{i odd} y_i] (i counted from the row start). */
+  sumEvenOddRows(y: FloatArray, rows: number, cols: number): Float64Array;
+  /** Per row: Σ_i w_i·y_i. */
+  dotRows(y: FloatArray, rows: number, cols: number, w: Float64Array): Float64Array;
+  /**
+   * rows×(cols−1) running sums c_i = Σ_{j=1..i} d_j·(y_{j−1} + y_j)/2 (sequential, as
+   * scipy.integrate.cumulative_trapezoid), d_j = x_j − x_{j−1}, or dx when x is null.
+   */
+  cumulativeTrapezoidRows(y: FloatArray, rows: number, cols: number, x: Float64Array | null, dx: number): Float64Array;
+  /** Per row: [Σ w·f, Σ_{f>0} w·f·ln(f + a), min f], a = ctx[2r]. */
+  gridEntropyRows(f: FloatArray, rows: number, cols: number, w: Float64Array, ctx: Float64Array): Float64Array;
+  /** Per row: [Σ w·f, Σ w·g, Σ_{f>0, g+b>0} w·f·ln(g + b), min f, min g, #(g + b = 0 < f)], b = ctx[2r+1]. */
+  gridCrossRows(f: FloatArray, g: FloatArray, rows: number, cols: number, w: Float64Array, ctx: Float64Array): Float64Array;
+  /** Per row: [Σ w·f, Σ w·g, Σ_{f>0, g+b>0} w·f·ln((f + a)/(g + b)), min f, min g, #(g + b = 0 < f)]. */
+  gridKlRows(f: FloatArray, g: FloatArray, rows: number, cols: number, w: Float64Array, ctx: Float64Array): Float64Array;
+  /**
+   * Per row: [Σ w·f, Σ w·g, Σ w·(P ln(P/M) + Q ln(Q/M)), min f, min g, 0] with P = a·f, Q = b·g,
+   * M = (P + Q)/2, [a, b] = ctx[2r], ctx[2r+1] (terms with P = 0 or Q = 0 contribute 0).
+   */
+  gridJsRows(f: FloatArray, g: FloatArray, rows: number, cols: number, w: Float64Array, ctx: Float64Array): Float64Array;
+}
+
 /** Per-row output widths of the loss kernels. */
 export const LSE_WIDTH = 4; //  [m = max x, Σ exp(x − m), min x, Σx]
 export const DOT_WIDTH = 3; //  [Σt, Σ t·x, min t]
@@ -179,7 +179,7 @@ export interface LossKernels {
    */
   softmaxRows(x: FloatArray, rows: number, cols: number, ctx: Float64Array, log: boolean): FloatArray;
   /** Per row of soft targets t and logits x (same element type): [Σt, Σ t·x, min t]. */
-  dotRows(t: FloatArray, x: FloatArray, rows: number, cols: number): Float64Array;
+  targetDotRows(t: FloatArray, x: FloatArray, rows: number, cols: number): Float64Array;
   /**
    * Binary cross-entropy over all elements: ℓ = −[y ln p̂ + (1 − y) ln(1 − p̂)], p̂ = p clipped to
    * [eps, 1 − eps] (0·ln = 0), or with `fromLogits` ℓ = max(z, 0) − z·y + ln(1 + e^−|z|).
@@ -190,7 +190,12 @@ export interface LossKernels {
   gaussKlRows(mu: FloatArray, logVar: FloatArray, rows: number, cols: number): Float64Array;
 }
 
-export interface Backend extends DiscreteKernels, IntegrateKernels, HistogramKernels, LabelKernels, LossKernels {
+export interface Backend
+  extends DiscreteKernels,
+    LabelKernels,
+    HistogramKernels,
+    IntegrateKernels,
+    LossKernels {
   readonly name: "js" | "wasm" | "wasm-simd";
   /** Bytes of WASM memory held (0 for js). */
   memoryBytes(): number;

@@ -4,14 +4,16 @@
  */
 import type { Backend } from "./backend.js";
 import * as discrete from "./discrete.js";
-import * as gaussian from "./gaussian.js";
-import * as grid from "./grid.js";
-import * as integrate from "./integrate.js";
-import * as mvn from "./mvn.js";
-import { differentialEntropy, type DifferentialEntropyOptions } from "./sample-entropy.js";
-import type { BackendName, CumulativeOptions, GridOptions, Matrix, MatrixLike, Spacing, Spacing2d, UnitOptions, Vector } from "./types.js";
+import * as labels from "./labels.js";
+import { Contingency } from "./contingency.js";
 import * as hist from "./histogram.js";
 import type {
+  AverageOptions,
+  BackendName,
+  BinaryCrossEntropyOptions,
+  ContingencyJSON,
+  CumulativeOptions,
+  GridOptions,
   Histogram2DInit,
   Histogram2DJSON,
   Histogram2dOptions,
@@ -20,14 +22,24 @@ import type {
   HistogramOptions,
   HistogramResult,
   Labels,
+  Matrix,
+  MatrixLike,
+  MaxEntropyOptions,
+  MaxEntropyResult,
   MutualInformationColumnsOptions,
+  SoftmaxCrossEntropyOptions,
+  Spacing,
+  Spacing2d,
+  UnitOptions,
+  Vector,
 } from "./types.js";
-import * as labels from "./labels.js";
-import { Contingency } from "./contingency.js";
-import type { AverageOptions, ContingencyJSON } from "./types.js";
+import * as gaussian from "./gaussian.js";
+import * as grid from "./grid.js";
+import * as integrate from "./integrate.js";
+import * as mvn from "./mvn.js";
+import { differentialEntropy, type DifferentialEntropyOptions } from "./sample-entropy.js";
 import * as losses from "./losses.js";
 import { maxEntropyDistribution } from "./maxent.js";
-import type { BinaryCrossEntropyOptions, MaxEntropyOptions, MaxEntropyResult, SoftmaxCrossEntropyOptions } from "./types.js";
 
 type NoReduction = { reduction: "none" };
 
@@ -121,6 +133,124 @@ export class Engine {
   /** Mutual information I(X; Y) = D(p(x, y) ‖ p(x)p(y)) of a joint table. */
   mutualInformation(table: MatrixLike, opts?: UnitOptions): number {
     return discrete.mutualInformation(this.be, table, opts);
+  }
+
+  // ---- labels ----
+
+  /**
+   * Mutual information I(A;B) = Σ p(a,b) log(p(a,b)/(p(a)p(b))) of two label arrays (plug-in,
+   * from their contingency table), as `sklearn.metrics.mutual_info_score`. Nats by default.
+   */
+  mutualInformationLabels(a: Labels, b: Labels, opts?: UnitOptions): number {
+    return labels.mutualInformationLabels(this.be, a, b, opts);
+  }
+
+  /**
+   * Normalised mutual information I(A;B) / mean(H(A), H(B)), mean by `opts.average`
+   * ("arithmetic" default, "geometric", "min", "max"), as `sklearn.metrics.normalized_mutual_info_score`
+   * (both labelings constant → 1; I = 0 → 0). In [0, 1], unitless.
+   */
+  normalizedMutualInformation(a: Labels, b: Labels, opts?: AverageOptions): number {
+    return labels.normalizedMutualInformation(this.be, a, b, opts);
+  }
+
+  /**
+   * Adjusted mutual information (I − E[I]) / (mean(H(A), H(B)) − E[I]), E[I] the expected MI of
+   * two random labelings with the same cluster sizes (hypergeometric model), as
+   * `sklearn.metrics.adjusted_mutual_info_score` (both labelings constant → 1). Unitless.
+   */
+  adjustedMutualInformation(a: Labels, b: Labels, opts?: AverageOptions): number {
+    return labels.adjustedMutualInformation(this.be, a, b, opts);
+  }
+
+  /** Variation of information VI(A, B) = H(A) + H(B) − 2 I(A;B) = H(A|B) + H(B|A), a metric. */
+  variationOfInformation(a: Labels, b: Labels, opts?: UnitOptions): number {
+    return labels.variationOfInformation(this.be, a, b, opts);
+  }
+
+  /** Conditional entropy H(A | B) = H(A, B) − H(B) of the labels `a` given the labels `b` (the second argument conditions). */
+  conditionalEntropyLabels(a: Labels, b: Labels, opts?: UnitOptions): number {
+    return labels.conditionalEntropyLabels(this.be, a, b, opts);
+  }
+
+  /** Conditional mutual information I(X;Y | Z) of three label arrays = I((X,Z); Y) − I(Z; Y). */
+  conditionalMutualInformation(x: Labels, y: Labels, z: Labels, opts?: UnitOptions): number {
+    return labels.conditionalMutualInformation(this.be, x, y, z, opts);
+  }
+
+  /** Entropy H(A) = −Σ p(a) log p(a) of the label frequencies (as `sklearn.metrics.cluster.entropy`). */
+  entropyLabels(a: Labels, opts?: UnitOptions): number {
+    return labels.entropyLabels(this.be, a, opts);
+  }
+
+  /**
+   * An empty streaming contingency table on this engine: `update(a, b)` per chunk, `merge(other)`,
+   * `counts`, `mutualInformation()` and the other label measures, `toJSON()`.
+   */
+  createContingency(): Contingency {
+    return new Contingency(() => this.be);
+  }
+
+  /** A streaming contingency table from `Contingency.toJSON()` output. */
+  contingencyFromJSON(json: ContingencyJSON): Contingency {
+    return Contingency.fromJSON(() => this.be, json);
+  }
+
+  // ---- histogram ----
+
+  /**
+   * `numpy.histogram(x, bins, range)`: counts[i] = #{edges[i] ≤ x < edges[i+1]} (the last bin
+   * also x = edges[n]); samples outside `range` dropped. `bins`: a count (default 10), a NumPy
+   * rule ("auto", "fd", "doane", "scott", "rice", "sturges", "sqrt"), `{ quantiles: n }`
+   * (equal-frequency edges, `np.quantile(x, np.linspace(0, 1, n + 1))`) or explicit edges.
+   */
+  histogram(x: Vector, opts?: HistogramOptions): HistogramResult {
+    return hist.histogram(this.be, x, opts);
+  }
+
+  /** `numpy.histogram_bin_edges(x, bins, range)`: the edges `histogram` would use. */
+  histogramBinEdges(x: Vector, opts?: HistogramOptions): Float64Array {
+    return hist.histogramBinEdges(this.be, x, opts);
+  }
+
+  /**
+   * `numpy.histogram2d(x, y, bins, range)`: binsX × binsY counts, row-major (rows index x);
+   * `bins` one spec for both axes or `[binsX, binsY]` (rules and quantiles per axis).
+   */
+  histogram2d(x: Vector, y: Vector, opts?: Histogram2dOptions): Histogram2dResult {
+    return hist.histogram2d(this.be, x, y, opts);
+  }
+
+  /**
+   * MI of real samples from their 2-D histogram: I = Σ (c/N) ln(c·N/(r·s)) over non-empty cells
+   * (c cell count, r and s its row and column sums, N the pairs in range); with
+   * `correction: "miller-madow"` plus ((Kx − 1) + (Ky − 1) − (Kxy − 1))/(2N), K the non-empty
+   * bins/cells. Nats unless `base` says otherwise.
+   */
+  histogramMutualInformation(x: Vector, y: Vector, opts?: HistogramMiOptions): number {
+    return hist.histogramMutualInformation(this.be, x, y, opts);
+  }
+
+  /**
+   * MI between each column of X (rows = samples) and y, one value per column: y labels
+   * (non-negative integers) or a real vector binned like the columns (`target`). The histogram
+   * counterpart of scikit-learn's mutual_info_classif / mutual_info_regression.
+   */
+  mutualInformationColumns(X: MatrixLike, y: Labels | Vector, opts?: MutualInformationColumnsOptions): Float64Array {
+    return hist.mutualInformationColumns(this.be, X, y, opts);
+  }
+
+  /**
+   * A streaming 2-D histogram with fixed edges: `update(x, y)` chunk by chunk, `merge(other)`
+   * across workers, `mutualInformation()`, `toJSON()`; equal to one `histogram2d` call.
+   */
+  createHistogram2D(init: Histogram2DInit): hist.Histogram2D {
+    return hist.createHistogram2D(() => this.be, init);
+  }
+
+  /** Restores a `Histogram2D` from its `toJSON()` form (an object or a JSON string). */
+  histogram2DFromJSON(json: Histogram2DJSON | string): hist.Histogram2D {
+    return hist.histogram2DFromJSON(() => this.be, json);
   }
 
   // ---- grids ----
@@ -233,124 +363,6 @@ export class Engine {
   /** m-spacing estimate of the differential entropy of samples, as `scipy.stats.differential_entropy`. */
   differentialEntropy(samples: Vector, opts?: DifferentialEntropyOptions): number {
     return differentialEntropy(samples, opts);
-  }
-
-  // ---- histogram ----
-
-  /**
-   * `numpy.histogram(x, bins, range)`: counts[i] = #{edges[i] ≤ x < edges[i+1]} (the last bin
-   * also x = edges[n]); samples outside `range` dropped. `bins`: a count (default 10), a NumPy
-   * rule ("auto", "fd", "doane", "scott", "rice", "sturges", "sqrt"), `{ quantiles: n }`
-   * (equal-frequency edges, `np.quantile(x, np.linspace(0, 1, n + 1))`) or explicit edges.
-   */
-  histogram(x: Vector, opts?: HistogramOptions): HistogramResult {
-    return hist.histogram(this.be, x, opts);
-  }
-
-  /** `numpy.histogram_bin_edges(x, bins, range)`: the edges `histogram` would use. */
-  histogramBinEdges(x: Vector, opts?: HistogramOptions): Float64Array {
-    return hist.histogramBinEdges(this.be, x, opts);
-  }
-
-  /**
-   * `numpy.histogram2d(x, y, bins, range)`: binsX × binsY counts, row-major (rows index x);
-   * `bins` one spec for both axes or `[binsX, binsY]` (rules and quantiles per axis).
-   */
-  histogram2d(x: Vector, y: Vector, opts?: Histogram2dOptions): Histogram2dResult {
-    return hist.histogram2d(this.be, x, y, opts);
-  }
-
-  /**
-   * MI of real samples from their 2-D histogram: I = Σ (c/N) ln(c·N/(r·s)) over non-empty cells
-   * (c cell count, r and s its row and column sums, N the pairs in range); with
-   * `correction: "miller-madow"` plus ((Kx − 1) + (Ky − 1) − (Kxy − 1))/(2N), K the non-empty
-   * bins/cells. Nats unless `base` says otherwise.
-   */
-  histogramMutualInformation(x: Vector, y: Vector, opts?: HistogramMiOptions): number {
-    return hist.histogramMutualInformation(this.be, x, y, opts);
-  }
-
-  /**
-   * MI between each column of X (rows = samples) and y, one value per column: y labels
-   * (non-negative integers) or a real vector binned like the columns (`target`). The histogram
-   * counterpart of scikit-learn's mutual_info_classif / mutual_info_regression.
-   */
-  mutualInformationColumns(X: MatrixLike, y: Labels | Vector, opts?: MutualInformationColumnsOptions): Float64Array {
-    return hist.mutualInformationColumns(this.be, X, y, opts);
-  }
-
-  /**
-   * A streaming 2-D histogram with fixed edges: `update(x, y)` chunk by chunk, `merge(other)`
-   * across workers, `mutualInformation()`, `toJSON()`; equal to one `histogram2d` call.
-   */
-  createHistogram2D(init: Histogram2DInit): hist.Histogram2D {
-    return hist.createHistogram2D(() => this.be, init);
-  }
-
-  /** Restores a `Histogram2D` from its `toJSON()` form (an object or a JSON string). */
-  histogram2DFromJSON(json: Histogram2DJSON | string): hist.Histogram2D {
-    return hist.histogram2DFromJSON(() => this.be, json);
-  }
-
-  // ---- labels ----
-
-  /**
-   * Mutual information I(A;B) = Σ p(a,b) log(p(a,b)/(p(a)p(b))) of two label arrays (plug-in,
-   * from their contingency table), as `sklearn.metrics.mutual_info_score`. Nats by default.
-   */
-  mutualInformationLabels(a: Labels, b: Labels, opts?: UnitOptions): number {
-    return labels.mutualInformationLabels(this.be, a, b, opts);
-  }
-
-  /**
-   * Normalised mutual information I(A;B) / mean(H(A), H(B)), mean by `opts.average`
-   * ("arithmetic" default, "geometric", "min", "max"), as `sklearn.metrics.normalized_mutual_info_score`
-   * (both labelings constant → 1; I = 0 → 0). In [0, 1], unitless.
-   */
-  normalizedMutualInformation(a: Labels, b: Labels, opts?: AverageOptions): number {
-    return labels.normalizedMutualInformation(this.be, a, b, opts);
-  }
-
-  /**
-   * Adjusted mutual information (I − E[I]) / (mean(H(A), H(B)) − E[I]), E[I] the expected MI of
-   * two random labelings with the same cluster sizes (hypergeometric model), as
-   * `sklearn.metrics.adjusted_mutual_info_score` (both labelings constant → 1). Unitless.
-   */
-  adjustedMutualInformation(a: Labels, b: Labels, opts?: AverageOptions): number {
-    return labels.adjustedMutualInformation(this.be, a, b, opts);
-  }
-
-  /** Variation of information VI(A, B) = H(A) + H(B) − 2 I(A;B) = H(A|B) + H(B|A), a metric. */
-  variationOfInformation(a: Labels, b: Labels, opts?: UnitOptions): number {
-    return labels.variationOfInformation(this.be, a, b, opts);
-  }
-
-  /** Conditional entropy H(A | B) = H(A, B) − H(B) of the labels `a` given the labels `b` (the second argument conditions). */
-  conditionalEntropyLabels(a: Labels, b: Labels, opts?: UnitOptions): number {
-    return labels.conditionalEntropyLabels(this.be, a, b, opts);
-  }
-
-  /** Conditional mutual information I(X;Y | Z) of three label arrays = I((X,Z); Y) − I(Z; Y). */
-  conditionalMutualInformation(x: Labels, y: Labels, z: Labels, opts?: UnitOptions): number {
-    return labels.conditionalMutualInformation(this.be, x, y, z, opts);
-  }
-
-  /** Entropy H(A) = −Σ p(a) log p(a) of the label frequencies (as `sklearn.metrics.cluster.entropy`). */
-  entropyLabels(a: Labels, opts?: UnitOptions): number {
-    return labels.entropyLabels(this.be, a, opts);
-  }
-
-  /**
-   * An empty streaming contingency table on this engine: `update(a, b)` per chunk, `merge(other)`,
-   * `counts`, `mutualInformation()` and the other label measures, `toJSON()`.
-   */
-  createContingency(): Contingency {
-    return new Contingency(() => this.be);
-  }
-
-  /** A streaming contingency table from `Contingency.toJSON()` output. */
-  contingencyFromJSON(json: ContingencyJSON): Contingency {
-    return Contingency.fromJSON(() => this.be, json);
   }
 
   // ---- losses ----

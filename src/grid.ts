@@ -54,7 +54,7 @@ function reference(fn: string, F: Batch, g: unknown): Batch {
 }
 
 /** ∫ of each row (the pre-pass normalisation needs when ε > 0 or for Jensen–Shannon). */
-const integrals = (b: Backend, X: Batch, w: Float64Array): Float64Array => b.weightedSumRows(X.data, X.rows, X.cols, w);
+const integrals = (b: Backend, X: Batch, w: Float64Array): Float64Array => b.dotRows(X.data, X.rows, X.cols, w);
 
 const shape = (F: Batch, out: Float64Array): number | Float64Array => (F.vector ? out[0] : out);
 

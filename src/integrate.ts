@@ -57,7 +57,7 @@ const at = (y: FloatArray, cols: number, r: number, i: number) => y[r * cols + i
 
 /** Per-row integrals of a batch by `method` on spacing `s`. */
 export function integrateRows(b: Backend, method: GridMethod, y: FloatArray, rows: number, cols: number, s: GridSpacing): Float64Array {
-  if (s.x) return b.weightedSumRows(y, rows, cols, ruleWeights(method, s, cols));
+  if (s.x) return b.dotRows(y, rows, cols, ruleWeights(method, s, cols));
   const eo = b.sumEvenOddRows(y, rows, cols);
   const out = new Float64Array(rows);
   const dx = s.dx;
@@ -78,7 +78,7 @@ export function integrateRows(b: Backend, method: GridMethod, y: FloatArray, row
     // An infinite sample makes the end corrections ∞ − ∞: integrate such a row by its weights (±Infinity as SciPy).
     if (!Number.isFinite(out[r]) && !Number.isNaN(E + O)) {
       const w = ruleWeights(method, s, n);
-      out[r] = b.weightedSumRows(y.subarray(r * cols, (r + 1) * cols), 1, cols, w)[0];
+      out[r] = b.dotRows(y.subarray(r * cols, (r + 1) * cols), 1, cols, w)[0];
     }
   }
   return out;

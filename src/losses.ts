@@ -14,7 +14,7 @@ import {
   classLabelsArg,
   describe,
   isMatrixLike,
-  classIndicesArg,
+  classIndexArg,
   matrixArg,
   pairArgs,
   reductionArg,
@@ -103,7 +103,7 @@ function softmaxCeRows(fn: string, b: Backend, logits: unknown, labels: unknown,
   const K = X.cols;
   const out = new Float64Array(X.rows);
   if (!soft) {
-    const y = classIndicesArg(fn, "labels", labels, X.rows, K);
+    const y = classIndexArg(fn, "labels", labels, X.rows, K);
     for (let r = 0, o = 0; r < X.rows; r++, o += LSE_WIDTH) {
       const m = s[o];
       const lnS = Math.log(s[o + 1]);
@@ -121,7 +121,7 @@ function softmaxCeRows(fn: string, b: Backend, logits: unknown, labels: unknown,
     if (t instanceof Float32Array) t = Float64Array.from(t);
     else x = Float64Array.from(x);
   }
-  const d = b.dotRows(t, x, X.rows, K);
+  const d = b.targetDotRows(t, x, X.rows, K);
   const tol = T.data instanceof Float32Array ? Math.max(1e-4, 4 * K * EPS32) : 1e-6;
   for (let r = 0, o = 0, q = 0; r < X.rows; r++, o += LSE_WIDTH, q += DOT_WIDTH) {
     const st = d[q];

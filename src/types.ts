@@ -33,37 +33,32 @@ export interface InitOptions {
   backend?: "auto" | BackendName;
 }
 
-// ---- grids ----
+/** How NMI and AMI average the two entropies (sklearn's `average_method`). */
+export type AverageMethod = "arithmetic" | "geometric" | "min" | "max";
 
-/** Grid spacing: uniform `{ dx }` (> 0), or the sample points `{ x }` (strictly increasing, one per column). */
-export type Spacing = { dx: number; x?: undefined } | { x: Vector; dx?: undefined };
-
-/** Spacing of a rows×cols grid: x (or dx) along the columns, y (or dy) along the rows. */
-export type Spacing2d = ({ dx: number; x?: undefined } | { x: Vector; dx?: undefined }) & ({ dy: number; y?: undefined } | { y: Vector; dy?: undefined });
-
-/** The quadrature rule: composite trapezoid (default) or Simpson (SciPy ≥ 1.11 rule for an even number of points). */
-export type GridMethod = "trapezoid" | "simpson";
-
-/** Options of the grid divergences (differentialEntropyGrid, crossEntropyGrid, klDivergenceGrid, jsDivergenceGrid). */
-export interface GridOptions extends UnitOptions {
-  /** Quadrature rule, `"trapezoid"` (default) or `"simpson"`. */
-  method?: GridMethod;
-  /** Rescale each density to integrate to 1 (with the same rule) before use. Default false. */
-  normalize?: boolean;
-  /**
-   * Added inside every logarithm, as in `p·(log(p + ε) − log(q + ε))`: keeps the result finite
-   * where g = 0 < f. Default 0 (then g = 0 < f gives Infinity). Applied after normalisation.
-   */
-  epsilon?: number;
+/** Options of normalizedMutualInformation / adjustedMutualInformation. */
+export interface AverageOptions {
+  /** Generalised mean of H(A) and H(B) in the denominator: `"arithmetic"` (default), `"geometric"`, `"min"`, `"max"`. */
+  average?: AverageMethod;
 }
 
-/** Options of cumulativeTrapezoid. */
-export interface CumulativeOptions {
-  /** `0`: prepend a 0 so the result has as many points as the input (as SciPy's `initial=0`). */
-  initial?: 0;
+/** The nonzero cells of a contingency table, sorted by (a, b): `count[k]` pairs had labels `(a[k], b[k])`. */
+export interface ContingencyCounts {
+  a: Uint32Array;
+  b: Uint32Array;
+  count: Float64Array;
+  /** Total number of pairs counted. */
+  n: number;
 }
 
-// ---- histogram ----
+/** The serialised form of a streaming contingency table (`Contingency.toJSON()`), plain JSON. */
+export interface ContingencyJSON {
+  type: "infowasm.contingency";
+  version: 1;
+  a: number[];
+  b: number[];
+  count: number[];
+}
 
 /** A NumPy bin rule (`numpy.histogram_bin_edges`): the number of equal-width bins from the data. */
 export type BinRule = "auto" | "fd" | "doane" | "scott" | "rice" | "sturges" | "sqrt";
@@ -147,36 +142,35 @@ export interface Histogram2DJSON {
   counts: number[];
 }
 
-// ---- labels ----
+// ---- grids ----
 
-/** How NMI and AMI average the two entropies (sklearn's `average_method`). */
-export type AverageMethod = "arithmetic" | "geometric" | "min" | "max";
+/** Grid spacing: uniform `{ dx }` (> 0), or the sample points `{ x }` (strictly increasing, one per column). */
+export type Spacing = { dx: number; x?: undefined } | { x: Vector; dx?: undefined };
 
-/** Options of normalizedMutualInformation / adjustedMutualInformation. */
-export interface AverageOptions {
-  /** Generalised mean of H(A) and H(B) in the denominator: `"arithmetic"` (default), `"geometric"`, `"min"`, `"max"`. */
-  average?: AverageMethod;
+/** Spacing of a rows×cols grid: x (or dx) along the columns, y (or dy) along the rows. */
+export type Spacing2d = ({ dx: number; x?: undefined } | { x: Vector; dx?: undefined }) & ({ dy: number; y?: undefined } | { y: Vector; dy?: undefined });
+
+/** The quadrature rule: composite trapezoid (default) or Simpson (SciPy ≥ 1.11 rule for an even number of points). */
+export type GridMethod = "trapezoid" | "simpson";
+
+/** Options of the grid divergences (differentialEntropyGrid, crossEntropyGrid, klDivergenceGrid, jsDivergenceGrid). */
+export interface GridOptions extends UnitOptions {
+  /** Quadrature rule, `"trapezoid"` (default) or `"simpson"`. */
+  method?: GridMethod;
+  /** Rescale each density to integrate to 1 (with the same rule) before use. Default false. */
+  normalize?: boolean;
+  /**
+   * Added inside every logarithm, as in `p·(log(p + ε) − log(q + ε))`: keeps the result finite
+   * where g = 0 < f. Default 0 (then g = 0 < f gives Infinity). Applied after normalisation.
+   */
+  epsilon?: number;
 }
 
-/** The nonzero cells of a contingency table, sorted by (a, b): `count[k]` pairs had labels `(a[k], b[k])`. */
-export interface ContingencyCounts {
-  a: Uint32Array;
-  b: Uint32Array;
-  count: Float64Array;
-  /** Total number of pairs counted. */
-  n: number;
+/** Options of cumulativeTrapezoid. */
+export interface CumulativeOptions {
+  /** `0`: prepend a 0 so the result has as many points as the input (as SciPy's `initial=0`). */
+  initial?: 0;
 }
-
-/** The serialised form of a streaming contingency table (`Contingency.toJSON()`), plain JSON. */
-export interface ContingencyJSON {
-  type: "infowasm.contingency";
-  version: 1;
-  a: number[];
-  b: number[];
-  count: number[];
-}
-
-// ---- losses ----
 
 /** How a loss over a batch is reduced: the mean (default), the sum, or one value per row / element. */
 export type Reduction = "mean" | "sum" | "none";

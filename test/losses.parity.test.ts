@@ -2,7 +2,7 @@
  * Parity of the loss kernels: each WASM backend against the JS reference (1e-12 relative for
  * float64 input, and for float32 on the baseline build, which promotes to f64); float32 on
  * wasm-simd uses f32x4 exponentials: within 1e-6 absolute on losses (float32 precision). Rows
- * longer than the host's chunk (65 536) exercise the segment merge. Then property tests
+ * longer than the host's chunk (CHUNK = 32 768 elements) exercise the segment merge. Then property tests
  * (fast-check) and the measured error bounds of the WASM exp kernels (assembly/exp.ts).
  */
 import { beforeAll, describe, expect, it } from "vitest";

@@ -49,7 +49,7 @@ export const jsIntegrate: IntegrateKernels = {
       acc[1] = d;
     }),
 
-  weightedSumRows: (y, rows, cols, w) =>
+  dotRows: (y, rows, cols, w) =>
     gridRows([SUM], rows, cols, (r, j0, j1, acc) => {
       const o = r * cols;
       let s = 0;

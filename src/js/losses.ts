@@ -42,7 +42,7 @@ function softmaxRows(x: FloatArray, rows: number, cols: number, ctx: Float64Arra
   return out;
 }
 
-function dotRows(t: FloatArray, x: FloatArray, rows: number, cols: number): Float64Array {
+function targetDotRows(t: FloatArray, x: FloatArray, rows: number, cols: number): Float64Array {
   const out = new Float64Array(rows * DOT_WIDTH);
   for (let r = 0; r < rows; r++) {
     let st = 0;
@@ -113,4 +113,4 @@ function gaussKlRows(mu: FloatArray, lv: FloatArray, rows: number, cols: number)
   return out;
 }
 
-export const jsLosses: LossKernels = { lseRows, softmaxRows, dotRows, bce, gaussKlRows };
+export const jsLosses: LossKernels = { lseRows, softmaxRows, targetDotRows, bce, gaussKlRows };

@@ -2,9 +2,9 @@
 import type { Backend } from "../backend.js";
 import { WasmHost, type WasmExports } from "./host.js";
 import { wasmDiscrete } from "./discrete.js";
-import { wasmIntegrate } from "./integrate.js";
-import { wasmHistogram } from "./histogram.js";
 import { wasmLabels } from "./labels.js";
+import { wasmHistogram } from "./histogram.js";
+import { wasmIntegrate } from "./integrate.js";
 import { wasmLosses } from "./losses.js";
 import { instantiate, type WasmKind } from "./load.js";
 
@@ -14,9 +14,9 @@ export async function createWasmBackend(kind: WasmKind): Promise<Backend> {
   return {
     name: kind,
     ...wasmDiscrete(host),
-    ...wasmIntegrate(host),
-    ...wasmHistogram(host),
     ...wasmLabels(host),
+    ...wasmHistogram(host),
+    ...wasmIntegrate(host),
     ...wasmLosses(host),
     memoryBytes: () => host.memoryBytes(),
     close: () => {},

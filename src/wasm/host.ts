@@ -15,7 +15,7 @@ import { Cascade, type Combine } from "../cascade.js";
 import type { FloatArray } from "../backend.js";
 
 /** Elements of one operand copied per kernel call. */
-export const CHUNK = 1 << 16;
+export const CHUNK = 1 << 15;
 
 export type Ptr = number;
 export type WasmFn = (...args: number[]) => number;
@@ -70,18 +70,29 @@ export class WasmHost {
    * values per row, segments of long rows combined field by field (sum or min).
    */
   rows(name: string, operands: FloatArray[], rows: number, cols: number, ops: readonly Combine[], ctx?: Float64Array, ctxWidth = 0): Float64Array {
-    const width = ops.length;
-    const result = new Float64Array(rows * width);
     const fn = this.kernel(name, operands[0]);
-    const cascade = new Cascade(ops);
     const ptrs = operands.map((_, i) => this.op[i]);
-    const outIndex = this.out >> 3;
-    this.blocks(rows, cols, (r0, r1, c0, c1) => {
+    return this.collect(rows, cols, ops, (r0, r1, c0, c1) => {
       for (let i = 0; i < operands.length; i++) this.copyRows(operands[i], cols, r0, r1, c0, c1, this.op[i]);
       if (ctx) {
         this.view64().set(ctx.subarray(r0 * ctxWidth, r1 * ctxWidth), this.side >> 3);
         fn(...ptrs, r1 - r0, c1 - c0, this.side, this.out);
       } else fn(...ptrs, r1 - r0, c1 - c0, this.out);
+    });
+  }
+
+  /**
+   * Calls `call(r0, r1, c0, c1)` for each chunk (see blocks); each call must leave `ops.length`
+   * f64 per row of the chunk at `out`. Returns them per row, the partials of the segments of a
+   * long row combined pairwise field by field (sum or min).
+   */
+  collect(rows: number, cols: number, ops: readonly Combine[], call: (r0: number, r1: number, c0: number, c1: number) => void): Float64Array {
+    const width = ops.length;
+    const result = new Float64Array(rows * width);
+    const cascade = new Cascade(ops);
+    const outIndex = this.out >> 3;
+    this.blocks(rows, cols, (r0, r1, c0, c1) => {
+      call(r0, r1, c0, c1);
       const mem = this.view64();
       if (c0 === 0 && c1 === cols) {
         result.set(mem.subarray(outIndex, outIndex + (r1 - r0) * width), r0 * width);

@@ -55,7 +55,7 @@ export function wasmLosses(h: WasmHost): LossKernels {
       return out;
     },
 
-    dotRows: (t, x, rows, cols) => h.rows("dotRows", [t, x], rows, cols, DOT_OPS),
+    targetDotRows: (t, x, rows, cols) => h.rows("targetDotRows", [t, x], rows, cols, DOT_OPS),
 
     bce(y: FloatArray, p: FloatArray, fromLogits: boolean, eps: number, each: Float64Array | null): Float64Array {
       const fn = h.kernel("bce", y);

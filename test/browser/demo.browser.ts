@@ -14,7 +14,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { existsSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { serveDirectory, type StaticServer } from "./server.js";
-import { rng } from "../../bench/workloads/types.js";
+import { gaussianPairs } from "../../bench/random.js";
 import { init } from "../../src/index.js";
 import type {} from "../../demo/src/state.js"; // window.infowasmDemo
 
@@ -119,13 +119,13 @@ describe("demo page (Vite build)", () => {
     // y ~ N(0, 1); a = y + small noise (near-copy), b = y² + noise (a noisy non-monotone function),
     // c independent noise: I(a; y) > I(b; y) > I(c; y) ≈ 0 by construction.
     const n = 3000;
-    const r = rng(7);
-    const gauss = () => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
+    const [ys, cs] = gaussianPairs(n, 0, 7); // independent standard normals
+    const [na, nb] = gaussianPairs(n, 0, 8);
     const rows = ["c,a,b,y"];
     const cols = { a: [] as number[], b: [] as number[], c: [] as number[], y: [] as number[] };
     for (let i = 0; i < n; i++) {
-      const y = gauss();
-      const v = { a: y + 0.1 * gauss(), b: y * y + 0.3 * gauss(), c: gauss(), y };
+      const y = ys[i];
+      const v = { a: y + 0.1 * na[i], b: y * y + 0.3 * nb[i], c: cs[i], y };
       for (const k of ["a", "b", "c", "y"] as const) cols[k].push(Number(v[k].toFixed(6)));
       rows.push([v.c, v.a, v.b, y].map((x) => x.toFixed(6)).join(","));
     }
