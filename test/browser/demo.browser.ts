@@ -11,7 +11,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { existsSync, mkdirSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveDirectory, type StaticServer } from "./server.js";
 import { gaussianPairs } from "../../bench/random.js";
@@ -255,5 +257,38 @@ describe("plain <script type=\"module\"> page (import map, no bundler)", () => {
     expect(result.simd).toMatch(/CompileError|EvalError|wasm-unsafe-eval|Content Security Policy/i); // a named backend rejects
     expect(errors.filter((e) => e.startsWith("pageerror") || e.startsWith("HTTP"))).toEqual([]);
     await page.close();
+  });
+
+  it("the smallest working page of the README runs as written (import map to node_modules/infowasm)", async () => {
+    // the first html block of the "In the browser" section (README.md once merged there, else docs/browser.md)
+    const readme = readFileSync(`${ROOT}README.md`, "utf8");
+    const source = readme.includes("## In the browser") ? readme.slice(readme.indexOf("## In the browser")) : readFileSync(`${ROOT}docs/browser.md`, "utf8");
+    const page = /```html\n([\s\S]*?)```/.exec(source)?.[1];
+    expect(page).toContain('import { init } from "infowasm"');
+    // a site with the package installed: index.html next to node_modules/infowasm
+    const site = mkdtempSync(join(tmpdir(), "infowasm-site-"));
+    try {
+      writeFileSync(join(site, "index.html"), page!);
+      cpSync(`${ROOT}package.json`, join(site, "node_modules/infowasm/package.json"));
+      cpSync(`${ROOT}dist`, join(site, "node_modules/infowasm/dist"), { recursive: true });
+      const siteServer = await serveDirectory(site);
+      try {
+        const p = await browser.newPage();
+        const errors: string[] = [];
+        p.on("pageerror", (e) => errors.push(e.message));
+        p.on("response", (r) => {
+          if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+        });
+        await p.goto(`${siteServer.url}/`);
+        await p.waitForFunction(() => document.body?.textContent?.includes("nats"));
+        expect(await p.textContent("body")).toBe("wasm-simd: D(p‖q) = 0.5108 nats");
+        expect(errors).toEqual([]);
+        await p.close();
+      } finally {
+        await siteServer.close();
+      }
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
   });
 });
