@@ -221,7 +221,8 @@ export function hist2dUniformF64(px: usize, py: usize, n: i32, prm: usize, edges
       const eX1 = f64x2.splat(f64x2.extract_lane(vEps1, 0));
       const eY = f64x2.splat(f64x2.extract_lane(vEps, 1));
       const eY1 = f64x2.splat(f64x2.extract_lane(vEps1, 1));
-      const near = v128.or(v128.or(f64x2.lt(rx, eX), f64x2.gt(rx, eX1)), v128.or(f64x2.lt(ry, eY), f64x2.gt(ry, eY1)));
+      // written as "not safely inside" so that a NaN fraction (norm overflowed) counts as near
+      const near = v128.not(v128.and(v128.and(f64x2.ge(rx, eX), f64x2.le(rx, eX1)), v128.and(f64x2.ge(ry, eY), f64x2.le(ry, eY1))));
       if (!v128.any_true(v128.and(near, ok))) {
         // cells in i32 lanes 0, 1; the i64 masks' low halves moved to lanes 0, 1
         const cell = i32x4.add(i32x4.mul(ix, vny), iy);

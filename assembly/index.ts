@@ -1,5 +1,8 @@
 // The module's exports and nothing else.
 export { scratchBase, scratchBytes, reserveScratch } from "./memory";
 export * from "./discrete";
-export * from "./integrate";
+export * from "./labels";
 export * from "./histogram";
+export * from "./integrate";
+export * from "./losses";
+export { expArrayF64, expArrayF32, pow2ArrayF32 } from "./exp";

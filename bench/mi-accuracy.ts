@@ -9,7 +9,7 @@
  */
 import { init } from "../src/index.js";
 import type { AxisBins, MiCorrection } from "../src/types.js";
-import { rng } from "./workloads/types.js";
+import { gaussianPairs } from "./random.js";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -22,27 +22,13 @@ const NS = arg("n", "1000,10000,100000").split(",").map(Number);
 const RULES = ["fd", "sturges", "scott", "sqrt", "doane", "rice", "auto", "quantile"] as const;
 const CORRECTIONS: MiCorrection[] = ["none", "miller-madow"];
 
-function gaussian(n: number, rho: number, seed: number): [Float64Array, Float64Array] {
-  const r = rng(seed);
-  const x = new Float64Array(n);
-  const y = new Float64Array(n);
-  const s = Math.sqrt(1 - rho * rho);
-  for (let i = 0; i < n; i++) {
-    const rad = Math.sqrt(-2 * Math.log(1 - r()));
-    const t = 2 * Math.PI * r();
-    x[i] = rad * Math.cos(t);
-    y[i] = rho * x[i] + s * rad * Math.sin(t);
-  }
-  return [x, y];
-}
-
 const it = await init();
 console.log(`histogram MI accuracy on bivariate Gaussians, ${SEEDS} seeds per cell, backend ${it.backend}; truth −½ ln(1 − ρ²) nats\n`);
 const header = ["n", "bins", "correction", ...RHOS.map((r) => `ρ=${r} bias`), ...RHOS.map((r) => `ρ=${r} RMSE`)];
 console.log(`| ${header.join(" | ")} |`);
 console.log(`|${header.map(() => "---").join("|")}|`);
 for (const n of NS) {
-  const data = RHOS.map((rho) => Array.from({ length: SEEDS }, (_, s) => gaussian(n, rho, 1000 * s + Math.round(rho * 100) + n)));
+  const data = RHOS.map((rho) => Array.from({ length: SEEDS }, (_, s) => gaussianPairs(n, rho, 1000 * s + Math.round(rho * 100) + n)));
   for (const rule of RULES) {
     for (const correction of CORRECTIONS) {
       const bias: string[] = [];

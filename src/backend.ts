@@ -40,38 +40,54 @@ export interface DiscreteKernels {
   miTable(t: FloatArray, rows: number, cols: number, rowSums: Float64Array, colSums: Float64Array): number;
 }
 
-/** Per-row output widths of the grid kernels (src/integrate.ts, src/grid.ts). */
-export const GRID_ENTROPY_WIDTH = 3; // [Σ w·f, Σ w·f·ln(f + a), min f]
-export const GRID_PAIR_WIDTH = 6; //    [Σ w·f, Σ w·g, Σ w·t, min f, min g, #(g + b = 0 < f)]
+/** Label arrays as the kernels take them: non-negative integers (validated by the engine). */
+export type LabelArray = Int32Array | Uint32Array;
 
 /**
- * Kernels of grid integration and of densities sampled on a grid. Rules are linear in the
- * samples, ∫ y ≈ Σ w_i·y_i: uniform rules use the even/odd sums of each row (the engine adds the
- * end corrections), other rules a weight vector `w` of one row (length cols) shared by all rows.
- * In the two-operand kernels `g` is either rows×cols (one row per row of f) or a single row of
- * cols samples shared by every row of f (`g.length < f.length`); `ctx` holds 2 f64 per row.
+ * A contingency table as a counting kernel returns it, in id form: rows and columns are ids
+ * with their labels in rowLabels / colLabels, marginals by id (a row or column sum may be 0 on the
+ * dense path, whose ids are the labels themselves), and the nonzero cells as three parallel arrays.
  */
-export interface IntegrateKernels {
-  /** Per row: [Σ_{i even} y_i, Σ_{i odd} y_i] (i counted from the row start). */
-  sumEvenOddRows(y: FloatArray, rows: number, cols: number): Float64Array;
-  /** Per row: Σ_i w_i·y_i. */
-  dotRows(y: FloatArray, rows: number, cols: number, w: Float64Array): Float64Array;
+export interface RawContingency {
+  rowLabels: Uint32Array;
+  colLabels: Uint32Array;
+  rowSums: Float64Array;
+  colSums: Float64Array;
+  cellRow: Int32Array;
+  cellCol: Int32Array;
+  cellCount: Float64Array;
+  /** True when ids ascend with their labels and the cells are in row-major order. */
+  sorted: boolean;
+}
+
+/** Cells of a dense table at most (u32 counts: 16 MiB); a larger label range counts sparsely. */
+export const DENSE_CELLS = 1 << 22;
+
+/**
+ * Whether an R×C table of label (or id) pairs is counted densely: it must fit DENSE_CELLS and not
+ * dwarf the number of samples n (scanning the table must not cost more than counting).
+ */
+export function denseFits(R: number, C: number, n: number): boolean {
+  const cells = R * C;
+  return cells <= DENSE_CELLS && cells <= Math.max(1 << 16, 16 * n);
+}
+
+/** Kernels of the label measures (src/labels.ts, src/contingency.ts). */
+export interface LabelKernels {
+  /** [min of x read as signed int32, max of x read as unsigned uint32]. */
+  labelRange(x: LabelArray): [number, number];
   /**
-   * rows×(cols−1) running sums c_i = Σ_{j=1..i} d_j·(y_{j−1} + y_j)/2 (sequential, as
-   * scipy.integrate.cumulative_trapezoid), d_j = x_j − x_{j−1}, or dx when x is null.
+   * The contingency table of the pairs (a[i], b[i]), labels at most maxA / maxB: a dense
+   * (maxA+1)×(maxB+1) count table when denseFits, else labels hashed to dense ids first and the
+   * id pairs counted densely (when denseFits(ids)) or in a pair hash. Never a table that cannot fit.
    */
-  cumulativeTrapezoidRows(y: FloatArray, rows: number, cols: number, x: Float64Array | null, dx: number): Float64Array;
-  /** Per row: [Σ w·f, Σ_{f>0} w·f·ln(f + a), min f], a = ctx[2r]. */
-  gridEntropyRows(f: FloatArray, rows: number, cols: number, w: Float64Array, ctx: Float64Array): Float64Array;
-  /** Per row: [Σ w·f, Σ w·g, Σ_{f>0, g+b>0} w·f·ln(g + b), min f, min g, #(g + b = 0 < f)], b = ctx[2r+1]. */
-  gridCrossRows(f: FloatArray, g: FloatArray, rows: number, cols: number, w: Float64Array, ctx: Float64Array): Float64Array;
-  /** Per row: [Σ w·f, Σ w·g, Σ_{f>0, g+b>0} w·f·ln((f + a)/(g + b)), min f, min g, #(g + b = 0 < f)]. */
-  gridKlRows(f: FloatArray, g: FloatArray, rows: number, cols: number, w: Float64Array, ctx: Float64Array): Float64Array;
+  countPairs(a: LabelArray, b: LabelArray, maxA: number, maxB: number): RawContingency;
   /**
-   * Per row: [Σ w·f, Σ w·g, Σ w·(P ln(P/M) + Q ln(Q/M)), min f, min g, 0] with P = a·f, Q = b·g,
-   * M = (P + Q)/2, [a, b] = ctx[2r], ctx[2r+1] (terms with P = 0 or Q = 0 contribute 0).
+   * Expected mutual information (nats) under the hypergeometric model of two labelings with
+   * distinct row sums a (multiplicities ma) and distinct column sums b (mb) over n samples:
+   * Σ_{i,j} ma_i mb_j Σ_k (k/n)·ln(n·k/(a_i b_j))·P(k | a_i, b_j, n), P the hypergeometric pmf.
    */
-  gridJsRows(f: FloatArray, g: FloatArray, rows: number, cols: number, w: Float64Array, ctx: Float64Array): Float64Array;
+  expectedMI(a: Float64Array, ma: Float64Array, b: Float64Array, mb: Float64Array, n: number): number;
 }
 
 /**
@@ -113,7 +129,75 @@ export interface HistogramKernels {
   columnCounts(X: FloatArray, rows: number, cols: number, bins: readonly BinSpec[], yIdx: Int32Array, k: number): BinCounts;
 }
 
-export interface Backend extends DiscreteKernels, IntegrateKernels, HistogramKernels {
+/** Per-row output widths of the grid kernels (src/integrate.ts, src/grid.ts). */
+export const GRID_ENTROPY_WIDTH = 3; // [Σ w·f, Σ w·f·ln(f + a), min f]
+export const GRID_PAIR_WIDTH = 6; //    [Σ w·f, Σ w·g, Σ w·t, min f, min g, #(g + b = 0 < f)]
+
+/**
+ * Kernels of grid integration and of densities sampled on a grid. Rules are linear in the
+ * samples, ∫ y ≈ Σ w_i·y_i: uniform rules use the even/odd sums of each row (the engine adds the
+ * end corrections), other rules a weight vector `w` of one row (length cols) shared by all rows.
+ * In the two-operand kernels `g` is either rows×cols (one row per row of f) or a single row of
+ * cols samples shared by every row of f (`g.length < f.length`); `ctx` holds 2 f64 per row.
+ */
+export interface IntegrateKernels {
+  /** Per row: [Σ_{i even} y_i, Σ_{i odd} y_i] (i counted from the row start). */
+  sumEvenOddRows(y: FloatArray, rows: number, cols: number): Float64Array;
+  /** Per row: Σ_i w_i·y_i. */
+  dotRows(y: FloatArray, rows: number, cols: number, w: Float64Array): Float64Array;
+  /**
+   * rows×(cols−1) running sums c_i = Σ_{j=1..i} d_j·(y_{j−1} + y_j)/2 (sequential, as
+   * scipy.integrate.cumulative_trapezoid), d_j = x_j − x_{j−1}, or dx when x is null.
+   */
+  cumulativeTrapezoidRows(y: FloatArray, rows: number, cols: number, x: Float64Array | null, dx: number): Float64Array;
+  /** Per row: [Σ w·f, Σ_{f>0} w·f·ln(f + a), min f], a = ctx[2r]. */
+  gridEntropyRows(f: FloatArray, rows: number, cols: number, w: Float64Array, ctx: Float64Array): Float64Array;
+  /** Per row: [Σ w·f, Σ w·g, Σ_{f>0, g+b>0} w·f·ln(g + b), min f, min g, #(g + b = 0 < f)], b = ctx[2r+1]. */
+  gridCrossRows(f: FloatArray, g: FloatArray, rows: number, cols: number, w: Float64Array, ctx: Float64Array): Float64Array;
+  /** Per row: [Σ w·f, Σ w·g, Σ_{f>0, g+b>0} w·f·ln((f + a)/(g + b)), min f, min g, #(g + b = 0 < f)]. */
+  gridKlRows(f: FloatArray, g: FloatArray, rows: number, cols: number, w: Float64Array, ctx: Float64Array): Float64Array;
+  /**
+   * Per row: [Σ w·f, Σ w·g, Σ w·(P ln(P/M) + Q ln(Q/M)), min f, min g, 0] with P = a·f, Q = b·g,
+   * M = (P + Q)/2, [a, b] = ctx[2r], ctx[2r+1] (terms with P = 0 or Q = 0 contribute 0).
+   */
+  gridJsRows(f: FloatArray, g: FloatArray, rows: number, cols: number, w: Float64Array, ctx: Float64Array): Float64Array;
+}
+
+/** Per-row output widths of the loss kernels. */
+export const LSE_WIDTH = 4; //  [m = max x, Σ exp(x − m), min x, Σx]
+export const DOT_WIDTH = 3; //  [Σt, Σ t·x, min t]
+export const BCE_WIDTH = 5; //  [Σℓ, min y, min −y, min p, min −p]
+
+/** Kernels of the losses (src/losses.ts). All logs natural. */
+export interface LossKernels {
+  /**
+   * Per row of logits: [m = max x, Σ exp(x − m), min x, Σx], so that log-sum-exp = m + ln Σ.
+   * Σx is computed only when `withSum` (else 0). A NaN or +Infinity anywhere makes Σ exp NaN.
+   */
+  lseRows(x: FloatArray, rows: number, cols: number, withSum: boolean): Float64Array;
+  /**
+   * Row-wise log-softmax (`log`) or softmax of x into a new array of x's element type, given
+   * ctx = [m, c] per row: log → x − m − c (c = ln Σ exp(x − m)); else exp(x − m)·c (c = 1/Σ).
+   */
+  softmaxRows(x: FloatArray, rows: number, cols: number, ctx: Float64Array, log: boolean): FloatArray;
+  /** Per row of soft targets t and logits x (same element type): [Σt, Σ t·x, min t]. */
+  targetDotRows(t: FloatArray, x: FloatArray, rows: number, cols: number): Float64Array;
+  /**
+   * Binary cross-entropy over all elements: ℓ = −[y ln p̂ + (1 − y) ln(1 − p̂)], p̂ = p clipped to
+   * [eps, 1 − eps] (0·ln = 0), or with `fromLogits` ℓ = max(z, 0) − z·y + ln(1 + e^−|z|).
+   * Returns [Σℓ, min y, min −y, min p, min −p]; writes every ℓ into `each` when given.
+   */
+  bce(y: FloatArray, p: FloatArray, fromLogits: boolean, eps: number, each: Float64Array | null): Float64Array;
+  /** Per row: Σ μ² + (e^v − 1 − v) over v = log-variances (twice the KL to N(0, I)). */
+  gaussKlRows(mu: FloatArray, logVar: FloatArray, rows: number, cols: number): Float64Array;
+}
+
+export interface Backend
+  extends DiscreteKernels,
+    LabelKernels,
+    HistogramKernels,
+    IntegrateKernels,
+    LossKernels {
   readonly name: "js" | "wasm" | "wasm-simd";
   /** Where it.allocate() places zero-copy arrays (WASM backends; the engine uses plain arrays otherwise). */
   readonly resident?: ResidentHeap;

@@ -7,14 +7,14 @@ import { Parallel } from "./parallel/api.js";
 import type { WorkerPool } from "./parallel/pool.js";
 import { checkAllocArgs, PlainArrays, type ElementType, type ResidentArray } from "./wasm/resident.js";
 import * as discrete from "./discrete.js";
-import * as gaussian from "./gaussian.js";
-import * as grid from "./grid.js";
-import * as integrate from "./integrate.js";
-import * as mvn from "./mvn.js";
-import { differentialEntropy, type DifferentialEntropyOptions } from "./sample-entropy.js";
+import * as labels from "./labels.js";
+import { Contingency } from "./contingency.js";
 import * as hist from "./histogram.js";
 import type {
+  AverageOptions,
   BackendName,
+  BinaryCrossEntropyOptions,
+  ContingencyJSON,
   CumulativeOptions,
   GridOptions,
   Histogram2DInit,
@@ -27,12 +27,24 @@ import type {
   Labels,
   Matrix,
   MatrixLike,
+  MaxEntropyOptions,
+  MaxEntropyResult,
   MutualInformationColumnsOptions,
+  SoftmaxCrossEntropyOptions,
   Spacing,
   Spacing2d,
   UnitOptions,
   Vector,
 } from "./types.js";
+import * as gaussian from "./gaussian.js";
+import * as grid from "./grid.js";
+import * as integrate from "./integrate.js";
+import * as mvn from "./mvn.js";
+import { differentialEntropy, type DifferentialEntropyOptions } from "./sample-entropy.js";
+import * as losses from "./losses.js";
+import { maxEntropyDistribution } from "./maxent.js";
+
+type NoReduction = { reduction: "none" };
 
 export class Engine {
   #b: Backend | null;
@@ -126,6 +138,124 @@ export class Engine {
   /** Mutual information I(X; Y) = D(p(x, y) ‖ p(x)p(y)) of a joint table. */
   mutualInformation(table: MatrixLike, opts?: UnitOptions): number {
     return discrete.mutualInformation(this.be, table, opts);
+  }
+
+  // ---- labels ----
+
+  /**
+   * Mutual information I(A;B) = Σ p(a,b) log(p(a,b)/(p(a)p(b))) of two label arrays (plug-in,
+   * from their contingency table), as `sklearn.metrics.mutual_info_score`. Nats by default.
+   */
+  mutualInformationLabels(a: Labels, b: Labels, opts?: UnitOptions): number {
+    return labels.mutualInformationLabels(this.be, a, b, opts);
+  }
+
+  /**
+   * Normalised mutual information I(A;B) / mean(H(A), H(B)), mean by `opts.average`
+   * ("arithmetic" default, "geometric", "min", "max"), as `sklearn.metrics.normalized_mutual_info_score`
+   * (both labelings constant → 1; I = 0 → 0). In [0, 1], unitless.
+   */
+  normalizedMutualInformation(a: Labels, b: Labels, opts?: AverageOptions): number {
+    return labels.normalizedMutualInformation(this.be, a, b, opts);
+  }
+
+  /**
+   * Adjusted mutual information (I − E[I]) / (mean(H(A), H(B)) − E[I]), E[I] the expected MI of
+   * two random labelings with the same cluster sizes (hypergeometric model), as
+   * `sklearn.metrics.adjusted_mutual_info_score` (both labelings constant → 1). Unitless.
+   */
+  adjustedMutualInformation(a: Labels, b: Labels, opts?: AverageOptions): number {
+    return labels.adjustedMutualInformation(this.be, a, b, opts);
+  }
+
+  /** Variation of information VI(A, B) = H(A) + H(B) − 2 I(A;B) = H(A|B) + H(B|A), a metric. */
+  variationOfInformation(a: Labels, b: Labels, opts?: UnitOptions): number {
+    return labels.variationOfInformation(this.be, a, b, opts);
+  }
+
+  /** Conditional entropy H(A | B) = H(A, B) − H(B) of the labels `a` given the labels `b` (the second argument conditions). */
+  conditionalEntropyLabels(a: Labels, b: Labels, opts?: UnitOptions): number {
+    return labels.conditionalEntropyLabels(this.be, a, b, opts);
+  }
+
+  /** Conditional mutual information I(X;Y | Z) of three label arrays = I((X,Z); Y) − I(Z; Y). */
+  conditionalMutualInformation(x: Labels, y: Labels, z: Labels, opts?: UnitOptions): number {
+    return labels.conditionalMutualInformation(this.be, x, y, z, opts);
+  }
+
+  /** Entropy H(A) = −Σ p(a) log p(a) of the label frequencies (as `sklearn.metrics.cluster.entropy`). */
+  entropyLabels(a: Labels, opts?: UnitOptions): number {
+    return labels.entropyLabels(this.be, a, opts);
+  }
+
+  /**
+   * An empty streaming contingency table on this engine: `update(a, b)` per chunk, `merge(other)`,
+   * `counts`, `mutualInformation()` and the other label measures, `toJSON()`.
+   */
+  createContingency(): Contingency {
+    return new Contingency(() => this.be);
+  }
+
+  /** A streaming contingency table from `Contingency.toJSON()` output. */
+  contingencyFromJSON(json: ContingencyJSON): Contingency {
+    return Contingency.fromJSON(() => this.be, json);
+  }
+
+  // ---- histogram ----
+
+  /**
+   * `numpy.histogram(x, bins, range)`: counts[i] = #{edges[i] ≤ x < edges[i+1]} (the last bin
+   * also x = edges[n]); samples outside `range` dropped. `bins`: a count (default 10), a NumPy
+   * rule ("auto", "fd", "doane", "scott", "rice", "sturges", "sqrt"), `{ quantiles: n }`
+   * (equal-frequency edges, `np.quantile(x, np.linspace(0, 1, n + 1))`) or explicit edges.
+   */
+  histogram(x: Vector, opts?: HistogramOptions): HistogramResult {
+    return hist.histogram(this.be, x, opts);
+  }
+
+  /** `numpy.histogram_bin_edges(x, bins, range)`: the edges `histogram` would use. */
+  histogramBinEdges(x: Vector, opts?: HistogramOptions): Float64Array {
+    return hist.histogramBinEdges(this.be, x, opts);
+  }
+
+  /**
+   * `numpy.histogram2d(x, y, bins, range)`: binsX × binsY counts, row-major (rows index x);
+   * `bins` one spec for both axes or `[binsX, binsY]` (rules and quantiles per axis).
+   */
+  histogram2d(x: Vector, y: Vector, opts?: Histogram2dOptions): Histogram2dResult {
+    return hist.histogram2d(this.be, x, y, opts);
+  }
+
+  /**
+   * MI of real samples from their 2-D histogram: I = Σ (c/N) ln(c·N/(r·s)) over non-empty cells
+   * (c cell count, r and s its row and column sums, N the pairs in range); with
+   * `correction: "miller-madow"` plus ((Kx − 1) + (Ky − 1) − (Kxy − 1))/(2N), K the non-empty
+   * bins/cells. Nats unless `base` says otherwise.
+   */
+  histogramMutualInformation(x: Vector, y: Vector, opts?: HistogramMiOptions): number {
+    return hist.histogramMutualInformation(this.be, x, y, opts);
+  }
+
+  /**
+   * MI between each column of X (rows = samples) and y, one value per column: y labels
+   * (non-negative integers) or a real vector binned like the columns (`target`). The histogram
+   * counterpart of scikit-learn's mutual_info_classif / mutual_info_regression.
+   */
+  mutualInformationColumns(X: MatrixLike, y: Labels | Vector, opts?: MutualInformationColumnsOptions): Float64Array {
+    return hist.mutualInformationColumns(this.be, X, y, opts);
+  }
+
+  /**
+   * A streaming 2-D histogram with fixed edges: `update(x, y)` chunk by chunk, `merge(other)`
+   * across workers, `mutualInformation()`, `toJSON()`; equal to one `histogram2d` call.
+   */
+  createHistogram2D(init: Histogram2DInit): hist.Histogram2D {
+    return hist.createHistogram2D(() => this.be, init);
+  }
+
+  /** Restores a `Histogram2D` from its `toJSON()` form (an object or a JSON string). */
+  histogram2DFromJSON(json: Histogram2DJSON | string): hist.Histogram2D {
+    return hist.histogram2DFromJSON(() => this.be, json);
   }
 
   // ---- grids ----
@@ -240,61 +370,97 @@ export class Engine {
     return differentialEntropy(samples, opts);
   }
 
-  // ---- histogram ----
+  // ---- losses ----
 
   /**
-   * `numpy.histogram(x, bins, range)`: counts[i] = #{edges[i] ≤ x < edges[i+1]} (the last bin
-   * also x = edges[n]); samples outside `range` dropped. `bins`: a count (default 10), a NumPy
-   * rule ("auto", "fd", "doane", "scott", "rice", "sturges", "sqrt"), `{ quantiles: n }`
-   * (equal-frequency edges, `np.quantile(x, np.linspace(0, 1, n + 1))`) or explicit edges.
+   * Row-wise log-softmax log softmax(z)_j = z_j − m − ln Σ_k e^(z_k − m), m = max z (stable for
+   * any magnitude). Float32 in → Float32Array out, float64 (or number[]) → Float64Array; a matrix
+   * gives a matrix of the same shape.
    */
-  histogram(x: Vector, opts?: HistogramOptions): HistogramResult {
-    return hist.histogram(this.be, x, opts);
+  logSoftmax(logits: Float32Array): Float32Array;
+  logSoftmax(logits: Float64Array | readonly number[]): Float64Array;
+  logSoftmax(logits: MatrixLike): Matrix;
+  logSoftmax(logits: Vector | MatrixLike): Float64Array | Float32Array | Matrix {
+    return losses.logSoftmax(this.be, logits) as Float64Array | Float32Array | Matrix;
   }
 
-  /** `numpy.histogram_bin_edges(x, bins, range)`: the edges `histogram` would use. */
-  histogramBinEdges(x: Vector, opts?: HistogramOptions): Float64Array {
-    return hist.histogramBinEdges(this.be, x, opts);
-  }
-
-  /**
-   * `numpy.histogram2d(x, y, bins, range)`: binsX × binsY counts, row-major (rows index x);
-   * `bins` one spec for both axes or `[binsX, binsY]` (rules and quantiles per axis).
-   */
-  histogram2d(x: Vector, y: Vector, opts?: Histogram2dOptions): Histogram2dResult {
-    return hist.histogram2d(this.be, x, y, opts);
+  /** Row-wise softmax e^(z_j − m) / Σ_k e^(z_k − m), m = max z; same element type and shape as z. */
+  softmax(logits: Float32Array): Float32Array;
+  softmax(logits: Float64Array | readonly number[]): Float64Array;
+  softmax(logits: MatrixLike): Matrix;
+  softmax(logits: Vector | MatrixLike): Float64Array | Float32Array | Matrix {
+    return losses.softmax(this.be, logits) as Float64Array | Float32Array | Matrix;
   }
 
   /**
-   * MI of real samples from their 2-D histogram: I = Σ (c/N) ln(c·N/(r·s)) over non-empty cells
-   * (c cell count, r and s its row and column sums, N the pairs in range); with
-   * `correction: "miller-madow"` plus ((Kx − 1) + (Ky − 1) − (Kxy − 1))/(2N), K the non-empty
-   * bins/cells. Nats unless `base` says otherwise.
+   * Softmax cross-entropy −Σ_j t_j log softmax(z)_j per row of logits z (computed as
+   * (m − z_y) + ln Σ e^(z − m), finite for any finite logits), t the one-hot vector of an integer
+   * label (`labels`: one class index in [0, K) per row) or a row of soft targets (a matrix of
+   * probabilities, same shape). `labelSmoothing` ε: t → (1 − ε)·t + ε/K. `reduction`: "mean"
+   * (default) over rows, "sum", or "none" (Float64Array per row). Nats unless `base` says otherwise.
    */
-  histogramMutualInformation(x: Vector, y: Vector, opts?: HistogramMiOptions): number {
-    return hist.histogramMutualInformation(this.be, x, y, opts);
+  softmaxCrossEntropy(logits: Vector | MatrixLike, labels: Labels | number | Vector | MatrixLike, opts: SoftmaxCrossEntropyOptions & NoReduction): Float64Array;
+  softmaxCrossEntropy(logits: Vector | MatrixLike, labels: Labels | number | Vector | MatrixLike, opts?: SoftmaxCrossEntropyOptions): number;
+  softmaxCrossEntropy(logits: Vector | MatrixLike, labels: Labels | number | Vector | MatrixLike, opts?: SoftmaxCrossEntropyOptions): number | Float64Array {
+    return losses.softmaxCrossEntropy(this.be, logits, labels, opts);
   }
 
   /**
-   * MI between each column of X (rows = samples) and y, one value per column: y labels
-   * (non-negative integers) or a real vector binned like the columns (`target`). The histogram
-   * counterpart of scikit-learn's mutual_info_classif / mutual_info_regression.
+   * Binary cross-entropy mean −[y ln p + (1 − y) ln(1 − p)] over all elements (y in [0, 1]); p is
+   * clipped to [ε, 1 − ε], ε = machine epsilon of p's type (float64 2.22e-16, float32 1.19e-7), as
+   * scikit-learn's log_loss (≥ 1.5), so p = 0 or 1 gives a large finite loss, never NaN.
+   * `fromLogits`: p holds logits z, ℓ = max(z, 0) − z·y + ln(1 + e^−|z|) (stable). `sampleWeight`
+   * weights elements; `reduction` "mean" | "sum" | "none" (Float64Array per element).
    */
-  mutualInformationColumns(X: MatrixLike, y: Labels | Vector, opts?: MutualInformationColumnsOptions): Float64Array {
-    return hist.mutualInformationColumns(this.be, X, y, opts);
+  binaryCrossEntropy(y: Vector | MatrixLike, p: Vector | MatrixLike, opts: BinaryCrossEntropyOptions & NoReduction): Float64Array;
+  binaryCrossEntropy(y: Vector | MatrixLike, p: Vector | MatrixLike, opts?: BinaryCrossEntropyOptions): number;
+  binaryCrossEntropy(y: Vector | MatrixLike, p: Vector | MatrixLike, opts?: BinaryCrossEntropyOptions): number | Float64Array {
+    return losses.binaryCrossEntropy(this.be, y, p, opts);
   }
 
   /**
-   * A streaming 2-D histogram with fixed edges: `update(x, y)` chunk by chunk, `merge(other)`
-   * across workers, `mutualInformation()`, `toJSON()`; equal to one `histogram2d` call.
+   * Perplexity b^(−mean log_b p) of log-probabilities taken in base b (`base`, default e: the
+   * same number whatever the base, as long as it is the one the log-probs were taken in).
+   * −Infinity (p = 0) gives Infinity. A matrix gives one perplexity per row.
    */
-  createHistogram2D(init: Histogram2DInit): hist.Histogram2D {
-    return hist.createHistogram2D(() => this.be, init);
+  perplexity(logProbs: Vector, opts?: UnitOptions): number;
+  perplexity(logProbs: MatrixLike, opts?: UnitOptions): Float64Array;
+  perplexity(logProbs: Vector | MatrixLike, opts?: UnitOptions): number | Float64Array {
+    return losses.perplexity(this.be, logProbs, opts);
   }
 
-  /** Restores a `Histogram2D` from its `toJSON()` form (an object or a JSON string). */
-  histogram2DFromJSON(json: Histogram2DJSON | string): hist.Histogram2D {
-    return hist.histogram2DFromJSON(() => this.be, json);
+  /** Perplexity exp(mean softmax cross-entropy in nats) of the labels under the logits. */
+  perplexityFromLogits(logits: Vector | MatrixLike, labels: Labels | number | Vector | MatrixLike): number {
+    return losses.perplexityFromLogits(this.be, logits, labels);
+  }
+
+  /**
+   * KL divergence D(N(μ, diag e^v) ‖ N(0, I)) = −½ Σ (1 + v − μ² − e^v), v = log-variance (the VAE
+   * regulariser), computed without cancellation near v = 0. Vectors → number, matrices → per row.
+   */
+  gaussianKlToStandard(mu: Vector, logVar: Vector, opts?: UnitOptions): number;
+  gaussianKlToStandard(mu: MatrixLike, logVar: MatrixLike, opts?: UnitOptions): Float64Array;
+  gaussianKlToStandard(mu: Vector | MatrixLike, logVar: Vector | MatrixLike, opts?: UnitOptions): number | Float64Array {
+    return losses.gaussianKlToStandard(this.be, mu, logVar, opts);
+  }
+
+  /**
+   * InfoNCE lower bound I(X; Y) ≥ ln K − CE from a K×K critic score matrix (positives on the
+   * diagonal; CE = mean over rows i of the softmax cross-entropy with label i). It saturates at
+   * ln K: however strong the dependence, a batch of K certifies at most ln K nats.
+   */
+  infoNceBound(scores: MatrixLike, opts?: UnitOptions): number {
+    return losses.infoNceBound(this.be, scores, opts);
+  }
+
+  /** The Gibbs distribution p(x) ∝ e^(λx) of maximum entropy on `values` with mean `opts.mean`. */
+  maxEntropyDistribution(values: Vector, opts: MaxEntropyOptions): MaxEntropyResult {
+    return maxEntropyDistribution(values, opts);
+  }
+
+  /** Entropy of the class frequencies of `labels`: the risk of the best constant model. */
+  baselineEntropy(labels: Labels, opts?: UnitOptions): number {
+    return losses.baselineEntropy(this.be, labels, opts);
   }
 
   // ---- parallel & zero-copy (src/parallel/, src/wasm/resident.ts) ----

@@ -42,7 +42,7 @@ import {
   binCountArg,
   describe,
   edgesArg,
-  labelsArg,
+  labelValuesArg,
   matrixArg,
   nonFiniteError,
   rangeArg,
@@ -245,7 +245,7 @@ export function mutualInformationColumns(b: Backend, X: unknown, y: unknown, opt
   let yIdx: Int32Array;
   let k: number;
   if (target === "labels") {
-    ({ idx: yIdx, k } = denseLabels(labelsArg(fn, "y", y)));
+    ({ idx: yIdx, k } = denseLabels(labelValuesArg(fn, "y", y)));
   } else {
     const Y = vectorArg(fn, "y", y).data;
     const by = axisBinner(b, fn, "yBins", opts.yBins ?? opts.bins, Y, "y", rangeArg(fn, "yRange", opts.yRange ?? opts.range));

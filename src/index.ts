@@ -3,11 +3,18 @@ export { init } from "./init.js";
 export type { Engine } from "./engine.js";
 export type { Parallel } from "./parallel/api.js";
 export type {
-  Base, BackendName, CumulativeOptions, GridMethod, GridOptions, InitOptions, Labels, Matrix, MatrixLike, Spacing, Spacing2d, UnitOptions, Vector,
-} from "./types.js";
-export type {
+  AverageMethod,
+  AverageOptions,
   AxisBins,
+  BackendName,
+  Base,
   BinRule,
+  BinaryCrossEntropyOptions,
+  ContingencyCounts,
+  ContingencyJSON,
+  CumulativeOptions,
+  GridMethod,
+  GridOptions,
   Histogram2DInit,
   Histogram2DJSON,
   Histogram2dOptions,
@@ -15,12 +22,26 @@ export type {
   HistogramMiOptions,
   HistogramOptions,
   HistogramResult,
+  InitOptions,
+  Labels,
+  Matrix,
+  MatrixLike,
+  MaxEntropyOptions,
+  MaxEntropyResult,
   MiCorrection,
   MutualInformationColumnsOptions,
   Range,
+  Reduction,
+  SoftmaxCrossEntropyOptions,
+  Spacing,
+  Spacing2d,
+  UnitOptions,
+  Vector,
 } from "./types.js";
+export type { Contingency } from "./contingency.js";
 export { Histogram2D } from "./histogram.js";
 export { exponentialEntropy, gaussianEntropy, gaussianKl, gaussianMutualInformation, uniformEntropy } from "./gaussian.js";
 export { mvnEntropy, mvnKl } from "./mvn.js";
 export { differentialEntropy, type DifferentialEntropyOptions, type SpacingMethod } from "./sample-entropy.js";
 export { minimize, type MinimizeOptions, type MinimizeResult } from "./minimize.js";
+export { maxEntropyDistribution } from "./maxent.js";

@@ -9,15 +9,16 @@ import { availableThreads, loadWorkerRuntime, WorkerPool } from "./parallel/pool
 
 /**
  * Creates an engine. `backend: "auto"` (default) picks WASM with SIMD where the runtime
- * validates the SIMD build, else WASM without SIMD, else the pure-JS backend; a named backend
- * is used or the call rejects with the reason.
+ * validates the SIMD build, else WASM without SIMD, else the pure-JS backend — also where the
+ * runtime has WebAssembly but refuses to compile it (a page whose Content-Security-Policy lacks
+ * 'wasm-unsafe-eval'); a named backend is used or the call rejects with the reason.
  */
 export async function init(options: InitOptions = {}): Promise<Engine> {
   const want = options.backend ?? "auto";
   let backend: Backend;
   switch (want) {
     case "auto":
-      backend = !wasmAvailable() ? createJsBackend() : await createWasmBackend(simdAvailable() ? "wasm-simd" : "wasm");
+      backend = await autoBackend();
       break;
     case "js":
       backend = createJsBackend();
@@ -49,4 +50,15 @@ function threadCount(t: unknown): number {
   if (typeof t !== "number" || !Number.isInteger(t) || t < 0 || t > 256)
     throw new RangeError(`init: options.threads must be an integer in [0, 256] or "auto", got ${describe(t)}`);
   return t;
+}
+
+/** WASM (SIMD where validated) if this runtime compiles it, else JS. */
+async function autoBackend(): Promise<Backend> {
+  if (!wasmAvailable()) return createJsBackend();
+  try {
+    return await createWasmBackend(simdAvailable() ? "wasm-simd" : "wasm");
+  } catch {
+    // WebAssembly exists but compiling is forbidden (CSP without 'wasm-unsafe-eval'): run in JS
+    return createJsBackend();
+  }
 }

@@ -40,37 +40,32 @@ export interface InitOptions {
   sharedMemory?: boolean;
 }
 
-// ---- grids ----
+/** How NMI and AMI average the two entropies (sklearn's `average_method`). */
+export type AverageMethod = "arithmetic" | "geometric" | "min" | "max";
 
-/** Grid spacing: uniform `{ dx }` (> 0), or the sample points `{ x }` (strictly increasing, one per column). */
-export type Spacing = { dx: number; x?: undefined } | { x: Vector; dx?: undefined };
-
-/** Spacing of a rows×cols grid: x (or dx) along the columns, y (or dy) along the rows. */
-export type Spacing2d = ({ dx: number; x?: undefined } | { x: Vector; dx?: undefined }) & ({ dy: number; y?: undefined } | { y: Vector; dy?: undefined });
-
-/** The quadrature rule: composite trapezoid (default) or Simpson (SciPy ≥ 1.11 rule for an even number of points). */
-export type GridMethod = "trapezoid" | "simpson";
-
-/** Options of the grid divergences (differentialEntropyGrid, crossEntropyGrid, klDivergenceGrid, jsDivergenceGrid). */
-export interface GridOptions extends UnitOptions {
-  /** Quadrature rule, `"trapezoid"` (default) or `"simpson"`. */
-  method?: GridMethod;
-  /** Rescale each density to integrate to 1 (with the same rule) before use. Default false. */
-  normalize?: boolean;
-  /**
-   * Added inside every logarithm, as in `p·(log(p + ε) − log(q + ε))`: keeps the result finite
-   * where g = 0 < f. Default 0 (then g = 0 < f gives Infinity). Applied after normalisation.
-   */
-  epsilon?: number;
+/** Options of normalizedMutualInformation / adjustedMutualInformation. */
+export interface AverageOptions {
+  /** Generalised mean of H(A) and H(B) in the denominator: `"arithmetic"` (default), `"geometric"`, `"min"`, `"max"`. */
+  average?: AverageMethod;
 }
 
-/** Options of cumulativeTrapezoid. */
-export interface CumulativeOptions {
-  /** `0`: prepend a 0 so the result has as many points as the input (as SciPy's `initial=0`). */
-  initial?: 0;
+/** The nonzero cells of a contingency table, sorted by (a, b): `count[k]` pairs had labels `(a[k], b[k])`. */
+export interface ContingencyCounts {
+  a: Uint32Array;
+  b: Uint32Array;
+  count: Float64Array;
+  /** Total number of pairs counted. */
+  n: number;
 }
 
-// ---- histogram ----
+/** The serialised form of a streaming contingency table (`Contingency.toJSON()`), plain JSON. */
+export interface ContingencyJSON {
+  type: "infowasm.contingency";
+  version: 1;
+  a: number[];
+  b: number[];
+  count: number[];
+}
 
 /** A NumPy bin rule (`numpy.histogram_bin_edges`): the number of equal-width bins from the data. */
 export type BinRule = "auto" | "fd" | "doane" | "scott" | "rice" | "sturges" | "sqrt";
@@ -152,4 +147,68 @@ export interface Histogram2DJSON {
   uniformX: boolean;
   uniformY: boolean;
   counts: number[];
+}
+
+// ---- grids ----
+
+/** Grid spacing: uniform `{ dx }` (> 0), or the sample points `{ x }` (strictly increasing, one per column). */
+export type Spacing = { dx: number; x?: undefined } | { x: Vector; dx?: undefined };
+
+/** Spacing of a rows×cols grid: x (or dx) along the columns, y (or dy) along the rows. */
+export type Spacing2d = ({ dx: number; x?: undefined } | { x: Vector; dx?: undefined }) & ({ dy: number; y?: undefined } | { y: Vector; dy?: undefined });
+
+/** The quadrature rule: composite trapezoid (default) or Simpson (SciPy ≥ 1.11 rule for an even number of points). */
+export type GridMethod = "trapezoid" | "simpson";
+
+/** Options of the grid divergences (differentialEntropyGrid, crossEntropyGrid, klDivergenceGrid, jsDivergenceGrid). */
+export interface GridOptions extends UnitOptions {
+  /** Quadrature rule, `"trapezoid"` (default) or `"simpson"`. */
+  method?: GridMethod;
+  /** Rescale each density to integrate to 1 (with the same rule) before use. Default false. */
+  normalize?: boolean;
+  /**
+   * Added inside every logarithm, as in `p·(log(p + ε) − log(q + ε))`: keeps the result finite
+   * where g = 0 < f. Default 0 (then g = 0 < f gives Infinity). Applied after normalisation.
+   */
+  epsilon?: number;
+}
+
+/** Options of cumulativeTrapezoid. */
+export interface CumulativeOptions {
+  /** `0`: prepend a 0 so the result has as many points as the input (as SciPy's `initial=0`). */
+  initial?: 0;
+}
+
+/** How a loss over a batch is reduced: the mean (default), the sum, or one value per row / element. */
+export type Reduction = "mean" | "sum" | "none";
+
+export interface SoftmaxCrossEntropyOptions extends UnitOptions {
+  /** `"mean"` (default) over rows, `"sum"`, or `"none"` (a Float64Array, one loss per row). */
+  reduction?: Reduction;
+  /** ε in [0, 1]: the target becomes (1 − ε)·target + ε/K (as `torch.nn.CrossEntropyLoss`). */
+  labelSmoothing?: number;
+}
+
+export interface BinaryCrossEntropyOptions extends UnitOptions {
+  /** `"mean"` (default) over elements, `"sum"`, or `"none"` (a Float64Array, one loss per element). */
+  reduction?: Reduction;
+  /** `p` holds logits z (any finite reals) instead of probabilities: computed in the stable softplus form. */
+  fromLogits?: boolean;
+  /** Non-negative weights, one per element: "mean" becomes Σ wℓ / Σ w, "sum" Σ wℓ, "none" w·ℓ. */
+  sampleWeight?: Vector;
+}
+
+export interface MaxEntropyOptions extends UnitOptions {
+  /** The required mean Σ p(x)·x, strictly between min(values) and max(values). */
+  mean: number;
+}
+
+/** The maximum-entropy (Gibbs) distribution p(x) = e^(λx) / Z(λ) meeting a mean constraint. */
+export interface MaxEntropyResult {
+  /** p(x) for each of the values, in their order. */
+  p: Float64Array;
+  /** The Lagrange multiplier λ (natural-log scale, whatever `base` says). */
+  lambda: number;
+  /** H(p) in the requested base. */
+  entropy: number;
 }

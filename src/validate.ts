@@ -142,6 +142,115 @@ export function describe(x: unknown): string {
   return `${typeof x} ${String(x)}`;
 }
 
+// ---- labels ----
+
+/**
+ * A label array: Int32Array, Uint32Array or number[] of non-negative integers (a number[] is
+ * checked here and copied into a Uint32Array; an Int32Array's sign is checked by checkLabels from
+ * the kernel's minimum). Never empty.
+ */
+export function labelsArg(fn: string, name: string, x: unknown): Int32Array | Uint32Array {
+  let out: Int32Array | Uint32Array;
+  if (x instanceof Int32Array || x instanceof Uint32Array) out = x;
+  else if (Array.isArray(x)) {
+    out = new Uint32Array(x.length);
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i];
+      if (typeof v !== "number") throw new TypeError(`${fn}: ${name}[${i}] is ${typeof v}, expected a non-negative integer label`);
+      if (!(Number.isInteger(v) && v >= 0 && v <= 0xffffffff))
+        throw new RangeError(`${fn}: ${name}[${i}] is ${v}; labels must be integers in [0, 2^32 − 1]`);
+      out[i] = v;
+    }
+  } else throw new TypeError(`${fn}: ${name} must be an Int32Array, Uint32Array or number[] of non-negative integer labels, got ${describe(x)}`);
+  if (out.length === 0) throw new RangeError(`${fn}: ${name} is empty`);
+  return out;
+}
+
+/** Label arrays of equal length (names and values in order). */
+export function labelArgs(fn: string, names: readonly string[], xs: readonly unknown[]): (Int32Array | Uint32Array)[] {
+  const out = xs.map((x, i) => labelsArg(fn, names[i], x));
+  for (let i = 1; i < out.length; i++)
+    if (out[i].length !== out[0].length)
+      throw new RangeError(`${fn}: ${names[0]} has length ${out[0].length} but ${names[i]} has length ${out[i].length}`);
+  return out;
+}
+
+/** Checks the signed minimum a kernel found in an Int32Array of labels; names the first negative. */
+export function checkLabels(fn: string, name: string, x: Int32Array | Uint32Array, min: number): void {
+  if (x instanceof Uint32Array || min >= 0) return;
+  for (let i = 0; i < x.length; i++)
+    if (x[i] < 0) throw new RangeError(`${fn}: ${name}[${i}] is ${x[i]}; labels must be non-negative integers`);
+}
+// ---- histogram ----
+
+/** Names the first NaN or ±Infinity sample of x (called only after a kernel reported one). */
+export function nonFiniteError(fn: string, name: string, x: ArrayLike<number>, cols = 0): RangeError {
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v - v !== 0) {
+      const at = cols > 0 ? `${name}.data[${i}] (row ${Math.floor(i / cols)}, column ${i % cols})` : `${name}[${i}]`;
+      return new RangeError(`${fn}: ${at} is ${v}; samples must be finite`);
+    }
+  }
+  return new RangeError(`${fn}: ${name} has a non-finite sample`);
+}
+
+/** Two sample vectors of equal length. */
+export function samplePair(fn: string, nameA: string, a: unknown, nameB: string, b: unknown): [FloatArray, FloatArray] {
+  const A = vectorArg(fn, nameA, a).data;
+  const B = vectorArg(fn, nameB, b).data;
+  if (A.length !== B.length) throw new RangeError(`${fn}: ${nameA} has length ${A.length} but ${nameB} has length ${B.length}`);
+  return [A, B];
+}
+
+/** A `[min, max]` range: finite numbers with min ≤ max (undefined passes through). */
+export function rangeArg(fn: string, name: string, r: unknown): [number, number] | undefined {
+  if (r === undefined || r === null) return undefined;
+  if (!(Array.isArray(r) || r instanceof Float64Array) || r.length !== 2 || typeof r[0] !== "number" || typeof r[1] !== "number")
+    throw new TypeError(`${fn}: ${name} must be [min, max], got ${describe(r)}`);
+  const [lo, hi] = [r[0] as number, r[1] as number];
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) throw new RangeError(`${fn}: ${name} [${lo}, ${hi}] is not finite`);
+  if (lo > hi) throw new RangeError(`${fn}: ${name} [${lo}, ${hi}] has min > max`);
+  return [lo, hi];
+}
+
+/** A bin count: an integer ≥ 1. */
+export function binCountArg(fn: string, name: string, n: unknown): number {
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 1)
+    throw new RangeError(`${fn}: ${name} must be a positive integer, a rule, { quantiles: n } or an edge array, got ${typeof n === "number" ? n : describe(n)}`);
+  if (n > 2 ** 28) throw new RangeError(`${fn}: ${name} = ${n} is too many bins`);
+  return n;
+}
+
+/** Explicit bin edges: ≥ 2 finite, non-decreasing numbers. */
+export function edgesArg(fn: string, name: string, e: ArrayLike<unknown>): Float64Array {
+  if (e.length < 2) throw new RangeError(`${fn}: ${name} as edges needs at least 2 values, got ${e.length}`);
+  const out = new Float64Array(e.length);
+  for (let i = 0; i < e.length; i++) {
+    const v = e[i];
+    if (typeof v !== "number" || !Number.isFinite(v)) throw new RangeError(`${fn}: ${name}[${i}] is ${String(v)}; edges must be finite numbers`);
+    if (i > 0 && v < out[i - 1]) throw new RangeError(`${fn}: ${name}[${i}] = ${v} < ${name}[${i - 1}] = ${out[i - 1]}; edges must increase monotonically`);
+    out[i] = v;
+  }
+  return out;
+}
+
+/** Class labels: non-negative integers (Int32Array, Uint32Array or number[]). */
+/** Labels given as any numeric array (Float arrays allowed when every value is a non-negative integer): checked element by element. */
+export function labelValuesArg(fn: string, name: string, y: unknown): ArrayLike<number> {
+  if (!(y instanceof Int32Array || y instanceof Uint32Array || Array.isArray(y) || y instanceof Float64Array || y instanceof Float32Array))
+    throw new TypeError(`${fn}: ${name} must be an Int32Array, Uint32Array or number[] of labels, got ${describe(y)}`);
+  const a = y as ArrayLike<number>;
+  if (!(y instanceof Uint32Array)) {
+    for (let i = 0; i < a.length; i++) {
+      const v = a[i];
+      if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
+        throw new RangeError(`${fn}: ${name}[${i}] is ${String(v)}; labels must be non-negative integers`);
+    }
+  }
+  return a;
+}
+
 // ---- grids (src/integrate.ts, src/grid.ts) ----
 
 /** A parsed grid spacing: uniform `dx`, or sample points `x` (then dx is NaN). */
@@ -222,71 +331,62 @@ export function choiceOption<T extends string>(fn: string, name: string, v: unkn
   return v as T;
 }
 
-// ---- histogram ----
+// ---- losses ----
 
-/** Names the first NaN or ±Infinity sample of x (called only after a kernel reported one). */
-export function nonFiniteError(fn: string, name: string, x: ArrayLike<number>, cols = 0): RangeError {
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i];
-    if (v - v !== 0) {
-      const at = cols > 0 ? `${name}.data[${i}] (row ${Math.floor(i / cols)}, column ${i % cols})` : `${name}[${i}]`;
-      return new RangeError(`${fn}: ${at} is ${v}; samples must be finite`);
-    }
+/** `reduction`: "mean" (default) | "sum" | "none". */
+export function reductionArg(fn: string, r: unknown): "mean" | "sum" | "none" {
+  if (r === undefined) return "mean";
+  if (r === "mean" || r === "sum" || r === "none") return r;
+  throw new TypeError(`${fn}: reduction must be "mean", "sum" or "none", got ${describe(r)}`);
+}
+
+/** `labelSmoothing`: a number in [0, 1] (default 0). */
+export function smoothingArg(fn: string, e: unknown): number {
+  if (e === undefined) return 0;
+  if (typeof e !== "number") throw new TypeError(`${fn}: labelSmoothing must be a number in [0, 1], got ${describe(e)}`);
+  if (!(e >= 0 && e <= 1)) throw new RangeError(`${fn}: labelSmoothing must be in [0, 1], got ${e}`);
+  return e;
+}
+
+/** Class labels, one per row: Int32Array | Uint32Array | number[] of integers in [0, classes). */
+export function classIndexArg(fn: string, name: string, labels: unknown, rows: number, classes: number): ArrayLike<number> {
+  let l: ArrayLike<number>;
+  if (typeof labels === "number" && rows === 1) l = [labels];
+  else if (labels instanceof Int32Array || labels instanceof Uint32Array || Array.isArray(labels)) l = labels as ArrayLike<number>;
+  else throw new TypeError(`${fn}: ${name} must be an Int32Array, Uint32Array or number[] of class indices, got ${describe(labels)}`);
+  if (l.length !== rows) throw new RangeError(`${fn}: ${name} has length ${l.length}, but logits has ${rows} row${rows === 1 ? "" : "s"}`);
+  for (let i = 0; i < rows; i++) {
+    const v = l[i];
+    if (typeof v !== "number") throw new TypeError(`${fn}: ${name}[${i}] is ${typeof v}, expected a class index`);
+    if (!Number.isInteger(v) || v < 0 || v >= classes)
+      throw new RangeError(`${fn}: ${name}[${i}] = ${v} (row ${i}) is not a class index: labels must be integers in [0, ${classes})`);
   }
-  return new RangeError(`${fn}: ${name} has a non-finite sample`);
+  return l;
 }
 
-/** Two sample vectors of equal length. */
-export function samplePair(fn: string, nameA: string, a: unknown, nameB: string, b: unknown): [FloatArray, FloatArray] {
-  const A = vectorArg(fn, nameA, a).data;
-  const B = vectorArg(fn, nameB, b).data;
-  if (A.length !== B.length) throw new RangeError(`${fn}: ${nameA} has length ${A.length} but ${nameB} has length ${B.length}`);
-  return [A, B];
-}
-
-/** A `[min, max]` range: finite numbers with min ≤ max (undefined passes through). */
-export function rangeArg(fn: string, name: string, r: unknown): [number, number] | undefined {
-  if (r === undefined || r === null) return undefined;
-  if (!(Array.isArray(r) || r instanceof Float64Array) || r.length !== 2 || typeof r[0] !== "number" || typeof r[1] !== "number")
-    throw new TypeError(`${fn}: ${name} must be [min, max], got ${describe(r)}`);
-  const [lo, hi] = [r[0] as number, r[1] as number];
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) throw new RangeError(`${fn}: ${name} [${lo}, ${hi}] is not finite`);
-  if (lo > hi) throw new RangeError(`${fn}: ${name} [${lo}, ${hi}] has min > max`);
-  return [lo, hi];
-}
-
-/** A bin count: an integer ≥ 1. */
-export function binCountArg(fn: string, name: string, n: unknown): number {
-  if (typeof n !== "number" || !Number.isInteger(n) || n < 1)
-    throw new RangeError(`${fn}: ${name} must be a positive integer, a rule, { quantiles: n } or an edge array, got ${typeof n === "number" ? n : describe(n)}`);
-  if (n > 2 ** 28) throw new RangeError(`${fn}: ${name} = ${n} is too many bins`);
-  return n;
-}
-
-/** Explicit bin edges: ≥ 2 finite, non-decreasing numbers. */
-export function edgesArg(fn: string, name: string, e: ArrayLike<unknown>): Float64Array {
-  if (e.length < 2) throw new RangeError(`${fn}: ${name} as edges needs at least 2 values, got ${e.length}`);
-  const out = new Float64Array(e.length);
-  for (let i = 0; i < e.length; i++) {
-    const v = e[i];
-    if (typeof v !== "number" || !Number.isFinite(v)) throw new RangeError(`${fn}: ${name}[${i}] is ${String(v)}; edges must be finite numbers`);
-    if (i > 0 && v < out[i - 1]) throw new RangeError(`${fn}: ${name}[${i}] = ${v} < ${name}[${i - 1}] = ${out[i - 1]}; edges must increase monotonically`);
-    out[i] = v;
+/** Non-negative integer labels of any range (for class frequencies). */
+export function classLabelsArg(fn: string, name: string, labels: unknown): ArrayLike<number> {
+  if (!(labels instanceof Int32Array || labels instanceof Uint32Array || Array.isArray(labels)))
+    throw new TypeError(`${fn}: ${name} must be an Int32Array, Uint32Array or number[] of non-negative integers, got ${describe(labels)}`);
+  const l = labels as ArrayLike<number>;
+  if (l.length === 0) throw new RangeError(`${fn}: ${name} is empty`);
+  for (let i = 0; i < l.length; i++) {
+    const v = l[i];
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
+      throw new RangeError(`${fn}: ${name}[${i}] = ${String(v)} is not a non-negative integer`);
   }
-  return out;
+  return l;
 }
 
-/** Class labels: non-negative integers (Int32Array, Uint32Array or number[]). */
-export function labelsArg(fn: string, name: string, y: unknown): ArrayLike<number> {
-  if (!(y instanceof Int32Array || y instanceof Uint32Array || Array.isArray(y) || y instanceof Float64Array || y instanceof Float32Array))
-    throw new TypeError(`${fn}: ${name} must be an Int32Array, Uint32Array or number[] of labels, got ${describe(y)}`);
-  const a = y as ArrayLike<number>;
-  if (!(y instanceof Uint32Array)) {
-    for (let i = 0; i < a.length; i++) {
-      const v = a[i];
-      if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
-        throw new RangeError(`${fn}: ${name}[${i}] is ${String(v)}; labels must be non-negative integers`);
-    }
+/**
+ * The first element of b.data[i0, i1) that fails `ok`, as an error naming it, or null.
+ * `rule` completes the message ("logits must be finite").
+ */
+export function scanError(fn: string, name: string, b: Batch, i0: number, i1: number, ok: (v: number) => boolean, rule: string): RangeError | null {
+  const { data } = b;
+  for (let i = i0; i < i1; i++) {
+    const v = data[i];
+    if (!ok(v)) return new RangeError(`${fn}: ${where(name, b, i)} is ${v}; ${rule}`);
   }
-  return a;
+  return null;
 }

@@ -2,6 +2,9 @@
 import { init } from "../src/index.js";
 import type { Engine } from "../src/engine.js";
 import type { BackendName } from "../src/types.js";
+import { rng } from "../bench/random.js";
+
+export { rng };
 
 export const BACKENDS: readonly BackendName[] = ["js", "wasm", "wasm-simd"];
 
@@ -15,18 +18,6 @@ export function engine(name: BackendName): Promise<Engine> {
     engines.set(name, e);
   }
   return e;
-}
-
-/** Deterministic PRNG (mulberry32) for reproducible random inputs. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Random non-negative weights with about `zeroFraction` exact zeros. */

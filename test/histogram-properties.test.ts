@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BACKENDS, close, engine, rng } from "./backends.js";
+import { gaussianPairs } from "../bench/random.js";
 import type { Engine } from "../src/engine.js";
 
 const arr = (a: ArrayLike<number>) => Array.from(a);
@@ -12,19 +13,6 @@ const sample = fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLe
 // multiples of 1/1000 (many on bin edges), or doubles
 const coord = fc.oneof(fc.integer({ min: -50_000, max: 50_000 }).map((i) => i / 1000), fc.double({ min: -50, max: 50, noNaN: true }).filter((v) => v === 0 || Math.abs(v) > 1e-300));
 const pairs = fc.array(fc.tuple(coord, coord), { minLength: 2, maxLength: 300 });
-
-function gaussianPairs(n: number, rho: number, seed: number): [Float64Array, Float64Array] {
-  const r = rng(seed);
-  const x = new Float64Array(n);
-  const y = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const u = Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
-    const v = Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
-    x[i] = u;
-    y[i] = rho * u + Math.sqrt(1 - rho * rho) * v;
-  }
-  return [x, y];
-}
 
 describe.each(BACKENDS)("histogram properties (%s)", (name) => {
   let e: Engine;

@@ -1,19 +1,6 @@
 import type { Matrix } from "../../src/types.js";
-import { rng, type Workload } from "./types.js";
-
-/** n correlated Gaussian pairs (ρ = 0.6) from a fixed seed. */
-function gaussianPairs(n: number, seed: number): [Float64Array, Float64Array] {
-  const r = rng(seed);
-  const x = new Float64Array(n);
-  const y = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const u = Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
-    const v = Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
-    x[i] = u;
-    y[i] = 0.6 * u + 0.8 * v;
-  }
-  return [x, y];
-}
+import { gaussianPairs, rng } from "../random.js";
+import type { Workload } from "./types.js";
 
 const RANGE: [[number, number], [number, number]] = [[-5, 5], [-5, 5]];
 
@@ -22,14 +9,14 @@ export const histogramWorkloads: Workload<any>[] = [
     // range given: one pass (bin + count); the copy into WASM memory is inside the timing
     name: "W4 histogram MI 1e6 pairs 64x64",
     elements: 1e6,
-    setup: () => gaussianPairs(1e6, 41),
+    setup: () => gaussianPairs(1e6, 0.6, 41),
     run: (e, [x, y]: Float64Array[]) => e.histogramMutualInformation(x, y, { bins: 64, range: RANGE }),
   },
   {
     // no range: a min/max pass per axis first, as numpy.histogram2d without range
     name: "W4-norange histogram MI 1e6 pairs 64x64",
     elements: 1e6,
-    setup: () => gaussianPairs(1e6, 42),
+    setup: () => gaussianPairs(1e6, 0.6, 42),
     run: (e, [x, y]: Float64Array[]) => e.histogramMutualInformation(x, y, { bins: 64 }),
   },
   {

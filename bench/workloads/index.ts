@@ -1,8 +1,17 @@
-/** Every workload of BENCH.md, in order; each capability adds its file here. */
+/** Every workload of BENCH.md, in order; each capability adds its file here (one line each). */
 import { discreteWorkloads } from "./discrete.js";
-import { gridWorkloads } from "./grids.js";
 import { histogramWorkloads } from "./histogram.js";
+import { labelWorkloads } from "./labels.js";
+import { gridWorkloads } from "./grids.js";
+import { lossWorkloads } from "./losses.js";
 import { parallelWorkloads } from "./parallel.js";
 import type { Workload } from "./types.js";
 
-export const workloads: Workload<any>[] = [...discreteWorkloads, ...histogramWorkloads, ...gridWorkloads, ...parallelWorkloads];
+export const workloads: Workload<any>[] = [
+  ...discreteWorkloads,
+  ...histogramWorkloads,
+  ...labelWorkloads,
+  ...gridWorkloads,
+  ...lossWorkloads,
+  ...parallelWorkloads,
+];

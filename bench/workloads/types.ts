@@ -1,4 +1,7 @@
 import type { Engine } from "../../src/engine.js";
+import { rng } from "../random.js";
+
+export { rng };
 
 /** One benchmark workload of BENCH.md: the same input timed on every backend. */
 export interface Workload<I = unknown> {
@@ -14,18 +17,6 @@ export interface Workload<I = unknown> {
   perEngine?(engine: Engine, input: I): unknown;
   /** Optional: frees what perEngine made. */
   release?(engine: Engine, input: unknown): void;
-}
-
-/** Deterministic uniform [0, 1) generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** n positive weights in (0, 1], from a fixed seed. */

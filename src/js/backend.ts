@@ -1,15 +1,19 @@
 /** The pure-JS Backend: the readable reference for every kernel, one family per file. */
 import type { Backend } from "../backend.js";
 import { jsDiscrete } from "./discrete.js";
-import { jsIntegrate } from "./integrate.js";
+import { jsLabels } from "./labels.js";
 import { jsHistogram } from "./histogram.js";
+import { jsIntegrate } from "./integrate.js";
+import { jsLosses } from "./losses.js";
 
 export function createJsBackend(): Backend {
   return {
     name: "js",
     ...jsDiscrete,
-    ...jsIntegrate,
+    ...jsLabels,
     ...jsHistogram,
+    ...jsIntegrate,
+    ...jsLosses,
     memoryBytes: () => 0,
     close: () => {},
   };

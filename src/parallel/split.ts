@@ -241,5 +241,6 @@ export const SPLITTERS: Record<string, Splitter> = {
   histogram2d: sampleKernel(["op", "op", "const", "const"], countsMerge, 1),
   // losses (src/losses.ts): log-sum-exp rows split by rows only (segments would need rescaling by the max)
   lseRows: rowKernel(["op", "rows", "cols", "const"], null),
+  targetDotRows: rowKernel(["op", "op", "rows", "cols"], "sum sum min"),
   gaussKlRows: rowKernel(["op", "op", "rows", "cols"], "sum"),
 };

@@ -2,8 +2,10 @@
 import type { Backend } from "../backend.js";
 import { WasmHost, type WasmExports } from "./host.js";
 import { wasmDiscrete } from "./discrete.js";
-import { wasmIntegrate } from "./integrate.js";
+import { wasmLabels } from "./labels.js";
 import { wasmHistogram } from "./histogram.js";
+import { wasmIntegrate } from "./integrate.js";
+import { wasmLosses } from "./losses.js";
 import { instantiate, type WasmKind } from "./load.js";
 
 export async function createWasmBackend(kind: WasmKind): Promise<Backend> {
@@ -12,8 +14,10 @@ export async function createWasmBackend(kind: WasmKind): Promise<Backend> {
   return {
     name: kind,
     ...wasmDiscrete(host),
-    ...wasmIntegrate(host),
+    ...wasmLabels(host),
     ...wasmHistogram(host),
+    ...wasmIntegrate(host),
+    ...wasmLosses(host),
     resident: host.heap,
     memoryBytes: () => host.memoryBytes(),
     close: () => host.heap.close(),

@@ -20,7 +20,7 @@ import type { FloatArray } from "../backend.js";
 import { blockOf, ResidentHeap } from "./resident.js";
 
 /** Elements of one operand copied per kernel call. */
-export const CHUNK = 1 << 16;
+export const CHUNK = 1 << 15;
 
 export type Ptr = number;
 export type WasmFn = (...args: number[]) => number;
@@ -53,8 +53,10 @@ export class WasmHost {
     if (this.extra > base + k.scratchBytes()) throw new Error("infowasm: WASM scratch region too small");
   }
 
-  /** Ensures `bytes` are available from `extra` on (grows memory at most once per new maximum). */
-  /** Returns where the table starts: `extra` unless allocate() blocks took that place. */
+  /**
+   * Ensures `bytes` for a family table (grows memory at most once per new maximum); returns where
+   * the table starts: `extra` unless it.allocate() blocks took that place.
+   */
   reserve(bytes: number): Ptr {
     return this.heap.reserveTable(bytes);
   }
@@ -94,28 +96,11 @@ export class WasmHost {
    * values per row, segments of long rows combined field by field (sum or min).
    */
   rows(name: string, operands: FloatArray[], rows: number, cols: number, ops: readonly Combine[], ctx?: Float64Array, ctxWidth = 0): Float64Array {
-    const width = ops.length;
-    const result = new Float64Array(rows * width);
     const fn = this.kernel(name, operands[0]);
-    const cascade = new Cascade(ops);
-    const outIndex = this.out >> 3;
-    if (operands.every((o) => this.resident(o))) {
-      // zero-copy: whole rows by pointer, as many per call as the out (and side) regions hold
-      const maxRows = Math.max(1, Math.floor(Math.min(6 * CHUNK / width, ctx ? (2 * CHUNK) / ctxWidth : Infinity)));
-      for (let r0 = 0; r0 < rows; r0 += maxRows) {
-        const r1 = Math.min(r0 + maxRows, rows);
-        const at = operands.map((o) => o.byteOffset + r0 * cols * o.BYTES_PER_ELEMENT);
-        if (ctx) {
-          this.view64().set(ctx.subarray(r0 * ctxWidth, r1 * ctxWidth), this.side >> 3);
-          fn(...at, r1 - r0, cols, this.side, this.out);
-        } else fn(...at, r1 - r0, cols, this.out);
-        result.set(this.view64().subarray(outIndex, outIndex + (r1 - r0) * width), r0 * width);
-      }
-      return result;
-    }
+    if (operands.every((o) => this.resident(o))) return this.rowsInPlace(fn, operands, rows, cols, ops.length, ctx, ctxWidth);
     const inPlace = operands.map((o) => this.resident(o));
     const ptrs = operands.map((_, i) => this.op[i]);
-    this.blocks(rows, cols, (r0, r1, c0, c1) => {
+    return this.collect(rows, cols, ops, (r0, r1, c0, c1) => {
       for (let i = 0; i < operands.length; i++) {
         const o = operands[i];
         if (inPlace[i]) ptrs[i] = o.byteOffset + (r0 * cols + c0) * o.BYTES_PER_ELEMENT;
@@ -125,6 +110,38 @@ export class WasmHost {
         this.view64().set(ctx.subarray(r0 * ctxWidth, r1 * ctxWidth), this.side >> 3);
         fn(...ptrs, r1 - r0, c1 - c0, this.side, this.out);
       } else fn(...ptrs, r1 - r0, c1 - c0, this.out);
+    });
+  }
+
+  /** Zero-copy rows: whole rows by pointer, as many per call as the out (and side) regions hold. */
+  private rowsInPlace(fn: WasmFn, operands: FloatArray[], rows: number, cols: number, width: number, ctx: Float64Array | undefined, ctxWidth: number): Float64Array {
+    const result = new Float64Array(rows * width);
+    const outIndex = this.out >> 3;
+    const maxRows = Math.max(1, Math.floor(Math.min((6 * CHUNK) / width, ctx ? (2 * CHUNK) / ctxWidth : Infinity)));
+    for (let r0 = 0; r0 < rows; r0 += maxRows) {
+      const r1 = Math.min(r0 + maxRows, rows);
+      const at = operands.map((o) => o.byteOffset + r0 * cols * o.BYTES_PER_ELEMENT);
+      if (ctx) {
+        this.view64().set(ctx.subarray(r0 * ctxWidth, r1 * ctxWidth), this.side >> 3);
+        fn(...at, r1 - r0, cols, this.side, this.out);
+      } else fn(...at, r1 - r0, cols, this.out);
+      result.set(this.view64().subarray(outIndex, outIndex + (r1 - r0) * width), r0 * width);
+    }
+    return result;
+  }
+
+  /**
+   * Calls `call(r0, r1, c0, c1)` for each chunk (see blocks); each call must leave `ops.length`
+   * f64 per row of the chunk at `out`. Returns them per row, the partials of the segments of a
+   * long row combined pairwise field by field (sum or min).
+   */
+  collect(rows: number, cols: number, ops: readonly Combine[], call: (r0: number, r1: number, c0: number, c1: number) => void): Float64Array {
+    const width = ops.length;
+    const result = new Float64Array(rows * width);
+    const cascade = new Cascade(ops);
+    const outIndex = this.out >> 3;
+    this.blocks(rows, cols, (r0, r1, c0, c1) => {
+      call(r0, r1, c0, c1);
       const mem = this.view64();
       if (c0 === 0 && c1 === cols) {
         result.set(mem.subarray(outIndex, outIndex + (r1 - r0) * width), r0 * width);

@@ -8,51 +8,15 @@
  * copied only when the segment changes, so a batch of short rows copies it once.
  */
 import type { FloatArray, IntegrateKernels } from "../backend.js";
-import { Cascade, MIN, SUM, type Combine } from "../cascade.js";
+import { MIN, SUM } from "../cascade.js";
 import { CHUNK, type WasmHost } from "./host.js";
 
 const PAIR_OPS = [SUM, SUM, SUM, MIN, MIN, SUM] as const;
 const ENTROPY_OPS = [SUM, SUM, MIN] as const;
 
-/**
- * Elements per copy for the one-operand sums: 32 Ki f64 (256 KiB) stays in L2 between the copy
- * and the kernel's read (2^13..2^16 measured within noise of each other for W5 here).
- */
-const SUM_CHUNK = 1 << 15;
-
-/** Calls fn(r0, r1, c0, c1) over blocks of whole rows of at most `chunk` elements, or row segments. */
-function blocks(rows: number, cols: number, chunk: number, fn: (r0: number, r1: number, c0: number, c1: number) => void): void {
-  if (cols <= chunk) {
-    const step = Math.max(1, Math.floor(chunk / cols));
-    for (let r0 = 0; r0 < rows; r0 += step) fn(r0, Math.min(r0 + step, rows), 0, cols);
-  } else {
-    for (let r = 0; r < rows; r++) for (let c0 = 0; c0 < cols; c0 += chunk) fn(r, r + 1, c0, Math.min(c0 + chunk, cols));
-  }
-}
-
 export function wasmIntegrate(h: WasmHost): IntegrateKernels {
   const wPtr = h.side;
   const gPtr = h.side + CHUNK * 8;
-
-  /** Collects per-row results of `width` fields, combining the segments of long rows. */
-  function collector(rows: number, cols: number, ops: readonly Combine[]) {
-    const width = ops.length;
-    const result = new Float64Array(rows * width);
-    const cascade = new Cascade(ops);
-    const outIndex = h.out >> 3;
-    return {
-      result,
-      take(r0: number, r1: number, c0: number, c1: number): void {
-        const mem = h.view64();
-        if (c0 === 0 && c1 === cols) result.set(mem.subarray(outIndex, outIndex + (r1 - r0) * width), r0 * width);
-        else {
-          if (c0 === 0) cascade.reset();
-          cascade.push(mem, outIndex);
-          if (c1 === cols) cascade.result(result, r0 * width);
-        }
-      },
-    };
-  }
 
   /** Keeps the weight (and shared-row) segment [c0, c1) in side memory. */
   function sharedSegments(w: Float64Array, g: FloatArray | null) {
@@ -72,41 +36,26 @@ export function wasmIntegrate(h: WasmHost): IntegrateKernels {
     const shared = g.length < f.length;
     const ctxPtr = h.reserve(CHUNK * 8);
     const seg = sharedSegments(w, shared ? g : null);
-    const c = collector(rows, cols, PAIR_OPS);
-    blocks(rows, cols, CHUNK, (r0, r1, c0, c1) => {
+    return h.collect(rows, cols, PAIR_OPS, (r0, r1, c0, c1) => {
       seg(c0, c1);
       h.copyRows(f, cols, r0, r1, c0, c1, h.op[0]);
       if (!shared) h.copyRows(g, cols, r0, r1, c0, c1, h.op[1]);
       h.view64().set(ctx.subarray(2 * r0, 2 * r1), ctxPtr >> 3);
       fn(h.op[0], shared ? gPtr : h.op[1], shared ? 0 : 1, r1 - r0, c1 - c0, wPtr, ctxPtr, h.out);
-      c.take(r0, r1, c0, c1);
     });
-    return c.result;
   }
 
   return {
-    sumEvenOddRows(y, rows, cols) {
-      const fn = h.kernel("sumEvenOdd", y);
-      const c = collector(rows, cols, [SUM, SUM]);
-      blocks(rows, cols, SUM_CHUNK, (r0, r1, c0, c1) => {
-        h.copyRows(y, cols, r0, r1, c0, c1, h.op[0]);
-        fn(h.op[0], r1 - r0, c1 - c0, h.out);
-        c.take(r0, r1, c0, c1);
-      });
-      return c.result;
-    },
+    sumEvenOddRows: (y, rows, cols) => h.rows("sumEvenOdd", [y], rows, cols, [SUM, SUM]),
 
     dotRows(y, rows, cols, w) {
       const fn = h.kernel("dotRows", y);
       const seg = sharedSegments(w, null);
-      const c = collector(rows, cols, [SUM]);
-      blocks(rows, cols, SUM_CHUNK, (r0, r1, c0, c1) => {
+      return h.collect(rows, cols, [SUM], (r0, r1, c0, c1) => {
         seg(c0, c1);
         h.copyRows(y, cols, r0, r1, c0, c1, h.op[0]);
         fn(h.op[0], r1 - r0, c1 - c0, wPtr, h.out);
-        c.take(r0, r1, c0, c1);
       });
-      return c.result;
     },
 
     cumulativeTrapezoidRows(y, rows, cols, x, dx) {
@@ -143,15 +92,12 @@ export function wasmIntegrate(h: WasmHost): IntegrateKernels {
       const fn = h.kernel("gridEntropy", f);
       const ctxPtr = h.reserve(CHUNK * 8);
       const seg = sharedSegments(w, null);
-      const c = collector(rows, cols, ENTROPY_OPS);
-      blocks(rows, cols, CHUNK, (r0, r1, c0, c1) => {
+      return h.collect(rows, cols, ENTROPY_OPS, (r0, r1, c0, c1) => {
         seg(c0, c1);
         h.copyRows(f, cols, r0, r1, c0, c1, h.op[0]);
         h.view64().set(ctx.subarray(2 * r0, 2 * r1), ctxPtr >> 3);
         fn(h.op[0], r1 - r0, c1 - c0, wPtr, ctxPtr, h.out);
-        c.take(r0, r1, c0, c1);
       });
-      return c.result;
     },
 
     gridCrossRows: (f, g, rows, cols, w, ctx) => pair("gridCross", f, g, rows, cols, w, ctx),

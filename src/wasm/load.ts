@@ -35,12 +35,16 @@ export function simdAvailable(): boolean {
   return simdValid;
 }
 
-/** Compiles a build once per process and returns a fresh instance of it. */
+/**
+ * Compiles a build once per process and returns a fresh instance of it. A failed compile (e.g.
+ * refused by a page's Content-Security-Policy) is not cached: a later call tries again.
+ */
 export async function instantiate(kind: WasmKind): Promise<WebAssembly.Instance> {
   let module = modules.get(kind);
   if (!module) {
     module = WebAssembly.compile(binary(kind) as BufferSource);
     modules.set(kind, module);
+    module.catch(() => modules.delete(kind));
   }
   return WebAssembly.instantiate(await module, {});
 }

@@ -1,0 +1,448 @@
+/**
+ * Contingency tables of two labelings in canonical form (present labels only, ascending; cells
+ * row-major), the sums every label measure is finished from, merging, and the streaming,
+ * mergeable `Contingency` state. A table of N pairs with row sums r_i, column sums c_j and
+ * cells n_ij gives, in nats (p = n/N):
+ *   H(A)   = Σ_i (r_i/N) ln(N/r_i)          H(B) likewise
+ *   I(A;B) = Σ_ij (n_ij/N) ln(N n_ij/(r_i c_j))      (= sklearn.metrics.mutual_info_score)
+ *   H(A|B) = Σ_ij (n_ij/N) ln(c_j/n_ij)     H(B|A) = Σ_ij (n_ij/N) ln(r_i/n_ij)
+ * each a sum of non-negative terms (no cancellation), accumulated in a pairwise cascade.
+ */
+import type { Backend, RawContingency } from "./backend.js";
+import { Cascade, SUM } from "./cascade.js";
+import type { AverageMethod, AverageOptions, ContingencyCounts, ContingencyJSON, UnitOptions } from "./types.js";
+import { lnBase } from "./units.js";
+import { checkLabels, describe, labelArgs } from "./validate.js";
+
+export interface ContingencyTable {
+  n: number;
+  rowLabels: Uint32Array;
+  colLabels: Uint32Array;
+  rowSums: Float64Array;
+  colSums: Float64Array;
+  cellRow: Int32Array;
+  cellCol: Int32Array;
+  cellCount: Float64Array;
+}
+
+export const EMPTY_TABLE: ContingencyTable = {
+  n: 0,
+  rowLabels: new Uint32Array(0),
+  colLabels: new Uint32Array(0),
+  rowSums: new Float64Array(0),
+  colSums: new Float64Array(0),
+  cellRow: new Int32Array(0),
+  cellCol: new Int32Array(0),
+  cellCount: new Float64Array(0),
+};
+
+/** Ids with a nonzero sum, renumbered in ascending label order: [labels, sums, new index of each old id (−1 if dropped)]. */
+function compact(labels: Uint32Array, sums: Float64Array, sorted: boolean): [Uint32Array, Float64Array, Int32Array] {
+  const remap = new Int32Array(sums.length).fill(-1);
+  let m = 0;
+  for (let i = 0; i < sums.length; i++) if (sums[i] > 0) m++;
+  const outLabels = new Uint32Array(m);
+  const outSums = new Float64Array(m);
+  if (sorted) {
+    for (let i = 0, k = 0; i < sums.length; i++)
+      if (sums[i] > 0) {
+        remap[i] = k;
+        outLabels[k] = labels[i];
+        outSums[k++] = sums[i];
+      }
+    return [outLabels, outSums, remap];
+  }
+  for (let i = 0, k = 0; i < sums.length; i++) if (sums[i] > 0) outLabels[k++] = labels[i];
+  outLabels.sort();
+  for (let i = 0; i < sums.length; i++) {
+    if (!(sums[i] > 0)) continue;
+    const j = lowerBound(outLabels, labels[i]);
+    remap[i] = j;
+    outSums[j] = sums[i];
+  }
+  return [outLabels, outSums, remap];
+}
+
+function lowerBound(xs: Uint32Array, v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Stable counting sort of cell indices `order` by key[cell] ∈ [0, buckets). */
+function sortBy(order: Int32Array, key: Int32Array, buckets: number): Int32Array {
+  const start = new Int32Array(buckets + 1);
+  for (let i = 0; i < order.length; i++) start[key[order[i]] + 1]++;
+  for (let b = 0; b < buckets; b++) start[b + 1] += start[b];
+  const out = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) out[start[key[order[i]]]++] = order[i];
+  return out;
+}
+
+/** The canonical table of a kernel's raw contingency. */
+export function canonical(raw: RawContingency): ContingencyTable {
+  const [rowLabels, rowSums, rowMap] = compact(raw.rowLabels, raw.rowSums, raw.sorted);
+  const [colLabels, colSums, colMap] = compact(raw.colLabels, raw.colSums, raw.sorted);
+  const k = raw.cellCount.length;
+  const cellRow = new Int32Array(k);
+  const cellCol = new Int32Array(k);
+  for (let i = 0; i < k; i++) {
+    cellRow[i] = rowMap[raw.cellRow[i]];
+    cellCol[i] = colMap[raw.cellCol[i]];
+  }
+  let n = 0;
+  for (let i = 0; i < rowSums.length; i++) n += rowSums[i];
+  if (raw.sorted) return { n, rowLabels, colLabels, rowSums, colSums, cellRow, cellCol, cellCount: raw.cellCount };
+  // row-major order: by column, then stably by row
+  const order = sortBy(sortBy(Int32Array.from({ length: k }, (_, i) => i), cellCol, colLabels.length), cellRow, rowLabels.length);
+  const cellCount = new Float64Array(k);
+  const r = new Int32Array(k);
+  const c = new Int32Array(k);
+  for (let i = 0; i < k; i++) {
+    const o = order[i];
+    r[i] = cellRow[o];
+    c[i] = cellCol[o];
+    cellCount[i] = raw.cellCount[o];
+  }
+  return { n, rowLabels, colLabels, rowSums, colSums, cellRow: r, cellCol: c, cellCount };
+}
+
+/** The table of two validated, equal-length label arrays. */
+export function countTable(b: Backend, fn: string, names: readonly [string, string], x: Int32Array | Uint32Array, y: Int32Array | Uint32Array): ContingencyTable {
+  const [minX, maxX] = b.labelRange(x);
+  checkLabels(fn, names[0], x, minX);
+  const [minY, maxY] = b.labelRange(y);
+  checkLabels(fn, names[1], y, minY);
+  return canonical(b.countPairs(x, y, maxX, maxY));
+}
+
+/** Validates two label arrays and counts their table. */
+export function labelTable(b: Backend, fn: string, a: unknown, c: unknown, names: [string, string] = ["a", "b"]): ContingencyTable {
+  const [x, y] = labelArgs(fn, names, [a, c]);
+  return countTable(b, fn, names, x, y);
+}
+
+/** Union of two ascending label lists: the union and each list's index map into it. */
+function unionLabels(x: Uint32Array, y: Uint32Array): [Uint32Array, Int32Array, Int32Array] {
+  const u: number[] = [];
+  const mx = new Int32Array(x.length);
+  const my = new Int32Array(y.length);
+  let i = 0;
+  let j = 0;
+  while (i < x.length || j < y.length) {
+    if (j >= y.length || (i < x.length && x[i] < y[j])) {
+      mx[i++] = u.length;
+      u.push(x[i - 1]);
+    } else if (i >= x.length || y[j] < x[i]) {
+      my[j++] = u.length;
+      u.push(y[j - 1]);
+    } else {
+      mx[i++] = u.length;
+      my[j++] = u.length;
+      u.push(x[i - 1]);
+    }
+  }
+  return [Uint32Array.from(u), mx, my];
+}
+
+/** The table of the union of two tables' pairs (counts added), in O(cells + labels). */
+export function mergeTables(s: ContingencyTable, t: ContingencyTable): ContingencyTable {
+  if (s.n === 0) return t;
+  if (t.n === 0) return s;
+  const [rowLabels, rs, rt] = unionLabels(s.rowLabels, t.rowLabels);
+  const [colLabels, cs, ct] = unionLabels(s.colLabels, t.colLabels);
+  const rowSums = new Float64Array(rowLabels.length);
+  const colSums = new Float64Array(colLabels.length);
+  s.rowSums.forEach((v, i) => (rowSums[rs[i]] += v));
+  t.rowSums.forEach((v, i) => (rowSums[rt[i]] += v));
+  s.colSums.forEach((v, i) => (colSums[cs[i]] += v));
+  t.colSums.forEach((v, i) => (colSums[ct[i]] += v));
+  const cap = s.cellCount.length + t.cellCount.length;
+  const cellRow = new Int32Array(cap);
+  const cellCol = new Int32Array(cap);
+  const cellCount = new Float64Array(cap);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  const C = colLabels.length;
+  while (i < s.cellCount.length || j < t.cellCount.length) {
+    const ks = i < s.cellCount.length ? rs[s.cellRow[i]] * C + cs[s.cellCol[i]] : Infinity;
+    const kt = j < t.cellCount.length ? rt[t.cellRow[j]] * C + ct[t.cellCol[j]] : Infinity;
+    const key = Math.min(ks, kt);
+    let v = 0;
+    if (ks === key) v += s.cellCount[i++];
+    if (kt === key) v += t.cellCount[j++];
+    cellRow[k] = Math.floor(key / C);
+    cellCol[k] = key - cellRow[k] * C;
+    cellCount[k++] = v;
+  }
+  return {
+    n: s.n + t.n,
+    rowLabels,
+    colLabels,
+    rowSums,
+    colSums,
+    cellRow: cellRow.slice(0, k),
+    cellCol: cellCol.slice(0, k),
+    cellCount: cellCount.slice(0, k),
+  };
+}
+
+// ---- finishing sums ----
+
+const BLOCK = 1024;
+
+/** Σ_i f(x_i) in blocks of BLOCK, blocks combined pairwise. */
+function blockSum(m: number, f: (i: number) => number): number {
+  const cascade = new Cascade([SUM]);
+  const part = new Float64Array(1);
+  for (let i0 = 0; i0 < m; i0 += BLOCK) {
+    let s = 0;
+    for (let i = i0, i1 = Math.min(i0 + BLOCK, m); i < i1; i++) s += f(i);
+    part[0] = s;
+    cascade.push(part);
+  }
+  cascade.result(part);
+  return part[0];
+}
+
+/** Entropy (nats) of marginal sums totalling N: Σ (s/N) ln(N/s). */
+export function marginalEntropy(sums: Float64Array, N: number): number {
+  return sums.length <= 1 ? 0 : blockSum(sums.length, (i) => sums[i] * Math.log(N / sums[i])) / N;
+}
+
+/** I(A;B) in nats (0 exactly when either side has one label). */
+export function tableMI(t: ContingencyTable): number {
+  if (t.rowLabels.length <= 1 || t.colLabels.length <= 1) return 0;
+  const { n: N, rowSums: r, colSums: c, cellRow, cellCol, cellCount: v } = t;
+  const s = blockSum(v.length, (k) => v[k] * Math.log((v[k] * N) / (r[cellRow[k]] * c[cellCol[k]])));
+  return Math.max(0, s / N);
+}
+
+/** H(A|B) (given = "col") or H(B|A) (given = "row") in nats. */
+export function tableConditionalEntropy(t: ContingencyTable, given: "row" | "col"): number {
+  const { n: N, cellCount: v } = t;
+  const m = given === "col" ? t.colSums : t.rowSums;
+  const idx = given === "col" ? t.cellCol : t.cellRow;
+  return Math.max(0, blockSum(v.length, (k) => v[k] * Math.log(m[idx[k]] / v[k])) / N);
+}
+
+/** Variation of information H(A|B) + H(B|A) = Σ (n/N) ln(r c / n²), nats. */
+export function tableVI(t: ContingencyTable): number {
+  const { n: N, rowSums: r, colSums: c, cellRow, cellCol, cellCount: v } = t;
+  return Math.max(0, blockSum(v.length, (k) => v[k] * (Math.log(r[cellRow[k]] / v[k]) + Math.log(c[cellCol[k]] / v[k]))) / N);
+}
+
+/** Distinct values of integer sums with their multiplicities. */
+function distinct(sums: Float64Array): [Float64Array, Float64Array] {
+  const s = Float64Array.from(sums).sort();
+  const vals: number[] = [];
+  const mult: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (i > 0 && s[i] === s[i - 1]) mult[mult.length - 1]++;
+    else {
+      vals.push(s[i]);
+      mult.push(1);
+    }
+  }
+  return [Float64Array.from(vals), Float64Array.from(mult)];
+}
+
+/** Expected MI (nats) under the hypergeometric model (sklearn's expected_mutual_information); 0 when either side has one label. */
+export function tableEMI(b: Backend, t: ContingencyTable): number {
+  if (t.rowLabels.length <= 1 || t.colLabels.length <= 1) return 0;
+  const [a, ma] = distinct(t.rowSums);
+  const [c, mc] = distinct(t.colSums);
+  return b.expectedMI(a, ma, c, mc, t.n);
+}
+
+const AVERAGES: readonly AverageMethod[] = ["arithmetic", "geometric", "min", "max"];
+
+/** sklearn's _generalized_average of the two entropies. */
+export function generalizedAverage(fn: string, hA: number, hB: number, opts: AverageOptions | undefined): number {
+  const m = opts?.average ?? "arithmetic";
+  switch (m) {
+    case "arithmetic":
+      return 0.5 * (hA + hB);
+    case "geometric":
+      return Math.sqrt(hA * hB);
+    case "min":
+      return Math.min(hA, hB);
+    case "max":
+      return Math.max(hA, hB);
+    default:
+      throw new RangeError(`${fn}: average must be ${AVERAGES.map((s) => `"${s}"`).join(" | ")}, got ${describe(m)}`);
+  }
+}
+
+/** NMI = I / mean(H(A), H(B)) with sklearn's limit cases: both single-label → 1, I = 0 → 0. */
+export function tableNMI(fn: string, t: ContingencyTable, opts?: AverageOptions): number {
+  generalizedAverage(fn, 0, 0, opts);
+  if (t.rowLabels.length === 1 && t.colLabels.length === 1) return 1;
+  const mi = tableMI(t);
+  if (mi === 0) return 0;
+  return mi / generalizedAverage(fn, marginalEntropy(t.rowSums, t.n), marginalEntropy(t.colSums, t.n), opts);
+}
+
+/** AMI = (I − E[I]) / (mean(H(A), H(B)) − E[I]) with sklearn's limit cases and denominator guard. */
+export function tableAMI(fn: string, b: Backend, t: ContingencyTable, opts?: AverageOptions): number {
+  generalizedAverage(fn, 0, 0, opts);
+  if (t.rowLabels.length === 1 && t.colLabels.length === 1) return 1;
+  const mi = tableMI(t);
+  const emi = tableEMI(b, t);
+  const avg = generalizedAverage(fn, marginalEntropy(t.rowSums, t.n), marginalEntropy(t.colSums, t.n), opts);
+  let den = avg - emi;
+  den = den < 0 ? Math.min(den, -Number.EPSILON) : Math.max(den, Number.EPSILON);
+  return (mi - emi) / den;
+}
+
+// ---- streaming state ----
+
+/**
+ * A contingency table built over chunks: `update(a, b)` counts a chunk of label pairs,
+ * `merge(other)` adds another table's counts (from other chunks, workers or machines, via
+ * `toJSON()` / `fromJSON()`). Any split of the data gives exactly the one-call counts, and so
+ * exactly the one-call measures.
+ */
+export class Contingency {
+  #t: ContingencyTable = EMPTY_TABLE;
+
+  /** `backend()` is the owning engine's backend (it throws once the engine is closed). */
+  constructor(private readonly backend: () => Backend) {}
+
+  /** Counts the pairs (a[i], b[i]) of one chunk; returns this. */
+  update(a: unknown, b: unknown): this {
+    this.#t = mergeTables(this.#t, labelTable(this.backend(), "Contingency.update", a, b));
+    return this;
+  }
+
+  /** Adds the counts of another table (a Contingency or its toJSON()); returns this. */
+  merge(other: Contingency | ContingencyJSON): this {
+    const t = other instanceof Contingency ? other.#t : Contingency.fromJSON(this.backend, other).#t;
+    this.#t = mergeTables(this.#t, t);
+    return this;
+  }
+
+  /** Number of pairs counted. */
+  get n(): number {
+    return this.#t.n;
+  }
+
+  /** The nonzero cells sorted by (a, b). */
+  get counts(): ContingencyCounts {
+    const t = this.#t;
+    return {
+      a: Uint32Array.from(t.cellRow, (r) => t.rowLabels[r]),
+      b: Uint32Array.from(t.cellCol, (c) => t.colLabels[c]),
+      count: t.cellCount.slice(),
+      n: t.n,
+    };
+  }
+
+  #table(fn: string): ContingencyTable {
+    this.backend();
+    if (this.#t.n === 0) throw new RangeError(`Contingency.${fn}: the table is empty; update() it with label pairs first`);
+    return this.#t;
+  }
+
+  /** I(A;B) of the counted pairs (= sklearn.metrics.mutual_info_score), nats unless `base` says otherwise. */
+  mutualInformation(opts: UnitOptions = {}): number {
+    const k = lnBase(opts.base, "Contingency.mutualInformation");
+    return tableMI(this.#table("mutualInformation")) / k;
+  }
+
+  /** Normalised mutual information (sklearn's normalized_mutual_info_score). */
+  normalizedMutualInformation(opts?: AverageOptions): number {
+    return tableNMI("Contingency.normalizedMutualInformation", this.#table("normalizedMutualInformation"), opts);
+  }
+
+  /** Adjusted mutual information (sklearn's adjusted_mutual_info_score). */
+  adjustedMutualInformation(opts?: AverageOptions): number {
+    return tableAMI("Contingency.adjustedMutualInformation", this.backend(), this.#table("adjustedMutualInformation"), opts);
+  }
+
+  /** Variation of information H(A|B) + H(B|A). */
+  variationOfInformation(opts: UnitOptions = {}): number {
+    const k = lnBase(opts.base, "Contingency.variationOfInformation");
+    return tableVI(this.#table("variationOfInformation")) / k;
+  }
+
+  /** H(A|B): entropy of the first labels given the second. */
+  conditionalEntropy(opts: UnitOptions = {}): number {
+    const k = lnBase(opts.base, "Contingency.conditionalEntropy");
+    return tableConditionalEntropy(this.#table("conditionalEntropy"), "col") / k;
+  }
+
+  /** { a: H(A), b: H(B), joint: H(A, B) }. */
+  entropies(opts: UnitOptions = {}): { a: number; b: number; joint: number } {
+    const k = lnBase(opts.base, "Contingency.entropies");
+    const t = this.#table("entropies");
+    return { a: marginalEntropy(t.rowSums, t.n) / k, b: marginalEntropy(t.colSums, t.n) / k, joint: marginalEntropy(t.cellCount, t.n) / k };
+  }
+
+  /** Plain-JSON counts: the nonzero cells sorted by (a, b). */
+  toJSON(): ContingencyJSON {
+    const c = this.counts;
+    return { type: "infowasm.contingency", version: 1, a: Array.from(c.a), b: Array.from(c.b), count: Array.from(c.count) };
+  }
+
+  /** A table from toJSON() output (validated: labels non-negative integers, counts positive integers). */
+  static fromJSON(backend: () => Backend, json: ContingencyJSON): Contingency {
+    const fn = "Contingency.fromJSON";
+    if (typeof json !== "object" || json === null || json.type !== "infowasm.contingency" || json.version !== 1)
+      throw new TypeError(`${fn}: expected the output of Contingency.toJSON() ({ type: "infowasm.contingency", version: 1, … }), got ${describe(json)}`);
+    const { a, b, count } = json;
+    if (!Array.isArray(a) || !Array.isArray(b) || !Array.isArray(count)) throw new TypeError(`${fn}: a, b and count must be arrays`);
+    if (a.length !== b.length || a.length !== count.length)
+      throw new RangeError(`${fn}: a, b and count must have equal lengths, got ${a.length}, ${b.length}, ${count.length}`);
+    const ok = (v: unknown) => typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 0xffffffff;
+    for (let i = 0; i < a.length; i++) {
+      if (!ok(a[i])) throw new RangeError(`${fn}: a[${i}] is ${String(a[i])}; labels must be integers in [0, 2^32 − 1]`);
+      if (!ok(b[i])) throw new RangeError(`${fn}: b[${i}] is ${String(b[i])}; labels must be integers in [0, 2^32 − 1]`);
+      const v = count[i];
+      if (!(typeof v === "number" && Number.isSafeInteger(v) && v > 0)) throw new RangeError(`${fn}: count[${i}] is ${String(v)}; counts must be positive integers`);
+    }
+    const out = new Contingency(backend);
+    out.#t = tableFromCells(a, b, count);
+    return out;
+  }
+}
+
+/** The canonical table of cells (a[k], b[k], count[k]) in any order, duplicates added. */
+function tableFromCells(a: readonly number[], b: readonly number[], count: readonly number[]): ContingencyTable {
+  const m = a.length;
+  let order = Array.from({ length: m }, (_, i) => i);
+  const less = (i: number, j: number) => a[i] < a[j] || (a[i] === a[j] && b[i] < b[j]);
+  let sorted = true;
+  for (let i = 1; i < m && sorted; i++) if (!less(order[i - 1], order[i])) sorted = false;
+  if (!sorted) order = order.sort((i, j) => a[i] - a[j] || b[i] - b[j]);
+  const rowLabels = Uint32Array.from(new Set(order.map((i) => a[i])));
+  const colLabels = Uint32Array.from(new Set(b)).sort();
+  const rowSums = new Float64Array(rowLabels.length);
+  const colSums = new Float64Array(colLabels.length);
+  const cellRow: number[] = [];
+  const cellCol: number[] = [];
+  const cellCount: number[] = [];
+  let n = 0;
+  for (let k = 0; k < m; k++) {
+    const i = order[k];
+    const r = lowerBound(rowLabels, a[i]);
+    const c = lowerBound(colLabels, b[i]);
+    const last = cellCount.length - 1;
+    if (last >= 0 && cellRow[last] === r && cellCol[last] === c) cellCount[last] += count[i];
+    else {
+      cellRow.push(r);
+      cellCol.push(c);
+      cellCount.push(count[i]);
+    }
+    rowSums[r] += count[i];
+    colSums[c] += count[i];
+    n += count[i];
+  }
+  return { n, rowLabels, colLabels, rowSums, colSums, cellRow: Int32Array.from(cellRow), cellCol: Int32Array.from(cellCol), cellCount: Float64Array.from(cellCount) };
+}
