@@ -109,6 +109,19 @@ describe.each(BACKENDS)("parallel pool (%s)", (backend) => {
     expect(Array.from(h.counts)).toEqual(Array.from(e.histogram2d(x, y, { bins: 32 }).counts));
   });
 
+  it("softmax cross-entropy rows (W6 shape, f32 logits) equal the single-thread results", async () => {
+    const rows = 512;
+    const cols = 300;
+    const r = rng(14);
+    const logits = { data: new Float32Array(rows * cols).map(() => 6 * (r() - 0.5)), rows, cols };
+    const labels = new Int32Array(rows).map(() => Math.floor(r() * cols));
+    expectClose(await e.parallel.softmaxCrossEntropy(logits, labels), e.softmaxCrossEntropy(logits, labels));
+    expectClose(
+      (await e.parallel.softmaxCrossEntropy(logits, labels, { reduction: "none", labelSmoothing: 0.1 })) as Float64Array,
+      e.softmaxCrossEntropy(logits, labels, { reduction: "none", labelSmoothing: 0.1 }),
+    );
+  });
+
   it("small inputs stay on the calling thread and give the same values", async () => {
     const p = [1, 2, 3, 4];
     expect(await e.parallel.entropy(p)).toBe(e.entropy(p));

@@ -201,6 +201,11 @@ export class Parallel {
     }
   }
 
+  /** Async `softmaxCrossEntropy` (log-sum-exp rows split by rows across the workers). */
+  softmaxCrossEntropy(...args: Parameters<Engine["softmaxCrossEntropy"]>): Promise<number | Float64Array> {
+    return this.go(args, (e) => e.softmaxCrossEntropy(...args));
+  }
+
   /** Worker count and pending tasks, and each worker's WASM memory in bytes (for leak checks). */
   async stats(): Promise<{ workers: number; pending: number; workerMemoryBytes: number[] }> {
     const pool = this.pool();
