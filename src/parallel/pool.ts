@@ -16,7 +16,7 @@
  * the workers and rejects every pending call.
  */
 import type { BackendName } from "../types.js";
-import { SPLITTERS, Slice, TASKS_PER_WORKER, type Plan } from "./split.js";
+import { isShared, SPLITTERS, Slice, TASKS_PER_WORKER, type Plan } from "./split.js";
 export { transferables } from "./transfer.js";
 
 type Arr = Float64Array | Float32Array | Int32Array | Uint32Array;
@@ -84,7 +84,7 @@ export class Staging {
   /** The message form of a slice, and what to transfer with it. */
   stage(s: Slice, transfer: Transferable[]): Arr {
     const { src, i0, i1 } = s;
-    if (this.pool.shared && src.buffer instanceof SharedArrayBuffer) return src.subarray(i0, i1);
+    if (this.pool.shared && isShared(src.buffer)) return src.subarray(i0, i1);
     const n = i1 - i0;
     const ab = this.pool.acquireBuffer(n * src.BYTES_PER_ELEMENT);
     const Ctor = src.constructor as { new (b: ArrayBuffer, o: number, n: number): Arr };

@@ -48,13 +48,18 @@ const SEGMENT_ALIGN = 1024;
 
 type Arr = Float64Array | Float32Array | Int32Array | Uint32Array;
 
+/** True for a SharedArrayBuffer (which does not exist at all on pages that are not cross-origin isolated). */
+export function isShared(b: ArrayBufferLike): boolean {
+  return typeof SharedArrayBuffer !== "undefined" && b instanceof SharedArrayBuffer;
+}
+
 /**
  * Tasks for one call: inputs that must be staged (copied into shared memory) are cut finer, so
  * the copy overlaps the work (TASKS_PER_WORKER per worker); inputs already in shared memory take
  * `sharedPerWorker` per worker (fewer messages; 2 keeps some balance on a busy machine).
  */
 function taskBudget(kinds: readonly string[], args: unknown[], maxTasks: number, sharedPerWorker: number): number {
-  const staged = kinds.some((k, i) => (k === "op" || k === "g") && !((args[i] as Arr).buffer instanceof SharedArrayBuffer));
+  const staged = kinds.some((k, i) => (k === "op" || k === "g") && !isShared((args[i] as Arr).buffer));
   return staged ? maxTasks : Math.max(1, Math.ceil((maxTasks * sharedPerWorker) / TASKS_PER_WORKER));
 }
 
