@@ -18,7 +18,22 @@
 // Accumulation: lanes summed over blocks of BLOCK elements, block sums added to the row total, so
 // the error grows with n/BLOCK rather than n; the host combines segments of long rows pairwise.
 
-import { ln, ln_f64x2 } from "./math";
+import { ln, lnFast, ln_f64x2, lnFast_f64x2, vc, VC_MINNORM64 } from "./math";
+
+/**
+ * ln x: the inlined fast table log (≤ 2 ulp) for normal x, the exact ln (subnormals scaled) only
+ * below 2^-1022 — rare, and a well-predicted branch.
+ */
+// @ts-ignore: decorator
+@inline function lns(x: f64): f64 {
+  return x >= 2.2250738585072014e-308 ? lnFast(x) : ln(x);
+}
+
+/** As lns, for both lanes of a vector. */
+// @ts-ignore: decorator
+@inline function lnv(x: v128): v128 {
+  return v128.any_true(f64x2.lt(x, vc(VC_MINNORM64))) ? ln_f64x2(x) : lnFast_f64x2(x);
+}
 
 const BLOCK: i32 = 1024;
 
@@ -190,7 +205,7 @@ export function cumTrapezoidF32(y: usize, rows: i32, cols: i32, x: usize, dx: f6
 // ---------------------------------------------------------------------------------------------
 // Grid divergences. w: cols f64 weights shared by the rows; ctx: 2 f64 per row.
 //
-// gridEntropy: per row [Σ w·f, Σ w·f·ln(f + a), min f],  a = ctx[2r]   (f = 0 contributes 0).
+// gridEntropy: per row [Σ w·f, Σ w·f·lns(f + a), min f],  a = ctx[2r]   (f = 0 contributes 0).
 
 // @ts-ignore: decorator
 @inline function gridEntropy<T>(f: usize, rows: i32, cols: i32, w: usize, ctx: usize, out: usize): void {
@@ -211,7 +226,7 @@ export function cumTrapezoidF32(y: usize, rows: i32, cols: i32, x: usize, dx: f6
           const fv = ld2<T>(p, i);
           const wv = v128.load(w + (<usize>i << 3));
           bf = f64x2.add(bf, f64x2.mul(wv, fv));
-          const t = v128.and(f64x2.mul(fv, ln_f64x2(f64x2.add(fv, av))), f64x2.gt(fv, zero));
+          const t = v128.and(f64x2.mul(fv, lnv(f64x2.add(fv, av))), f64x2.gt(fv, zero));
           bt = f64x2.add(bt, f64x2.mul(wv, t));
           vm = f64x2.min(vm, fv);
         }
@@ -230,7 +245,7 @@ export function cumTrapezoidF32(y: usize, rows: i32, cols: i32, x: usize, dx: f6
         const v = ld<T>(p, j);
         const wj = load<f64>(w + (<usize>j << 3));
         bf += wj * v;
-        if (v > 0) bt += wj * (v * ln(v + a));
+        if (v > 0) bt += wj * (v * lns(v + a));
         mf = min<f64>(mf, v);
       }
       sf += bf;
@@ -247,8 +262,8 @@ export function gridEntropyF64(f: usize, rows: i32, cols: i32, w: usize, ctx: us
 export function gridEntropyF32(f: usize, rows: i32, cols: i32, w: usize, ctx: usize, out: usize): void { gridEntropy<f32>(f, rows, cols, w, ctx, out); }
 
 // gridPair: per row [Σ w·f, Σ w·g, Σ w·t, min f, min g, #(g + b = 0 < f)], a = ctx[2r], b = ctx[2r+1],
-//   t = f·ln(g + b)              (MODE = u8: cross-entropy)
-//   t = f·ln((f + a)/(g + b))     (MODE = u16: relative entropy; one log of the ratio, exact at f = g)
+//   t = f·lns(g + b)              (MODE = u8: cross-entropy)
+//   t = f·lns((f + a)/(g + b))     (MODE = u16: relative entropy; one log of the ratio, exact at f = g)
 // f = 0 contributes 0. g advances with the rows when gStride ≠ 0, else one g row serves them all.
 
 // @ts-ignore: decorator
@@ -279,8 +294,8 @@ export function gridEntropyF32(f: usize, rows: i32, cols: i32, w: usize, ctx: us
           const gb = f64x2.add(gv, bv);
           const pos = f64x2.gt(fv, zero);
           let l: v128;
-          if (sizeof<MODE>() == 1) l = ln_f64x2(gb);
-          else l = ln_f64x2(f64x2.div(f64x2.add(fv, av), gb));
+          if (sizeof<MODE>() == 1) l = lnv(gb);
+          else l = lnv(f64x2.div(f64x2.add(fv, av), gb));
           bt = f64x2.add(bt, f64x2.mul(wv, v128.and(f64x2.mul(fv, l), pos)));
           kv = i64x2.sub(kv, v128.and(f64x2.eq(gb, zero), pos));
           vmf = f64x2.min(vmf, fv);
@@ -310,8 +325,8 @@ export function gridEntropyF32(f: usize, rows: i32, cols: i32, w: usize, ctx: us
         const gb = v + b;
         if (u > 0) {
           if (gb == 0) k += 1;
-          else if (sizeof<MODE>() == 1) bt += wj * (u * ln(gb));
-          else bt += wj * (u * ln((u + a) / gb));
+          else if (sizeof<MODE>() == 1) bt += wj * (u * lns(gb));
+          else bt += wj * (u * lns((u + a) / gb));
         }
         mf = min<f64>(mf, u);
         mg = min<f64>(mg, v);
@@ -343,8 +358,8 @@ export function gridKlF32(f: usize, g: usize, gStride: i32, rows: i32, cols: i32
   gridPair<f32, u16>(f, g, gStride, rows, cols, w, ctx, out);
 }
 
-// gridJs: per row [Σ w·f, Σ w·g, Σ w·(P ln(2P/S) + Q ln(2Q/S)), min f, min g, 0] with P = a·f,
-// Q = b·g, S = P + Q (= P ln(P/M) + Q ln(Q/M), M = S/2, finite where M underflows), [a, b] = ctx[2r], ctx[2r+1]; terms with P = 0 or Q = 0 contribute 0.
+// gridJs: per row [Σ w·f, Σ w·g, Σ w·(P lns(2P/S) + Q lns(2Q/S)), min f, min g, 0] with P = a·f,
+// Q = b·g, S = P + Q (= P lns(P/M) + Q lns(Q/M), M = S/2, finite where M underflows), [a, b] = ctx[2r], ctx[2r+1]; terms with P = 0 or Q = 0 contribute 0.
 
 // @ts-ignore: decorator
 @inline function gridJs<T>(f: usize, g: usize, gStride: i32, rows: i32, cols: i32, w: usize, ctx: usize, out: usize): void {
@@ -374,8 +389,8 @@ export function gridKlF32(f: usize, g: usize, gStride: i32, rows: i32, cols: i32
           const P = f64x2.mul(av, fv);
           const Q = f64x2.mul(bv, gv);
           const S = f64x2.add(P, Q);
-          const tp = v128.and(f64x2.mul(P, ln_f64x2(f64x2.div(f64x2.add(P, P), S))), f64x2.gt(P, zero));
-          const tq = v128.and(f64x2.mul(Q, ln_f64x2(f64x2.div(f64x2.add(Q, Q), S))), f64x2.gt(Q, zero));
+          const tp = v128.and(f64x2.mul(P, lnv(f64x2.div(f64x2.add(P, P), S))), f64x2.gt(P, zero));
+          const tq = v128.and(f64x2.mul(Q, lnv(f64x2.div(f64x2.add(Q, Q), S))), f64x2.gt(Q, zero));
           bt = f64x2.add(bt, f64x2.mul(wv, f64x2.add(tp, tq)));
           vmf = f64x2.min(vmf, fv);
           vmg = f64x2.min(vmg, gv);
@@ -404,8 +419,8 @@ export function gridKlF32(f: usize, g: usize, gStride: i32, rows: i32, cols: i32
         const Q = b * v;
         const S = P + Q;
         let t: f64 = 0;
-        if (P > 0) t += P * ln((P + P) / S);
-        if (Q > 0) t += Q * ln((Q + Q) / S);
+        if (P > 0) t += P * lns((P + P) / S);
+        if (Q > 0) t += Q * lns((Q + Q) / S);
         bt += wj * t;
         mf = min<f64>(mf, u);
         mg = min<f64>(mg, v);
