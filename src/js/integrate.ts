@@ -4,28 +4,8 @@
  * the same sums.
  */
 import type { FloatArray, IntegrateKernels } from "../backend.js";
-import { Cascade, MIN, SUM, type Combine } from "../cascade.js";
-import { BLOCK } from "./rows.js";
-
-/** Computes the partial results of columns [j0, j1) of row r into acc. */
-type GridBlock = (r: number, j0: number, j1: number, acc: Float64Array) => void;
-
-/** Runs `block` over every row in blocks of BLOCK columns, combined pairwise per row. */
-function gridRows(ops: readonly Combine[], rows: number, cols: number, block: GridBlock): Float64Array {
-  const width = ops.length;
-  const out = new Float64Array(rows * width);
-  const acc = new Float64Array(width);
-  const cascade = new Cascade(ops);
-  for (let r = 0; r < rows; r++) {
-    cascade.reset();
-    for (let j = 0; j < cols; j += BLOCK) {
-      block(r, j, Math.min(j + BLOCK, cols), acc);
-      cascade.push(acc);
-    }
-    cascade.result(out, r * width);
-  }
-  return out;
-}
+import { MIN, SUM } from "../cascade.js";
+import { BLOCK, rowBlocks } from "./rows.js";
 
 const PAIR_OPS = [SUM, SUM, SUM, MIN, MIN, SUM] as const;
 
@@ -34,7 +14,7 @@ const gRow = (f: FloatArray, g: FloatArray, r: number, cols: number) => (g.lengt
 
 export const jsIntegrate: IntegrateKernels = {
   sumEvenOddRows: (y, rows, cols) =>
-    gridRows([SUM, SUM], rows, cols, (r, j0, j1, acc) => {
+    rowBlocks([SUM, SUM], rows, cols, (r, j0, j1, acc) => {
       // j0 is a multiple of BLOCK (even): pairs (j, j + 1) are (even, odd).
       const o = r * cols;
       let e = 0;
@@ -50,7 +30,7 @@ export const jsIntegrate: IntegrateKernels = {
     }),
 
   dotRows: (y, rows, cols, w) =>
-    gridRows([SUM], rows, cols, (r, j0, j1, acc) => {
+    rowBlocks([SUM], rows, cols, (r, j0, j1, acc) => {
       const o = r * cols;
       let s = 0;
       for (let j = j0; j < j1; j++) s += w[j] * y[o + j];
@@ -73,7 +53,7 @@ export const jsIntegrate: IntegrateKernels = {
   },
 
   gridEntropyRows: (f, rows, cols, w, ctx) =>
-    gridRows([SUM, SUM, MIN], rows, cols, (r, j0, j1, acc) => {
+    rowBlocks([SUM, SUM, MIN], rows, cols, (r, j0, j1, acc) => {
       const o = r * cols;
       const a = ctx[2 * r];
       let sf = 0;
@@ -91,13 +71,13 @@ export const jsIntegrate: IntegrateKernels = {
     }),
 
   gridCrossRows: (f, g, rows, cols, w, ctx) =>
-    gridRows(PAIR_OPS, rows, cols, (r, j0, j1, acc) => pairBlock(f, g, r, cols, j0, j1, w, ctx, acc, false)),
+    rowBlocks(PAIR_OPS, rows, cols, (r, j0, j1, acc) => pairBlock(f, g, r, cols, j0, j1, w, ctx, acc, false)),
 
   gridKlRows: (f, g, rows, cols, w, ctx) =>
-    gridRows(PAIR_OPS, rows, cols, (r, j0, j1, acc) => pairBlock(f, g, r, cols, j0, j1, w, ctx, acc, true)),
+    rowBlocks(PAIR_OPS, rows, cols, (r, j0, j1, acc) => pairBlock(f, g, r, cols, j0, j1, w, ctx, acc, true)),
 
   gridJsRows: (f, g, rows, cols, w, ctx) =>
-    gridRows(PAIR_OPS, rows, cols, (r, j0, j1, acc) => {
+    rowBlocks(PAIR_OPS, rows, cols, (r, j0, j1, acc) => {
       const o = r * cols;
       const og = gRow(f, g, r, cols);
       const a = ctx[2 * r];

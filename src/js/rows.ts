@@ -4,16 +4,37 @@ import type { FloatArray } from "../backend.js";
 /** Elements summed directly before a block's partial joins the pairwise cascade. */
 export const BLOCK = 1024;
 
+/** Computes the partial results of columns [j0, j1) of row r into `acc` (one value per field). */
+export type RowBlock = (r: number, j0: number, j1: number, acc: Float64Array) => void;
+
 /**
- * Computes a block's partial results over elements [i0, i1) into `acc` (one value per field).
- * `a` and `b` are the operands (b unused by one-operand kernels); `k` is per-row context.
+ * The pairwise driver of every JS reference kernel: runs `block` over each row of a rows×cols
+ * batch in blocks of BLOCK columns and combines the blocks pairwise, field by field (sum or
+ * min): out[r·width + f] holds row r's field f.
+ */
+export function rowBlocks(ops: readonly Combine[], rows: number, cols: number, block: RowBlock): Float64Array {
+  const width = ops.length;
+  const out = new Float64Array(rows * width);
+  const acc = new Float64Array(width);
+  const cascade = new Cascade(ops);
+  for (let r = 0; r < rows; r++) {
+    cascade.reset();
+    for (let j = 0; j < cols; j += BLOCK) {
+      block(r, j, Math.min(j + BLOCK, cols), acc);
+      cascade.push(acc);
+    }
+    cascade.result(out, r * width);
+  }
+  return out;
+}
+
+/**
+ * A kernel over elements [i0, i1) (absolute indices into row-major operands): `a` and `b` are the
+ * operands (b unused by one-operand kernels), `k[kOff ..]` the row's context.
  */
 export type BlockKernel = (a: FloatArray, b: FloatArray, i0: number, i1: number, acc: Float64Array, k: Float64Array, kOff: number) => void;
 
-/**
- * Runs `block` over every row of a rows×cols operand pair in blocks of BLOCK elements and
- * combines the blocks pairwise: out[r·width + f] holds row r's field f.
- */
+/** rowBlocks for an element-range kernel over one or two rows×cols operands. */
 export function reduceRows(
   ops: readonly Combine[],
   block: BlockKernel,
@@ -24,20 +45,7 @@ export function reduceRows(
   ctx: Float64Array = EMPTY,
   ctxWidth = 0,
 ): Float64Array {
-  const width = ops.length;
-  const out = new Float64Array(rows * width);
-  const acc = new Float64Array(width);
-  const cascade = new Cascade(ops);
-  for (let r = 0; r < rows; r++) {
-    cascade.reset();
-    const end = (r + 1) * cols;
-    for (let i = r * cols; i < end; i += BLOCK) {
-      block(a, b, i, Math.min(i + BLOCK, end), acc, ctx, r * ctxWidth);
-      cascade.push(acc);
-    }
-    cascade.result(out, r * width);
-  }
-  return out;
+  return rowBlocks(ops, rows, cols, (r, j0, j1, acc) => block(a, b, r * cols + j0, r * cols + j1, acc, ctx, r * ctxWidth));
 }
 
 const EMPTY = new Float64Array(0);
