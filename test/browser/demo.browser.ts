@@ -180,21 +180,23 @@ describe("demo page (Vite build)", () => {
   it("runs benchmark workloads on js, wasm and wasm-simd and charts elements per second", async () => {
     const { page, errors } = await demo();
     await page.locator("#speed-none").click();
-    await page.locator("input[data-workload^='W1 ']").check();
-    await page.locator("input[data-workload^='W3-f32 ']").check();
+    await page.locator("input[data-workload='W1 entropy 1000x1000 f64']").check();
+    await page.locator("input[data-workload='W3-f32 entropy 1e7 f32']").check();
+    await page.locator("input[data-workload='W1 entropy 1000x1000 f64 zero-copy']").check(); // it.allocate in the page
     await page.locator("#speed-time").selectOption("100");
     await page.locator("#speed-run").click();
     await page.waitForSelector("#speed-status[data-state='done'], #speed-status[data-state='error']", { timeout: 90_000 });
     const speed = (await demoState(page)).speed!;
     expect(speed.error).toBeUndefined();
-    expect(speed.rows.map((r) => `${r.workload.split(" ")[0]} ${r.backend}`)).toEqual([
+    expect(speed.rows.map((r) => `${r.workload.split(" ")[0]}${r.workload.endsWith("zero-copy") ? " zero-copy" : ""} ${r.backend}`)).toEqual([
       "W1 js", "W1 wasm", "W1 wasm-simd", "W3-f32 js", "W3-f32 wasm", "W3-f32 wasm-simd",
+      "W1 zero-copy js", "W1 zero-copy wasm", "W1 zero-copy wasm-simd",
     ]);
     for (const r of speed.rows) {
       expect(r.elementsPerSecond).toBeGreaterThan(0);
       expect(Number.isFinite(r.elementsPerSecond)).toBe(true);
     }
-    expect(await page.locator("#speed-table tbody tr").count()).toBe(6);
+    expect(await page.locator("#speed-table tbody tr").count()).toBe(9);
     expect(await page.locator("#speed-chart svg").count()).toBeGreaterThan(0);
     await page.locator("#speed").screenshot({ path: `${SHOTS}/panel-speed.png` });
     expect(errors).toEqual([]);
