@@ -402,36 +402,34 @@ function pairRowF32<M>(p: usize, q: usize, n: i32, out: usize): void {
   pairScalar<f32, M>(p, q, i, n, out);
 }
 
-/** out[6r..6r+5] = [Σp, Σq, Σ_{p>0,q>0} p·ln q, min p, min q, #(q == 0 < p)] per row (f64). */
-export function crossEntropyRowsF64(p: usize, q: usize, rows: i32, cols: i32, out: usize): void {
+/** Runs the pair kernel M (CE or KL) over each row of rows×cols operands of element type T. */
+// @ts-ignore: decorator
+@inline function pairRows<T, M>(p: usize, q: usize, rows: i32, cols: i32, out: usize): void {
   for (let r = 0; r < rows; r++) {
-    const o = <usize>r * <usize>cols * 8;
-    pairRowF64<CE>(p + o, q + o, cols, out + <usize>r * 48);
+    const o = (<usize>r * <usize>cols) << alignof<T>();
+    if (sizeof<T>() == 8) pairRowF64<M>(p + o, q + o, cols, out + <usize>r * 48);
+    else pairRowF32<M>(p + o, q + o, cols, out + <usize>r * 48);
   }
 }
 
-/** out[6r..6r+5] = [Σp, Σq, Σ_{p>0,q>0} p·ln q, min p, min q, #(q == 0 < p)] per row (f32). */
+/** out[6r..6r+5] = [Σp, Σq, Σ_{p>0,q>0} p·ln q, min p, min q, #(q == 0 < p)] per row (f64). */
+export function crossEntropyRowsF64(p: usize, q: usize, rows: i32, cols: i32, out: usize): void {
+  pairRows<f64, CE>(p, q, rows, cols, out);
+}
+
+/** As crossEntropyRowsF64, for float32 operands. */
 export function crossEntropyRowsF32(p: usize, q: usize, rows: i32, cols: i32, out: usize): void {
-  for (let r = 0; r < rows; r++) {
-    const o = <usize>r * <usize>cols * 4;
-    pairRowF32<CE>(p + o, q + o, cols, out + <usize>r * 48);
-  }
+  pairRows<f32, CE>(p, q, rows, cols, out);
 }
 
 /** out[6r..6r+5] = [Σp, Σq, Σ_{p>0,q>0} p·ln(p/q), min p, min q, #(q == 0 < p)] per row (f64). */
 export function klRowsF64(p: usize, q: usize, rows: i32, cols: i32, out: usize): void {
-  for (let r = 0; r < rows; r++) {
-    const o = <usize>r * <usize>cols * 8;
-    pairRowF64<KL>(p + o, q + o, cols, out + <usize>r * 48);
-  }
+  pairRows<f64, KL>(p, q, rows, cols, out);
 }
 
-/** out[6r..6r+5] = [Σp, Σq, Σ_{p>0,q>0} p·ln(p/q), min p, min q, #(q == 0 < p)] per row (f32). */
+/** As klRowsF64, for float32 operands. */
 export function klRowsF32(p: usize, q: usize, rows: i32, cols: i32, out: usize): void {
-  for (let r = 0; r < rows; r++) {
-    const o = <usize>r * <usize>cols * 4;
-    pairRowF32<KL>(p + o, q + o, cols, out + <usize>r * 48);
-  }
+  pairRows<f32, KL>(p, q, rows, cols, out);
 }
 
 // ---------------------------------------------------------------------------------------------
