@@ -144,6 +144,8 @@ interface ArrowVector {
 // apache-arrow's Type enum (enum.ts); stable since its first release.
 const TYPE_INT = 2;
 const TYPE_FLOAT = 3;
+/** Read element by element: Int, Float (Float16), Utf8, Bool, LargeUtf8, Utf8View, Dictionary. */
+const DECODED = new Set([TYPE_INT, TYPE_FLOAT, 5, 6, 20, 24, -1]);
 const ARROW_VECTOR = Symbol.for("apache-arrow/Vector");
 
 /** An Arrow Vector: apache-arrow's cross-instance marker, or the shape `{ type: { typeId }, data: Data[], length }`. */
@@ -179,7 +181,7 @@ function arrowInput(fn: string, name: string, x: ArrowVector): ArrayInput {
     }
   }
   // Float16, Utf8, Bool, Dictionary, …: the vector's own decoded elements.
-  const elements = Array.from(x);
+  const elements = DECODED.has(typeId) ? Array.from(x) : [undefined];
   if (elements.every((e) => typeof e === "number" || typeof e === "bigint")) {
     const out = new Float64Array(elements.length);
     elements.forEach((e, i) => {
