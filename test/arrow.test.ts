@@ -6,6 +6,7 @@
  * suites hold to SciPy/NumPy.
  */
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import {
   Bool,
   DateDay,
@@ -159,6 +160,30 @@ describe("arrayValues (backend-free)", () => {
     expect(() => arrayValues("entropy", "p", arrayLike([1, 2, "3"]))).toThrow(/^entropy: p\[2\] is string, expected a number/);
     expect(() => arrayValues("f", "x", { length: 2, 0: 1 })).toThrow(/^f: x\[1\] is undefined/);
     expect(arrayValues("f", "a", arrayLike(["a", "b"]))).toEqual(["a", "b"]);
+  });
+});
+
+describe("property: any chunking and slicing of an Arrow vector reads as the plain array", () => {
+  it("arrayValues(chunks of xs, sliced [i, j)) = xs.slice(i, j), for Float64, Float32 and Int32", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        fc.nat(),
+        fc.nat(),
+        fc.constantFrom(new Float64(), new Float32(), new Int32()),
+        (xs, cuts, i0, j0, type) => {
+          const at = [...new Set(cuts.map((c) => c % xs.length))].sort((a, b) => a - b);
+          const parts = [0, ...at, xs.length].slice(1).map((end, k, ends) => xs.slice(k === 0 ? 0 : ends[k - 1], end)).filter((p) => p.length > 0);
+          const tables = parts.map((p) => new Table({ v: vectorFromArray(p, type) }));
+          const v = tables.slice(1).reduce((t, u) => t.concat(u), tables[0]).getChild("v")!;
+          const i = i0 % xs.length;
+          const j = i + (j0 % (xs.length - i)) + 1;
+          expect(Array.from(arrayValues("f", "x", v.slice(i, j)) as Float64Array)).toEqual(xs.slice(i, j));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 
