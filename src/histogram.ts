@@ -49,6 +49,7 @@ import {
   samplePair,
   vectorArg,
 } from "./validate.js";
+import { arrayValues } from "./arraylike.js";
 
 const isRule = (b: unknown): b is BinRule => typeof b === "string" && (BIN_RULES as readonly string[]).includes(b);
 const isQuantiles = (b: unknown): b is { quantiles: number } => typeof b === "object" && b !== null && !Array.isArray(b) && "quantiles" in b;
@@ -238,6 +239,7 @@ export function mutualInformationColumns(b: Backend, X: unknown, y: unknown, opt
   const correction = correctionArg(fn, opts.correction);
   const M = matrixArg(fn, "X", X);
   const { data, rows, cols } = M;
+  y = arrayValues(fn, "y", y); // an Arrow vector or array-like, before the real/labels dispatch
   const yLen = (y as ArrayLike<number> | undefined)?.length;
   const target = opts.target ?? (y instanceof Float64Array || y instanceof Float32Array ? "real" : "labels");
   if (target !== "labels" && target !== "real") throw new RangeError(`${fn}: target must be "labels" or "real", got ${describe(target)}`);

@@ -37,6 +37,8 @@ export type {
   Spacing2d,
   UnitOptions,
   Vector,
+  ArrowVectorLike,
+  IntegerTypedArray,
 } from "./types.js";
 export type { Contingency } from "./contingency.js";
 export { Histogram2D } from "./histogram.js";

@@ -23,6 +23,7 @@ import {
   vectorArg,
   type Batch,
 } from "./validate.js";
+import { arrayValues } from "./arraylike.js";
 
 const EPS64 = 2.220446049250313e-16;
 const EPS32 = 1.1920928955078125e-7;
@@ -98,6 +99,7 @@ export function softmax(b: Backend, logits: unknown) {
 /** Per-row softmax cross-entropy in nats (no reduction), after every check. */
 function softmaxCeRows(fn: string, b: Backend, logits: unknown, labels: unknown, eps: number): Float64Array {
   const X = logitsArg(fn, "logits", logits);
+  labels = arrayValues(fn, "labels", labels); // an Arrow vector or array-like, before the hard/soft dispatch
   const soft = isMatrixLike(labels) || (X.vector && (labels instanceof Float64Array || labels instanceof Float32Array));
   const s = lseStats(fn, "logits", b, X, eps > 0);
   const K = X.cols;
@@ -189,6 +191,7 @@ export function binaryCrossEntropy(b: Backend, y: unknown, p: unknown, opts: Bin
   const fromLogits = opts.fromLogits === true;
   if (opts.fromLogits !== undefined && typeof opts.fromLogits !== "boolean")
     throw new TypeError(`${fn}: fromLogits must be a boolean, got ${describe(opts.fromLogits)}`);
+  p = arrayValues(fn, "p", p); // an Arrow Float32 vector keeps its float32 eps
   const p32 = isMatrixLike(p) ? (p as { data?: unknown }).data instanceof Float32Array : p instanceof Float32Array;
   const eps = p32 ? EPS32 : EPS64;
   const [Y, P] = pairArgs(fn, "y", y, "p", p);

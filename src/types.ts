@@ -1,7 +1,24 @@
 /** Public data shapes of infowasm (see API.md). */
 
 /** A vector of weights or samples. */
-export type Vector = Float64Array | Float32Array | readonly number[];
+export type Vector = Float64Array | Float32Array | readonly number[] | IntegerTypedArray | ArrowVectorLike | ArrayLike<number>;
+
+/**
+ * Integer typed arrays, read as numbers (BigInt64Array/BigUint64Array: each value a safe integer).
+ * A vector argument given as one is copied into a Float64Array.
+ */
+export type IntegerTypedArray = Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | BigInt64Array | BigUint64Array;
+
+/**
+ * An Apache Arrow `Vector` (apache-arrow's class satisfies it; infowasm does not depend on it):
+ * a numeric one (Float64/Float32 in one chunk: zero-copy; integers; several chunks: one copy)
+ * as a vector, a Utf8/Bool/Dictionary one as labels. A null is an error, never skipped.
+ */
+export interface ArrowVectorLike {
+  readonly type: { readonly typeId: number };
+  readonly data: readonly object[];
+  readonly length: number;
+}
 
 /** A row-major matrix: a batch of `rows` vectors of length `cols`. */
 export interface Matrix {

@@ -6,6 +6,7 @@
  */
 import type { FloatArray } from "./backend.js";
 import { checkResident } from "./wasm/resident.js";
+import { arrayInput, bigIntsToNumbers, isBigIntArray, isIntegerArray } from "./arraylike.js";
 
 /** A vector or matrix argument normalised to a row-major batch. */
 export interface Batch {
@@ -14,6 +15,12 @@ export interface Batch {
   cols: number;
   /** True when the caller passed a vector (the result is then a number, not an array). */
   vector: boolean;
+  /**
+   * True when the values came from integer storage: an integer typed array (Int8Array …
+   * Uint32Array, BigInt64Array, BigUint64Array) or an integer Arrow vector, converted to
+   * Float64Array. (The histogram's bin rules use NumPy's integer bin width for these.)
+   */
+  integer?: boolean;
 }
 
 function where(name: string, b: Batch, index: number): string {
@@ -29,22 +36,47 @@ export function isMatrixLike(x: unknown): boolean {
   return typeof x === "object" && x !== null && "data" in x && "rows" in x && "cols" in x;
 }
 
-/** A vector argument: Float64Array, Float32Array or number[]; never empty. */
+/**
+ * Numeric storage as a FloatArray: Float64Array/Float32Array as is (a resident view is checked
+ * for release/detachment); an integer typed array (Int8Array … Uint32Array) copied into a
+ * Float64Array; a BigInt64Array/BigUint64Array likewise, each value a safe integer. Arrow vectors
+ * and `{ length, [i] }` array-likes are first unwrapped by `arrayInput` (src/arraylike.ts).
+ * Anything else comes back as `{ array }` (an Array is the caller's to read; the rest an error).
+ */
+function floatData(fn: string, name: string, x: unknown): { data: FloatArray; integer: boolean } | { array: unknown } {
+  const { values, integer } = arrayInput(fn, name, x);
+  if (isFloatArray(values)) {
+    checkResident(fn, name, values); // a released or detached it.allocate() view is an error
+    return { data: values, integer };
+  }
+  if (isIntegerArray(values)) return { data: Float64Array.from(values), integer: true };
+  if (isBigIntArray(values)) return { data: bigIntsToNumbers(fn, name, values, new Float64Array(values.length)), integer: true };
+  return { array: values };
+}
+
+const VECTOR_TYPES = "a Float64Array, Float32Array, number[], integer typed array, Arrow vector or array-like of numbers";
+
+/**
+ * A vector argument: Float64Array, Float32Array, number[], an integer typed array (converted to
+ * Float64Array; the batch is marked `integer`), a numeric Apache Arrow vector or a
+ * `{ length, [i] }` array-like of numbers; never empty.
+ */
 export function vectorArg(fn: string, name: string, x: unknown): Batch {
   let data: FloatArray;
-  if (isFloatArray(x)) {
-    checkResident(fn, name, x); // a released or detached it.allocate() view is an error
-    data = x;
-  } else if (Array.isArray(x)) {
-    data = new Float64Array(x.length);
-    for (let i = 0; i < x.length; i++) {
-      const v = x[i];
+  let integer = false;
+  const f = floatData(fn, name, x);
+  if ("data" in f) ({ data, integer } = f);
+  else if (Array.isArray(f.array)) {
+    const a = f.array;
+    data = new Float64Array(a.length);
+    for (let i = 0; i < a.length; i++) {
+      const v = a[i];
       if (typeof v !== "number") throw new TypeError(`${fn}: ${name}[${i}] is ${typeof v}, expected a number`);
       data[i] = v;
     }
-  } else throw new TypeError(`${fn}: ${name} must be a Float64Array, Float32Array or number[], got ${describe(x)}`);
+  } else throw new TypeError(`${fn}: ${name} must be ${VECTOR_TYPES}, got ${describe(x)}`);
   if (data.length === 0) throw new RangeError(`${fn}: ${name} is empty`);
-  return { data, rows: 1, cols: data.length, vector: true };
+  return integer ? { data, rows: 1, cols: data.length, vector: true, integer } : { data, rows: 1, cols: data.length, vector: true };
 }
 
 /** A matrix argument: `{ data, rows, cols }` (row-major) or nested arrays of equal length. */
@@ -68,14 +100,16 @@ export function matrixArg(fn: string, name: string, x: unknown): Batch {
     return { data, rows, cols, vector: false };
   }
   if (typeof x !== "object" || x === null) throw new TypeError(`${fn}: ${name} must be a matrix { data, rows, cols }, got ${describe(x)}`);
-  const { data, rows, cols } = x as { data: unknown; rows: unknown; cols: unknown };
-  if (!isFloatArray(data)) throw new TypeError(`${fn}: ${name}.data must be a Float64Array or Float32Array, got ${describe(data)}`);
-  checkResident(fn, `${name}.data`, data); // a released or detached it.allocate() view is an error
+  const { data: raw, rows, cols } = x as { data: unknown; rows: unknown; cols: unknown };
+  const f = floatData(fn, `${name}.data`, raw);
+  if (!("data" in f))
+    throw new TypeError(`${fn}: ${name}.data must be a Float64Array or Float32Array (or an integer typed array, numeric Arrow vector or array-like of numbers), got ${describe(raw)}`);
+  const { data, integer } = f;
   if (!Number.isInteger(rows) || (rows as number) < 1) throw new RangeError(`${fn}: ${name}.rows must be an integer ≥ 1, got ${String(rows)}`);
   if (!Number.isInteger(cols) || (cols as number) < 1) throw new RangeError(`${fn}: ${name}.cols must be an integer ≥ 1, got ${String(cols)}`);
   if ((rows as number) * (cols as number) !== data.length)
     throw new RangeError(`${fn}: ${name}.rows × ${name}.cols = ${rows} × ${cols} = ${(rows as number) * (cols as number)} ≠ ${name}.data.length = ${data.length}`);
-  return { data, rows: rows as number, cols: cols as number, vector: false };
+  return integer ? { data, rows: rows as number, cols: cols as number, vector: false, integer } : { data, rows: rows as number, cols: cols as number, vector: false };
 }
 
 /** A vector or a matrix, whichever was passed. */
