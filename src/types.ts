@@ -68,7 +68,7 @@ export interface ContingencyJSON {
 }
 
 /** A NumPy bin rule (`numpy.histogram_bin_edges`): the number of equal-width bins from the data. */
-export type BinRule = "auto" | "fd" | "doane" | "scott" | "rice" | "sturges" | "sqrt";
+export type BinRule = "auto" | "fd" | "doane" | "scott" | "stone" | "rice" | "sturges" | "sqrt";
 
 /**
  * How one axis is binned: a number of equal-width bins (a positive integer), a NumPy rule,

@@ -14,6 +14,8 @@ export interface Batch {
   cols: number;
   /** True when the caller passed a vector (the result is then a number, not an array). */
   vector: boolean;
+  /** True when the caller passed an integer typed array (its values converted to a Float64Array). */
+  integer?: boolean;
 }
 
 function where(name: string, b: Batch, index: number): string {
@@ -23,18 +25,30 @@ function where(name: string, b: Batch, index: number): string {
 
 const isFloatArray = (x: unknown): x is FloatArray => x instanceof Float64Array || x instanceof Float32Array;
 
+type IntegerArray = Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array;
+const isIntegerArray = (x: unknown): x is IntegerArray =>
+  x instanceof Int8Array || x instanceof Uint8Array || x instanceof Uint8ClampedArray || x instanceof Int16Array ||
+  x instanceof Uint16Array || x instanceof Int32Array || x instanceof Uint32Array;
+
 /** True for the matrix shapes of API.md: `{ data, rows, cols }` or nested arrays. */
 export function isMatrixLike(x: unknown): boolean {
   if (Array.isArray(x)) return x.length > 0 && Array.isArray(x[0]);
   return typeof x === "object" && x !== null && "data" in x && "rows" in x && "cols" in x;
 }
 
-/** A vector argument: Float64Array, Float32Array or number[]; never empty. */
-export function vectorArg(fn: string, name: string, x: unknown): Batch {
+/**
+ * A vector argument: Float64Array, Float32Array, an integer typed array (converted to float64,
+ * `integer: true`) or number[]; never empty unless `allowEmpty` (histogram samples, as NumPy).
+ */
+export function vectorArg(fn: string, name: string, x: unknown, allowEmpty = false): Batch {
   let data: FloatArray;
+  let integer = false;
   if (isFloatArray(x)) {
     checkResident(fn, name, x); // a released or detached it.allocate() view is an error
     data = x;
+  } else if (isIntegerArray(x)) {
+    data = Float64Array.from(x);
+    integer = true;
   } else if (Array.isArray(x)) {
     data = new Float64Array(x.length);
     for (let i = 0; i < x.length; i++) {
@@ -43,8 +57,8 @@ export function vectorArg(fn: string, name: string, x: unknown): Batch {
       data[i] = v;
     }
   } else throw new TypeError(`${fn}: ${name} must be a Float64Array, Float32Array or number[], got ${describe(x)}`);
-  if (data.length === 0) throw new RangeError(`${fn}: ${name} is empty`);
-  return { data, rows: 1, cols: data.length, vector: true };
+  if (data.length === 0 && !allowEmpty) throw new RangeError(`${fn}: ${name} is empty`);
+  return integer ? { data, rows: 1, cols: data.length, vector: true, integer } : { data, rows: 1, cols: data.length, vector: true };
 }
 
 /** A matrix argument: `{ data, rows, cols }` (row-major) or nested arrays of equal length. */
@@ -195,11 +209,11 @@ export function nonFiniteError(fn: string, name: string, x: ArrayLike<number>, c
   return new RangeError(`${fn}: ${name} has a non-finite sample`);
 }
 
-/** Two sample vectors of equal length. */
-export function samplePair(fn: string, nameA: string, a: unknown, nameB: string, b: unknown): [FloatArray, FloatArray] {
-  const A = vectorArg(fn, nameA, a).data;
-  const B = vectorArg(fn, nameB, b).data;
-  if (A.length !== B.length) throw new RangeError(`${fn}: ${nameA} has length ${A.length} but ${nameB} has length ${B.length}`);
+/** Two sample vectors of equal length (empty only when `allowEmpty`). */
+export function samplePair(fn: string, nameA: string, a: unknown, nameB: string, b: unknown, allowEmpty = false): [Batch, Batch] {
+  const A = vectorArg(fn, nameA, a, allowEmpty);
+  const B = vectorArg(fn, nameB, b, allowEmpty);
+  if (A.cols !== B.cols) throw new RangeError(`${fn}: ${nameA} has length ${A.cols} but ${nameB} has length ${B.cols}`);
   return [A, B];
 }
 
@@ -222,13 +236,18 @@ export function binCountArg(fn: string, name: string, n: unknown): number {
   return n;
 }
 
-/** Explicit bin edges: ≥ 2 finite, non-decreasing numbers. */
-export function edgesArg(fn: string, name: string, e: ArrayLike<unknown>): Float64Array {
+/**
+ * Explicit bin edges: ≥ 2 non-decreasing numbers, none NaN. As NumPy, edges may be infinite
+ * ([0, 1, 3, 6, Infinity] puts every finite x ≥ 6 in the last bin); `finite` demands finite
+ * edges (the streaming histogram, whose JSON form cannot hold ±Infinity).
+ */
+export function edgesArg(fn: string, name: string, e: ArrayLike<unknown>, finite = false): Float64Array {
   if (e.length < 2) throw new RangeError(`${fn}: ${name} as edges needs at least 2 values, got ${e.length}`);
   const out = new Float64Array(e.length);
   for (let i = 0; i < e.length; i++) {
     const v = e[i];
-    if (typeof v !== "number" || !Number.isFinite(v)) throw new RangeError(`${fn}: ${name}[${i}] is ${String(v)}; edges must be finite numbers`);
+    if (typeof v !== "number" || Number.isNaN(v)) throw new RangeError(`${fn}: ${name}[${i}] is ${String(v)}; edges must be numbers`);
+    if (finite && !Number.isFinite(v)) throw new RangeError(`${fn}: ${name}[${i}] is ${v}; the edges of a streaming histogram must be finite`);
     if (i > 0 && v < out[i - 1]) throw new RangeError(`${fn}: ${name}[${i}] = ${v} < ${name}[${i - 1}] = ${out[i - 1]}; edges must increase monotonically`);
     out[i] = v;
   }
