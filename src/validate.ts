@@ -279,10 +279,12 @@ export interface GridSpacing {
 }
 
 /**
- * A spacing `{ dx }` (finite, > 0) or `{ x }` (a vector of `n` finite, strictly increasing
- * sample points). `dxName`/`xName` name the fields (trapezoid2d uses dy / y for its rows).
+ * A spacing `{ dx }` or `{ x }` (a vector of `n` finite sample points). `dxName`/`xName` name the
+ * fields (trapezoid2d uses dy / y for its rows). With `increasing` (the grid densities) dx must be
+ * > 0 and x strictly increasing; without it (integration, as SciPy) dx is any finite number and x
+ * any finite points: decreasing x gives the negative integral, repeated points a zero-width interval.
  */
-export function spacingArg(fn: string, spacing: unknown, n: number, dxName = "dx", xName = "x", what = "a row"): GridSpacing {
+export function spacingArg(fn: string, spacing: unknown, n: number, dxName = "dx", xName = "x", what = "a row", increasing = true): GridSpacing {
   if (typeof spacing !== "object" || spacing === null)
     throw new TypeError(`${fn}: spacing must be { ${dxName}: number } or { ${xName}: vector }, got ${describe(spacing)}`);
   const s = spacing as Record<string, unknown>;
@@ -292,23 +294,24 @@ export function spacingArg(fn: string, spacing: unknown, n: number, dxName = "dx
   if (hasDx) {
     const dx = s[dxName];
     if (typeof dx !== "number") throw new TypeError(`${fn}: ${dxName} must be a number, got ${describe(dx)}`);
-    if (!(dx > 0 && dx < Infinity)) throw new RangeError(`${fn}: ${dxName} must be a finite number > 0, got ${dx}`);
+    if (increasing && !(dx > 0 && dx < Infinity)) throw new RangeError(`${fn}: ${dxName} must be a finite number > 0, got ${dx}`);
+    if (!Number.isFinite(dx)) throw new RangeError(`${fn}: ${dxName} must be a finite number, got ${dx}`);
     return { dx, x: null };
   }
   const v = vectorArg(fn, xName, s[xName]).data;
-  if (v.length !== n) throw new RangeError(`${fn}: ${xName} has length ${v.length} but ${what} has ${n} points`);
+  if (v.length !== n) throw new RangeError(`${fn}: ${xName} has length ${v.length} but ${what} has ${n} point${n === 1 ? "" : "s"}`);
   const x = v instanceof Float64Array ? v : Float64Array.from(v);
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(x[i])) throw new RangeError(`${fn}: ${xName}[${i}] is ${x[i]}; sample points must be finite`);
-    if (i > 0 && !(x[i] > x[i - 1]))
+    if (increasing && i > 0 && !(x[i] > x[i - 1]))
       throw new RangeError(`${fn}: ${xName}[${i}] = ${x[i]} is not greater than ${xName}[${i - 1}] = ${x[i - 1]}; ${xName} must be strictly increasing`);
   }
   return { dx: NaN, x };
 }
 
-/** A grid needs at least 2 points per row. */
-export function checkGridPoints(fn: string, name: string, b: Batch): void {
-  if (b.cols < 2) throw new RangeError(`${fn}: ${name} has ${b.cols} point${b.cols === 1 ? "" : "s"} per ${b.vector ? "vector" : "row"}; a grid needs at least 2`);
+/** A grid needs at least `min` points per row (2 for the densities; integration takes 1, as SciPy: ∫ = 0). */
+export function checkGridPoints(fn: string, name: string, b: Batch, min = 2): void {
+  if (b.cols < min) throw new RangeError(`${fn}: ${name} has ${b.cols} point${b.cols === 1 ? "" : "s"} per ${b.vector ? "vector" : "row"}; a grid needs at least 2`);
 }
 
 /**

@@ -36,13 +36,14 @@ const built = GEN.map((g) => {
   return x;
 });
 
-const TYPED: Record<NumpyDtype, (x: number[]) => ArrayLike<number>> = {
+// integer typed arrays are cast: the public Vector type admitting them is another helper's change (arrow)
+const TYPED: Record<NumpyDtype, (x: number[]) => Float64Array> = {
   float64: (x) => Float64Array.from(x),
-  float32: (x) => Float32Array.from(x),
-  int8: (x) => Int8Array.from(x),
-  int16: (x) => Int16Array.from(x),
-  int32: (x) => Int32Array.from(x),
-  uint8: (x) => Uint8Array.from(x),
+  float32: (x) => Float32Array.from(x) as unknown as Float64Array,
+  int8: (x) => Int8Array.from(x) as unknown as Float64Array,
+  int16: (x) => Int16Array.from(x) as unknown as Float64Array,
+  int32: (x) => Int32Array.from(x) as unknown as Float64Array,
+  uint8: (x) => Uint8Array.from(x) as unknown as Float64Array,
 };
 
 const samples = (c: NumpyCase, v: number[] | undefined) => TYPED[c.dtype](v ?? built[c.gen!]);
