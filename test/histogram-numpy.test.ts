@@ -94,6 +94,16 @@ describe.each(BACKENDS)("NumPy's histogram tests (%s)", (name) => {
     const h = e.histogram2d(samples(c, c.x), samples(c, c.y), opts);
     expect([h.binsX, h.binsY], c.test).toEqual([c.binsX, c.binsY]);
     expectCounts(h.counts, c);
+    if (c.dtype === "float32") {
+      // NumPy computes the edges of float32 samples in float32; ours are float64 (README): equal to float32 rounding
+      const near = (got: Float64Array, want: number[], what: string) => {
+        const scale = Math.max(Math.abs(want[0]), Math.abs(want[want.length - 1]));
+        arr(got).forEach((v, i) => expect(Math.abs(v - want[i]), `${c.test} ${what} edge ${i}`).toBeLessThanOrEqual(2 ** -22 * scale));
+      };
+      near(h.edgesX, c.edgesX!, "x");
+      near(h.edgesY, c.edgesY!, "y");
+      return;
+    }
     expectEdges(h.edgesX, c.edgesX, c.edgesXLen, c.edgesXSample, `${c.test} (x)`);
     expectEdges(h.edgesY, c.edgesY, c.edgesYLen, c.edgesYSample, `${c.test} (y)`);
   });

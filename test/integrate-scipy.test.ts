@@ -17,7 +17,7 @@ function run(e: Engine, c: ScipyCase): number[] {
   const spacing = c.x ? { x: c.x } : { dx: c.dx ?? 1 };
   if (c.fn === "cumulativeTrapezoid") {
     const r = e.cumulativeTrapezoid(c.y as number[], spacing, c.initial === 0 ? { initial: 0 } : {});
-    return Array.from(r instanceof Float64Array ? r : r.data);
+    return Array.from(r instanceof Float64Array ? r : (r as { data: Float64Array }).data);
   }
   const r = e[c.fn](c.y as number[], spacing) as number | Float64Array;
   return typeof r === "number" ? [r] : Array.from(r);
