@@ -151,7 +151,10 @@ export interface Histogram2DJSON {
 
 // ---- grids ----
 
-/** Grid spacing: uniform `{ dx }` (> 0), or the sample points `{ x }` (strictly increasing, one per column). */
+/**
+ * Grid spacing: uniform `{ dx }`, or the sample points `{ x }` (one per column). Integration takes
+ * any finite dx and x (as SciPy); the grid densities need dx > 0 and strictly increasing x.
+ */
 export type Spacing = { dx: number; x?: undefined } | { x: Vector; dx?: undefined };
 
 /** Spacing of a rows×cols grid: x (or dx) along the columns, y (or dy) along the rows. */
