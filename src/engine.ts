@@ -206,8 +206,9 @@ export class Engine {
   /**
    * `numpy.histogram(x, bins, range)`: counts[i] = #{edges[i] ≤ x < edges[i+1]} (the last bin
    * also x = edges[n]); samples outside `range` dropped. `bins`: a count (default 10), a NumPy
-   * rule ("auto", "fd", "doane", "scott", "rice", "sturges", "sqrt"), `{ quantiles: n }`
-   * (equal-frequency edges, `np.quantile(x, np.linspace(0, 1, n + 1))`) or explicit edges.
+   * rule ("auto", "fd", "doane", "scott", "stone", "rice", "sturges", "sqrt"), `{ quantiles: n }`
+   * (equal-frequency edges, `np.quantile(x, np.linspace(0, 1, n + 1))`) or explicit edges (may
+   * be ±Infinity). Empty x gives zero counts over [0, 1], as NumPy.
    */
   histogram(x: Vector, opts?: HistogramOptions): HistogramResult {
     return hist.histogram(this.be, x, opts);
@@ -262,7 +263,8 @@ export class Engine {
 
   /**
    * ∫ y by the composite trapezoid rule, as `scipy.integrate.trapezoid`: spacing `{ dx }` or
-   * sample points `{ x }` (strictly increasing). A matrix gives one integral per row.
+   * sample points `{ x }` (any finite values: decreasing x gives the negative integral; one
+   * point gives 0). A matrix gives one integral per row.
    */
   trapezoid(y: Vector, spacing: Spacing): number;
   trapezoid(y: MatrixLike, spacing: Spacing): Float64Array;

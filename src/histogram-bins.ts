@@ -7,8 +7,9 @@
  *                widened to [first − 0.5, last + 0.5]
  *   edges        `np.linspace(first, last, n + 1)`: step = (last − first)/n, edge i = i·step + first,
  *                the last edge set to `last` exactly (i/n·delta + first when step underflows to 0)
- *   rules        `np.histogram_bin_edges(x, rule)`: a width h from the rule, then
- *                n = ceil((last − first)/h) (1 when h = 0), over the samples inside `range`
+ *   rules        `np.histogram_bin_edges(x, rule)`: a width h from the rule (at least 1 for samples
+ *                of an integer typed array, as NumPy's for integer dtypes), then
+ *                n = ceil((last − first)/h) (1 when h = 0 or no sample), over the samples inside `range`
  *   quantiles    `np.quantile(x, np.linspace(0, 1, n + 1))` (method "linear"): equal-frequency edges
  *
  * A Binner holds the edges and how a sample finds its bin: for equal-width bins the index
@@ -19,8 +20,8 @@
  */
 import type { BinSpec, FloatArray } from "./backend.js";
 
-export type BinRule = "auto" | "fd" | "doane" | "scott" | "rice" | "sturges" | "sqrt";
-export const BIN_RULES: readonly BinRule[] = ["auto", "fd", "doane", "scott", "rice", "sturges", "sqrt"];
+export type BinRule = "auto" | "fd" | "doane" | "scott" | "stone" | "rice" | "sturges" | "sqrt";
+export const BIN_RULES: readonly BinRule[] = ["auto", "fd", "doane", "scott", "stone", "rice", "sturges", "sqrt"];
 
 export type Binner = BinSpec;
 
@@ -112,8 +113,57 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   return gamma >= 0.5 ? b - d * (1 - gamma) : a + d * gamma;
 }
 
-/** The width h of a NumPy bin rule (numpy `_hist_bin_*`) for samples x (all finite, n ≥ 1). */
-export function ruleWidth(rule: BinRule, x: Float64Array, min: number, max: number): number {
+/**
+ * Stone's rule (numpy `_hist_bin_stone`): the bin count k in 1..max(100, ⌊√n⌋) minimising the
+ * leave-one-out risk estimate J(k) = (2 − (n + 1)·Σ p_i²)/h, h = ptp/k, p_i the fraction of the
+ * samples in bin i of k equal bins over [first, last] (the first minimum, as Python's min); the
+ * width ptp/k, 0 when n ≤ 1 or ptp = 0. The counts come from the sorted samples by binary search
+ * against the edges (bin i holds edges[i] ≤ x < edges[i+1], the last also its right edge).
+ */
+function stoneWidth(x: Float64Array, ptp: number, first: number, last: number): number {
+  const n = x.length;
+  if (n <= 1 || ptp === 0) return 0;
+  const s = Float64Array.from(x).sort();
+  const upper = Math.max(100, Math.trunc(Math.sqrt(n)));
+  let best = 1;
+  let bestJ = Infinity;
+  for (let k = 1; k <= upper; k++) {
+    const b = uniformBinner(first, last, k);
+    if (!b) break; // NumPy raises "Too many bins" here; k this large cannot be the minimum in practice
+    let prev = countBelow(s, b.edges[0], false);
+    let pp = 0;
+    for (let i = 1; i <= k; i++) {
+      const at = countBelow(s, b.edges[i], i === k);
+      const p = (at - prev) / n;
+      pp += p * p;
+      prev = at;
+    }
+    const J = (2 - (n + 1) * pp) / (ptp / k);
+    if (J < bestJ) {
+      bestJ = J;
+      best = k;
+    }
+  }
+  return ptp / best;
+}
+
+/** #{s < v} of ascending s, or #{s ≤ v} when `inclusive`, by binary search. */
+function countBelow(s: Float64Array, v: number, inclusive: boolean): number {
+  let lo = 0;
+  let hi = s.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (s[mid] < v || (inclusive && s[mid] === v)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The width h of a NumPy bin rule (numpy `_hist_bin_*`) for samples x (all finite, n ≥ 1) with
+ * outer edges [first, last] (only Stone's rule uses them).
+ */
+export function ruleWidth(rule: BinRule, x: Float64Array, min: number, max: number, first = min, last = max): number {
   const n = x.length;
   const ptp = max - min;
   const sqrtW = () => ptp / Math.sqrt(n);
@@ -138,6 +188,8 @@ export function ruleWidth(rule: BinRule, x: Float64Array, min: number, max: numb
       return (24.0 * Math.PI ** 0.5 / n) ** (1.0 / 3.0) * std();
     case "fd":
       return fd();
+    case "stone":
+      return stoneWidth(x, ptp, first, last);
     case "auto":
       return Math.min(Math.max(fd(), sqrtW() / 2), sturges());
     case "doane": {
@@ -162,8 +214,11 @@ export function inRange(x: FloatArray, first: number, last: number): Float64Arra
   return Float64Array.from(out);
 }
 
-/** Number of bins NumPy's `histogram_bin_edges(x, rule, range)` picks; `kept` are the samples inside the outer edges. */
-export function ruleBinCount(rule: BinRule, kept: Float64Array, first: number, last: number): number {
+/**
+ * Number of bins NumPy's `histogram_bin_edges(x, rule, range)` picks; `kept` are the samples
+ * inside the outer edges; `integer`: they came from an integer typed array (width at least 1).
+ */
+export function ruleBinCount(rule: BinRule, kept: Float64Array, first: number, last: number, integer = false): number {
   if (kept.length === 0) return 1;
   let min = Infinity;
   let max = -Infinity;
@@ -172,8 +227,9 @@ export function ruleBinCount(rule: BinRule, kept: Float64Array, first: number, l
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const width = ruleWidth(rule, kept, min, max);
+  let width = ruleWidth(rule, kept, min, max, first, last);
   if (!width) return 1;
+  if (integer && width < 1) width = 1;
   return Math.ceil((last - first) / width);
 }
 

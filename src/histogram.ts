@@ -57,16 +57,18 @@ const isEdges = (b: unknown): b is Float64Array | readonly number[] => Array.isA
 
 /**
  * The binner of one axis for samples x: resolves a bin count, rule, quantile spec or edge array
- * exactly as numpy.histogram_bin_edges does. Checks x for non-finite samples where it must
- * look at the data anyway (no range given, or a data-dependent rule).
+ * exactly as numpy.histogram_bin_edges does (empty x: outer edges [0, 1], as NumPy; `integer`:
+ * x came from an integer typed array, so a rule's bin width is at least 1, as NumPy's for integer
+ * dtypes). Checks x for non-finite samples where it must look at the data anyway (no range
+ * given, or a data-dependent rule).
  */
-export function axisBinner(b: Backend, fn: string, name: string, spec: AxisBins | undefined, x: FloatArray, xName: string, range: [number, number] | undefined): Binner {
+export function axisBinner(b: Backend, fn: string, name: string, spec: AxisBins | undefined, x: FloatArray, xName: string, range: [number, number] | undefined, integer = false): Binner {
   spec ??= 10;
   if (isEdges(spec)) return edgesBinner(edgesArg(fn, name, spec));
   let min = 0;
-  let max = 0;
+  let max = 1; // numpy _get_outer_edges: an empty array has the range [0, 1]
   const needData = range === undefined || typeof spec !== "number";
-  if (needData) {
+  if (needData && x.length > 0) {
     const m = b.minMax(x);
     if (m[2] > 0) throw nonFiniteError(fn, xName, x);
     [min, max] = [m[0], m[1]];
@@ -75,7 +77,7 @@ export function axisBinner(b: Backend, fn: string, name: string, spec: AxisBins 
   if (!Number.isFinite(last - first)) throw new RangeError(`${fn}: the range [${first}, ${last}] of ${xName} is wider than float64 can span`);
   let n: number;
   if (typeof spec === "number") n = binCountArg(fn, name, spec);
-  else if (isRule(spec)) n = ruleBinCount(spec, range ? inRange(x, first, last) : toF64(x), first, last);
+  else if (isRule(spec)) n = ruleBinCount(spec, range ? inRange(x, first, last) : toF64(x), first, last, integer);
   else if (isQuantiles(spec)) {
     const q = binCountArg(fn, `${name}.quantiles`, spec.quantiles);
     const kept = range ? inRange(x, first, last) : toF64(x);
@@ -107,11 +109,11 @@ function range2d(fn: string, r: unknown): [[number, number] | undefined, [number
   return [rangeArg(fn, "range[0]", r[0]), rangeArg(fn, "range[1]", r[1])];
 }
 
-/** `numpy.histogram(x, bins, range)`: counts and edges. */
+/** `numpy.histogram(x, bins, range)`: counts and edges (x may be empty: zero counts, as NumPy). */
 export function histogram(b: Backend, x: unknown, opts: HistogramOptions = {}, fn = "histogram"): HistogramResult {
-  const X = vectorArg(fn, "x", x).data;
+  const { data: X, integer } = vectorArg(fn, "x", x, true);
   const range = rangeArg(fn, "range", opts.range);
-  const bx = axisBinner(b, fn, "bins", opts.bins, X, "x", range);
+  const bx = axisBinner(b, fn, "bins", opts.bins, X, "x", range, integer);
   const counts = checked(fn, b.histogram1d(X, bx), () => nonFiniteError(fn, "x", X));
   return { counts, edges: bx.edges };
 }
@@ -119,19 +121,20 @@ export function histogram(b: Backend, x: unknown, opts: HistogramOptions = {}, f
 /** `numpy.histogram_bin_edges(x, bins, range)`. */
 export function histogramBinEdges(b: Backend, x: unknown, opts: HistogramOptions = {}): Float64Array {
   const fn = "histogramBinEdges";
-  const X = vectorArg(fn, "x", x).data;
+  const { data: X, integer } = vectorArg(fn, "x", x, true);
   const range = rangeArg(fn, "range", opts.range);
-  return axisBinner(b, fn, "bins", opts.bins, X, "x", range).edges.slice();
+  return axisBinner(b, fn, "bins", opts.bins, X, "x", range, integer).edges.slice();
 }
 
 interface Counts2d { counts: Float64Array; bx: Binner; by: Binner }
 
-function counts2d(b: Backend, fn: string, x: unknown, y: unknown, opts: Histogram2dOptions): Counts2d {
-  const [X, Y] = samplePair(fn, "x", x, "y", y);
+/** Counts of a 2-D histogram; `allowEmpty`: empty x and y give zero counts (numpy.histogram2d). */
+function counts2d(b: Backend, fn: string, x: unknown, y: unknown, opts: Histogram2dOptions, allowEmpty = false): Counts2d {
+  const [{ data: X, integer: ix }, { data: Y, integer: iy }] = samplePair(fn, "x", x, "y", y, allowEmpty);
   const [sx, sy] = splitBins(opts.bins);
   const [rx, ry] = range2d(fn, opts.range);
-  const bx = axisBinner(b, fn, Array.isArray(opts.bins) && opts.bins.length === 2 ? "bins[0]" : "bins", sx, X, "x", rx);
-  const by = axisBinner(b, fn, Array.isArray(opts.bins) && opts.bins.length === 2 ? "bins[1]" : "bins", sy, Y, "y", ry);
+  const bx = axisBinner(b, fn, Array.isArray(opts.bins) && opts.bins.length === 2 ? "bins[0]" : "bins", sx, X, "x", rx, ix);
+  const by = axisBinner(b, fn, Array.isArray(opts.bins) && opts.bins.length === 2 ? "bins[1]" : "bins", sy, Y, "y", ry, iy);
   const r = b.histogram2d(X, Y, bx, by);
   const counts = checked(fn, r, () => (firstNonFinite(X) <= firstNonFinite(Y) ? nonFiniteError(fn, "x", X) : nonFiniteError(fn, "y", Y)));
   return { counts, bx, by };
@@ -144,7 +147,7 @@ function firstNonFinite(x: ArrayLike<number>): number {
 
 /** `numpy.histogram2d(x, y, bins, range)`: binsX × binsY counts (row-major) and both edge arrays. */
 export function histogram2d(b: Backend, x: unknown, y: unknown, opts: Histogram2dOptions = {}): Histogram2dResult {
-  const { counts, bx, by } = counts2d(b, "histogram2d", x, y, opts);
+  const { counts, bx, by } = counts2d(b, "histogram2d", x, y, opts, true);
   return { counts, edgesX: bx.edges, edgesY: by.edges, binsX: bx.n, binsY: by.n };
 }
 
@@ -249,8 +252,8 @@ export function mutualInformationColumns(b: Backend, X: unknown, y: unknown, opt
   if (target === "labels") {
     ({ idx: yIdx, k } = denseLabels(labelValuesArg(fn, "y", y)));
   } else {
-    const Y = vectorArg(fn, "y", y).data;
-    const by = axisBinner(b, fn, "yBins", opts.yBins ?? opts.bins, Y, "y", rangeArg(fn, "yRange", opts.yRange ?? opts.range));
+    const { data: Y, integer } = vectorArg(fn, "y", y);
+    const by = axisBinner(b, fn, "yBins", opts.yBins ?? opts.bins, Y, "y", rangeArg(fn, "yRange", opts.yRange ?? opts.range), integer);
     yIdx = new Int32Array(rows);
     for (let i = 0; i < rows; i++) {
       const v = Y[i];
@@ -300,7 +303,7 @@ export function mutualInformationColumns(b: Backend, X: unknown, y: unknown, opt
 const FORMAT = "infowasm.histogram2d";
 
 function streamAxis(fn: string, axis: "X" | "Y", bins: unknown, range: unknown): Binner {
-  if (isEdges(bins)) return edgesBinner(edgesArg(fn, `bins${axis}`, bins));
+  if (isEdges(bins)) return edgesBinner(edgesArg(fn, `bins${axis}`, bins, true));
   const n = binCountArg(fn, `bins${axis}`, bins);
   const r = rangeArg(fn, `range${axis}`, range);
   if (r === undefined) throw new TypeError(`${fn}: range${axis} is required with a bin count (a stream cannot look at its data first); give [min, max] or explicit edges`);
@@ -356,7 +359,7 @@ export class Histogram2D {
   /** Adds the pairs (x[i], y[i]); pairs outside the edges are dropped. A failed update changes nothing. */
   update(x: unknown, y: unknown): this {
     const fn = "Histogram2D.update";
-    const [X, Y] = samplePair(fn, "x", x, "y", y);
+    const [{ data: X }, { data: Y }] = samplePair(fn, "x", x, "y", y, true);
     const r = this.#backend().histogram2d(X, Y, this.#bx, this.#by);
     const add = checked(fn, r, () => (firstNonFinite(X) <= firstNonFinite(Y) ? nonFiniteError(fn, "x", X) : nonFiniteError(fn, "y", Y)));
     for (let i = 0; i < add.length; i++) this.#counts[i] += add[i];
@@ -405,7 +408,7 @@ export function createHistogram2D(backend: () => Backend, init: Histogram2DInit)
 
 function jsonAxis(fn: string, name: string, edges: unknown, uniform: unknown): Binner {
   if (!Array.isArray(edges)) throw new TypeError(`${fn}: ${name} must be an array of edges`);
-  const e = edgesArg(fn, name, edges);
+  const e = edgesArg(fn, name, edges, true);
   if (uniform === true) {
     const n = e.length - 1;
     const b = uniformBinner(e[0], e[n], n);

@@ -16,6 +16,9 @@ import { batchArg, checkGridPoints, choiceOption, describe, matrixArg, spacingAr
  * Trapezoid: w_i = (h_{i−1} + h_i)/2 (h_i = x_{i+1} − x_i, h_{−1} = h_{n−1} = 0).
  * Simpson: SciPy's composite rule for irregular spacing on each pair of intervals (h0, h1):
  *   y0·(h0+h1)/6·(2 − h1/h0) + y1·(h0+h1)³/(6 h0 h1) + y2·(h0+h1)/6·(2 − h0/h1),
+ * computed as scipy `_basic_simpson` does, with its guards: a quotient whose divisor is 0 (a
+ * repeated sample point) is taken as 0, as is each Cartwright coefficient with a zero divisor.
+ * Any h works: decreasing x gives the negative integral, as SciPy's.
  * over all n − 1 intervals for odd n; for even n ≥ 4 over the first n − 2 intervals plus the last
  * interval by Cartwright's correction α·y_{n−1} + β·y_{n−2} − η·y_{n−3},
  *   α = (2h1² + 3h0h1)/(6(h0+h1)), β = (h1² + 3h0h1)/(6h0), η = h1³/(6h0(h0+h1));
@@ -32,22 +35,24 @@ export function ruleWeights(method: GridMethod, s: GridSpacing, n: number): Floa
     }
     return w;
   }
+  const div = (a: number, b: number) => (b !== 0 ? a / b : 0); // np.true_divide(a, b, out=zeros, where=b != 0)
   const last = n % 2 === 1 ? n - 1 : n - 2; // Simpson over points 0..last
   for (let i = 0; i + 2 <= last; i += 2) {
     const h0 = h(i);
     const h1 = h(i + 1);
     const hsum = h0 + h1;
+    const h0divh1 = div(h0, h1);
     const k = hsum / 6;
-    w[i] += k * (2 - h1 / h0);
-    w[i + 1] += k * ((hsum * hsum) / (h0 * h1));
-    w[i + 2] += k * (2 - h0 / h1);
+    w[i] += k * (2 - div(1, h0divh1));
+    w[i + 1] += k * (hsum * div(hsum, h0 * h1));
+    w[i + 2] += k * (2 - h0divh1);
   }
   if (n % 2 === 0) {
     const h0 = h(n - 3);
     const h1 = h(n - 2);
-    w[n - 1] += (2 * h1 * h1 + 3 * h0 * h1) / (6 * (h1 + h0));
-    w[n - 2] += (h1 * h1 + 3 * h0 * h1) / (6 * h0);
-    w[n - 3] -= (h1 * h1 * h1) / (6 * h0 * (h0 + h1));
+    w[n - 1] += div(2 * h1 ** 2 + 3 * h0 * h1, 6 * (h1 + h0));
+    w[n - 2] += div(h1 ** 2 + 3 * h0 * h1, 6 * h0);
+    w[n - 3] -= div(h1 ** 3, 6 * h0 * (h0 + h1));
   }
   return w;
 }
@@ -57,6 +62,7 @@ const at = (y: FloatArray, cols: number, r: number, i: number) => y[r * cols + i
 
 /** Per-row integrals of a batch by `method` on spacing `s`. */
 export function integrateRows(b: Backend, method: GridMethod, y: FloatArray, rows: number, cols: number, s: GridSpacing): Float64Array {
+  if (cols === 1) return new Float64Array(rows); // one point: no interval, ∫ = 0 (SciPy's empty sum)
   if (s.x) return b.dotRows(y, rows, cols, ruleWeights(method, s, cols));
   const eo = b.sumEvenOddRows(y, rows, cols);
   const out = new Float64Array(rows);
@@ -84,10 +90,15 @@ export function integrateRows(b: Backend, method: GridMethod, y: FloatArray, row
   return out;
 }
 
-function integrate(fn: string, method: GridMethod, b: Backend, y: unknown, spacing: unknown): number | Float64Array {
+/** y and its spacing as SciPy's integrators take them: ≥ 1 point, any finite dx or sample points x. */
+function integrandArgs(fn: string, y: unknown, spacing: unknown): [Batch, GridSpacing] {
   const Y = batchArg(fn, "y", y);
-  checkGridPoints(fn, "y", Y);
-  const s = spacingArg(fn, spacing, Y.cols);
+  checkGridPoints(fn, "y", Y, 1);
+  return [Y, spacingArg(fn, spacing, Y.cols, "dx", "x", "a row", false)];
+}
+
+function integrate(fn: string, method: GridMethod, b: Backend, y: unknown, spacing: unknown): number | Float64Array {
+  const [Y, s] = integrandArgs(fn, y, spacing);
   const out = integrateRows(b, method, Y.data, Y.rows, Y.cols, s);
   return Y.vector ? out[0] : out;
 }
@@ -116,9 +127,7 @@ export function simpson(b: Backend, y: unknown, spacing: unknown): number | Floa
  */
 export function cumulativeTrapezoid(b: Backend, y: unknown, spacing: unknown, opts: CumulativeOptions = {}): Float64Array | Matrix {
   const fn = "cumulativeTrapezoid";
-  const Y = batchArg(fn, "y", y);
-  checkGridPoints(fn, "y", Y);
-  const s = spacingArg(fn, spacing, Y.cols);
+  const [Y, s] = integrandArgs(fn, y, spacing);
   const initial = opts.initial;
   if (initial !== undefined && initial !== 0)
     throw new RangeError(`${fn}: initial must be 0 or undefined (as SciPy ≥ 1.12), got ${typeof initial === "number" ? initial : describe(initial)}`);
@@ -142,9 +151,8 @@ export function cumulativeTrapezoid(b: Backend, y: unknown, spacing: unknown, op
 export function trapezoid2d(b: Backend, z: unknown, spacing: unknown): number {
   const fn = "trapezoid2d";
   const Z: Batch = matrixArg(fn, "z", z);
-  if (Z.rows < 2 || Z.cols < 2) throw new RangeError(`${fn}: z is ${Z.rows}×${Z.cols}; a 2-D grid needs at least 2 points along each axis`);
-  const sx = spacingArg(fn, spacing, Z.cols, "dx", "x", "a row of z");
-  const sy = spacingArg(fn, spacing, Z.rows, "dy", "y", "a column of z");
+  const sx = spacingArg(fn, spacing, Z.cols, "dx", "x", "a row of z", false);
+  const sy = spacingArg(fn, spacing, Z.rows, "dy", "y", "a column of z", false);
   const rowIntegrals = integrateRows(b, "trapezoid", Z.data, Z.rows, Z.cols, sx);
   return integrateRows(b, "trapezoid", rowIntegrals, 1, Z.rows, sy)[0];
 }

@@ -85,7 +85,7 @@ export interface ContingencyJSON {
 }
 
 /** A NumPy bin rule (`numpy.histogram_bin_edges`): the number of equal-width bins from the data. */
-export type BinRule = "auto" | "fd" | "doane" | "scott" | "rice" | "sturges" | "sqrt";
+export type BinRule = "auto" | "fd" | "doane" | "scott" | "stone" | "rice" | "sturges" | "sqrt";
 
 /**
  * How one axis is binned: a number of equal-width bins (a positive integer), a NumPy rule,
@@ -168,7 +168,10 @@ export interface Histogram2DJSON {
 
 // ---- grids ----
 
-/** Grid spacing: uniform `{ dx }` (> 0), or the sample points `{ x }` (strictly increasing, one per column). */
+/**
+ * Grid spacing: uniform `{ dx }`, or the sample points `{ x }` (one per column). Integration takes
+ * any finite dx and x (as SciPy); the grid densities need dx > 0 and strictly increasing x.
+ */
 export type Spacing = { dx: number; x?: undefined } | { x: Vector; dx?: undefined };
 
 /** Spacing of a rows×cols grid: x (or dx) along the columns, y (or dy) along the rows. */

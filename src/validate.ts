@@ -59,9 +59,9 @@ const VECTOR_TYPES = "a Float64Array, Float32Array, number[], integer typed arra
 /**
  * A vector argument: Float64Array, Float32Array, number[], an integer typed array (converted to
  * Float64Array; the batch is marked `integer`), a numeric Apache Arrow vector or a
- * `{ length, [i] }` array-like of numbers; never empty.
+ * `{ length, [i] }` array-like of numbers; never empty unless `allowEmpty` (histogram samples, as NumPy).
  */
-export function vectorArg(fn: string, name: string, x: unknown): Batch {
+export function vectorArg(fn: string, name: string, x: unknown, allowEmpty = false): Batch {
   let data: FloatArray;
   let integer = false;
   const f = floatData(fn, name, x);
@@ -75,7 +75,7 @@ export function vectorArg(fn: string, name: string, x: unknown): Batch {
       data[i] = v;
     }
   } else throw new TypeError(`${fn}: ${name} must be ${VECTOR_TYPES}, got ${describe(x)}`);
-  if (data.length === 0) throw new RangeError(`${fn}: ${name} is empty`);
+  if (data.length === 0 && !allowEmpty) throw new RangeError(`${fn}: ${name} is empty`);
   return integer ? { data, rows: 1, cols: data.length, vector: true, integer } : { data, rows: 1, cols: data.length, vector: true };
 }
 
@@ -229,11 +229,11 @@ export function nonFiniteError(fn: string, name: string, x: ArrayLike<number>, c
   return new RangeError(`${fn}: ${name} has a non-finite sample`);
 }
 
-/** Two sample vectors of equal length. */
-export function samplePair(fn: string, nameA: string, a: unknown, nameB: string, b: unknown): [FloatArray, FloatArray] {
-  const A = vectorArg(fn, nameA, a).data;
-  const B = vectorArg(fn, nameB, b).data;
-  if (A.length !== B.length) throw new RangeError(`${fn}: ${nameA} has length ${A.length} but ${nameB} has length ${B.length}`);
+/** Two sample vectors of equal length (empty only when `allowEmpty`). */
+export function samplePair(fn: string, nameA: string, a: unknown, nameB: string, b: unknown, allowEmpty = false): [Batch, Batch] {
+  const A = vectorArg(fn, nameA, a, allowEmpty);
+  const B = vectorArg(fn, nameB, b, allowEmpty);
+  if (A.cols !== B.cols) throw new RangeError(`${fn}: ${nameA} has length ${A.cols} but ${nameB} has length ${B.cols}`);
   return [A, B];
 }
 
@@ -256,13 +256,18 @@ export function binCountArg(fn: string, name: string, n: unknown): number {
   return n;
 }
 
-/** Explicit bin edges: ≥ 2 finite, non-decreasing numbers. */
-export function edgesArg(fn: string, name: string, e: ArrayLike<unknown>): Float64Array {
+/**
+ * Explicit bin edges: ≥ 2 non-decreasing numbers, none NaN. As NumPy, edges may be infinite
+ * ([0, 1, 3, 6, Infinity] puts every finite x ≥ 6 in the last bin); `finite` demands finite
+ * edges (the streaming histogram, whose JSON form cannot hold ±Infinity).
+ */
+export function edgesArg(fn: string, name: string, e: ArrayLike<unknown>, finite = false): Float64Array {
   if (e.length < 2) throw new RangeError(`${fn}: ${name} as edges needs at least 2 values, got ${e.length}`);
   const out = new Float64Array(e.length);
   for (let i = 0; i < e.length; i++) {
     const v = e[i];
-    if (typeof v !== "number" || !Number.isFinite(v)) throw new RangeError(`${fn}: ${name}[${i}] is ${String(v)}; edges must be finite numbers`);
+    if (typeof v !== "number" || Number.isNaN(v)) throw new RangeError(`${fn}: ${name}[${i}] is ${String(v)}; edges must be numbers`);
+    if (finite && !Number.isFinite(v)) throw new RangeError(`${fn}: ${name}[${i}] is ${v}; the edges of a streaming histogram must be finite`);
     if (i > 0 && v < out[i - 1]) throw new RangeError(`${fn}: ${name}[${i}] = ${v} < ${name}[${i - 1}] = ${out[i - 1]}; edges must increase monotonically`);
     out[i] = v;
   }
@@ -294,10 +299,12 @@ export interface GridSpacing {
 }
 
 /**
- * A spacing `{ dx }` (finite, > 0) or `{ x }` (a vector of `n` finite, strictly increasing
- * sample points). `dxName`/`xName` name the fields (trapezoid2d uses dy / y for its rows).
+ * A spacing `{ dx }` or `{ x }` (a vector of `n` finite sample points). `dxName`/`xName` name the
+ * fields (trapezoid2d uses dy / y for its rows). With `increasing` (the grid densities) dx must be
+ * > 0 and x strictly increasing; without it (integration, as SciPy) dx is any finite number and x
+ * any finite points: decreasing x gives the negative integral, repeated points a zero-width interval.
  */
-export function spacingArg(fn: string, spacing: unknown, n: number, dxName = "dx", xName = "x", what = "a row"): GridSpacing {
+export function spacingArg(fn: string, spacing: unknown, n: number, dxName = "dx", xName = "x", what = "a row", increasing = true): GridSpacing {
   if (typeof spacing !== "object" || spacing === null)
     throw new TypeError(`${fn}: spacing must be { ${dxName}: number } or { ${xName}: vector }, got ${describe(spacing)}`);
   const s = spacing as Record<string, unknown>;
@@ -307,23 +314,24 @@ export function spacingArg(fn: string, spacing: unknown, n: number, dxName = "dx
   if (hasDx) {
     const dx = s[dxName];
     if (typeof dx !== "number") throw new TypeError(`${fn}: ${dxName} must be a number, got ${describe(dx)}`);
-    if (!(dx > 0 && dx < Infinity)) throw new RangeError(`${fn}: ${dxName} must be a finite number > 0, got ${dx}`);
+    if (increasing && !(dx > 0 && dx < Infinity)) throw new RangeError(`${fn}: ${dxName} must be a finite number > 0, got ${dx}`);
+    if (!Number.isFinite(dx)) throw new RangeError(`${fn}: ${dxName} must be a finite number, got ${dx}`);
     return { dx, x: null };
   }
   const v = vectorArg(fn, xName, s[xName]).data;
-  if (v.length !== n) throw new RangeError(`${fn}: ${xName} has length ${v.length} but ${what} has ${n} points`);
+  if (v.length !== n) throw new RangeError(`${fn}: ${xName} has length ${v.length} but ${what} has ${n} point${n === 1 ? "" : "s"}`);
   const x = v instanceof Float64Array ? v : Float64Array.from(v);
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(x[i])) throw new RangeError(`${fn}: ${xName}[${i}] is ${x[i]}; sample points must be finite`);
-    if (i > 0 && !(x[i] > x[i - 1]))
+    if (increasing && i > 0 && !(x[i] > x[i - 1]))
       throw new RangeError(`${fn}: ${xName}[${i}] = ${x[i]} is not greater than ${xName}[${i - 1}] = ${x[i - 1]}; ${xName} must be strictly increasing`);
   }
   return { dx: NaN, x };
 }
 
-/** A grid needs at least 2 points per row. */
-export function checkGridPoints(fn: string, name: string, b: Batch): void {
-  if (b.cols < 2) throw new RangeError(`${fn}: ${name} has ${b.cols} point${b.cols === 1 ? "" : "s"} per ${b.vector ? "vector" : "row"}; a grid needs at least 2`);
+/** A grid needs at least `min` points per row (2 for the densities; integration takes 1, as SciPy: ∫ = 0). */
+export function checkGridPoints(fn: string, name: string, b: Batch, min = 2): void {
+  if (b.cols < min) throw new RangeError(`${fn}: ${name} has ${b.cols} point${b.cols === 1 ? "" : "s"} per ${b.vector ? "vector" : "row"}; a grid needs at least 2`);
 }
 
 /**

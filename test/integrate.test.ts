@@ -149,18 +149,13 @@ describe.each(BACKENDS)("integration on %s", (name) => {
     expect(e.simpson([1, Infinity, 2, -Infinity], { dx: 1 })).toBeNaN();
   });
 
-  it("errors: non-increasing x, length mismatch, < 2 points, bad spacing and options", () => {
-    expect(() => e.trapezoid([1, 2, 3], { x: [0, 1, 1] })).toThrow(/trapezoid: x\[2\] = 1 is not greater than x\[1\] = 1/);
-    expect(() => e.simpson([1, 2, 3], { x: [0, 2, 1] })).toThrow(RangeError);
+  it("errors: non-finite x or dx, length mismatch, bad spacing and options (any finite x or dx is SciPy's: test/integrate-scipy.test.ts)", () => {
     expect(() => e.simpson([1, 2, 3], { x: [0, NaN, 1] })).toThrow(/x\[1\] is NaN/);
     expect(() => e.trapezoid([1, 2, 3], { x: [0, 1] })).toThrow(/x has length 2 but a row has 3 points/);
-    expect(() => e.trapezoid([1], { dx: 1 })).toThrow(/y has 1 point per vector; a grid needs at least 2/);
-    expect(() => e.simpson({ data: new Float64Array(3), rows: 3, cols: 1 }, { dx: 1 })).toThrow(/at least 2/);
-    expect(() => e.trapezoid([1, 2], { dx: 0 })).toThrow(/dx must be a finite number > 0/);
+    expect(() => e.trapezoid([1, 2], { dx: NaN })).toThrow(/trapezoid: dx must be a finite number, got NaN/);
     expect(() => e.trapezoid([1, 2], { dx: 1, x: [0, 1] } as never)).toThrow(TypeError);
     expect(() => e.trapezoid([1, 2], {} as never)).toThrow(/exactly one of dx/);
     expect(() => e.cumulativeTrapezoid([1, 2], { dx: 1 }, { initial: 1 as 0 })).toThrow(/initial must be 0/);
-    expect(() => e.trapezoid2d([[1, 2, 3]], { dx: 1, dy: 1 })).toThrow(/at least 2 points along each axis/);
     expect(() => e.trapezoid2d([[1, 2], [3, 4]], { dx: 1, y: [0, 1, 2] })).toThrow(/y has length 3 but a column of z has 2/);
     // the engine stays usable and its memory unchanged after a failure
     const before = e.memoryBytes();
