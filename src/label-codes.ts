@@ -85,6 +85,18 @@ function elementError(fn: string, name: string, i: number, v: unknown, t0: strin
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
+/** The offset path of an Int32Array with negative labels, in one pass. */
+function offsetInt32(x: Int32Array, min: number): LabelCodes {
+  const codes = new Uint32Array(x.length);
+  let max = min;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    codes[i] = v - min;
+    max = v > max ? v : max; // a select, not a branch: labels are unpredictable
+  }
+  return { codes, max: max - min, kind: "number", offset: min, values: null };
+}
+
 /** Numeric labels already checked integral, with their min and max, as codes. */
 function numericCodes(k: LabelKernels, x: ArrayLike<number>, min: number, max: number): LabelCodes {
   const n = x.length;
@@ -186,15 +198,7 @@ export function labelCodes(fn: string, name: string, x: unknown, k: LabelKernels
     if (x.length === 0) throw new RangeError(`${fn}: ${name} is empty`);
     const [min, umax] = k.labelRange(x);
     if (x instanceof Uint32Array || min >= 0) return { codes: x, max: umax, kind: "number", offset: 0, values: null };
-    // an Int32Array's range always fits 32 bits: the offset path, in one pass
-    const codes = new Uint32Array(x.length);
-    let max = 0;
-    for (let i = 0; i < x.length; i++) {
-      const c = x[i] - min;
-      codes[i] = c;
-      if (c > max) max = c;
-    }
-    return { codes, max, kind: "number", offset: min, values: null };
+    return offsetInt32(x, min); // an Int32Array's range always fits 32 bits
   }
   if (Array.isArray(x)) {
     if (x.length === 0) throw new RangeError(`${fn}: ${name} is empty`);
