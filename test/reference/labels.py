@@ -4,7 +4,8 @@
 Run:   python3 test/reference/labels.py                       (prints every value)
        python3 test/reference/labels.py --emit-ts test/reference/labels.ts
 
-scikit-learn is NOT installed here, so its documented formulas are reimplemented with
+The --emit-sklearn-ts section at the end runs scikit-learn itself (/usr/bin/python3, sklearn 1.2).
+The cases above it were written when scikit-learn was not installed, so its documented formulas are reimplemented with
 numpy 2.x / scipy 1.17.x, following sklearn/metrics/cluster/_supervised.py and
 sklearn/metrics/cluster/_expected_mutual_info_fast.pyx (scikit-learn 1.5):
 
