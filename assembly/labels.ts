@@ -175,6 +175,69 @@ export function labelHashLabels(h: usize, slots: i32, labels: usize): void {
   }
 }
 
+// ---- value → id hash (numeric labels of any magnitude, src/label-codes.ts) -------------------------
+//
+// Numbers (integral f64, −0 taken as 0) numbered in order of first appearance: slot 16 bytes,
+// u64 key (the f64's bits) and i32 id (−1 = empty). src/js/labels.ts labelIds is the JS twin.
+
+/** Marks `slots` value-hash slots empty (id −1). */
+export function valueHashClear(h: usize, slots: i32): void {
+  memory.fill(h, 0xff, <usize>slots << 4);
+}
+
+// @ts-ignore: decorator
+@inline function valueSlot(h: usize, mask: u64, key: u64): usize {
+  let s = mix64(key) & mask;
+  while (true) {
+    const p = h + (<usize>s << 4);
+    if (load<i32>(p, 8) < 0 || load<u64>(p) == key) return p;
+    s = (s + 1) & mask;
+  }
+}
+
+/**
+ * Numbers the values x[0..n) (f64) not yet present from `count` on and writes each value's id to
+ * ids[0..n) (i32); returns the new count.
+ */
+export function valueHashInsert(h: usize, mask: u32, x: usize, n: i32, count: i32, ids: usize): i32 {
+  for (let i: i32 = 0; i < n; i++) {
+    let v = load<f64>(x + (<usize>i << 3));
+    if (v == 0) v = 0; // −0 and 0 are one label
+    const key = reinterpret<u64>(v);
+    const p = valueSlot(h, <u64>mask, key);
+    let id = load<i32>(p, 8);
+    if (id < 0) {
+      store<u64>(p, key);
+      store<i32>(p, count, 8);
+      id = count++;
+    }
+    store<i32>(ids + (<usize>i << 2), id);
+  }
+  return count;
+}
+
+/** Moves every entry of the value hash `from` (fromSlots) into the cleared hash `to` (mask). */
+export function valueHashRehash(from: usize, fromSlots: i32, to: usize, mask: u32): void {
+  for (let s: i32 = 0; s < fromSlots; s++) {
+    const p = from + (<usize>s << 4);
+    const id = load<i32>(p, 8);
+    if (id >= 0) {
+      const q = valueSlot(to, <u64>mask, load<u64>(p));
+      store<u64>(q, load<u64>(p));
+      store<i32>(q, id, 8);
+    }
+  }
+}
+
+/** values[id] = the value (f64) of every entry of a value hash. */
+export function valueHashValues(h: usize, slots: i32, values: usize): void {
+  for (let s: i32 = 0; s < slots; s++) {
+    const p = h + (<usize>s << 4);
+    const id = load<i32>(p, 8);
+    if (id >= 0) store<u64>(values + (<usize>id << 3), load<u64>(p));
+  }
+}
+
 // ---- pair hash ---------------------------------------------------------------------------------
 
 /** Marks `slots` pair-hash slots empty (count 0). */

@@ -83,6 +83,12 @@ export interface LabelKernels {
    */
   countPairs(a: LabelArray, b: LabelArray, maxA: number, maxB: number): RawContingency;
   /**
+   * Numeric labels of any magnitude (integral float64; −0 is 0) numbered 0, 1, … in order of
+   * first appearance: ids[i] is the id of x[i] and values[id] its label. (src/label-codes.ts
+   * sorts the values and renumbers, as numpy.unique.)
+   */
+  labelIds(x: Float64Array): { ids: Uint32Array; values: Float64Array };
+  /**
    * Expected mutual information (nats) under the hypergeometric model of two labelings with
    * distinct row sums a (multiplicities ma) and distinct column sums b (mb) over n samples:
    * Σ_{i,j} ma_i mb_j Σ_k (k/n)·ln(n·k/(a_i b_j))·P(k | a_i, b_j, n), P the hypergeometric pmf.

@@ -10,14 +10,19 @@
  */
 import type { Backend, RawContingency } from "./backend.js";
 import { Cascade, SUM } from "./cascade.js";
-import type { AverageMethod, AverageOptions, ContingencyCounts, ContingencyJSON, UnitOptions } from "./types.js";
+import { compareLabels, labelOf } from "./label-codes.js";
+import type { AverageMethod, AverageOptions, ContingencyCounts, ContingencyJSON, LabelValue, UnitOptions } from "./types.js";
 import { lnBase } from "./units.js";
-import { checkLabels, describe, labelArgs } from "./validate.js";
+import { describe, labelCodes, labelCodesAll, type LabelCodes } from "./validate.js";
 
-export interface ContingencyTable {
+/**
+ * A canonical table: labels ascending (numpy.unique order), cells row-major. The one-call
+ * measures count label codes (L = Uint32Array); the streaming state keeps the label values.
+ */
+export interface ContingencyTable<L extends ArrayLike<unknown> = Uint32Array> {
   n: number;
-  rowLabels: Uint32Array;
-  colLabels: Uint32Array;
+  rowLabels: L;
+  colLabels: L;
   rowSums: Float64Array;
   colSums: Float64Array;
   cellRow: Int32Array;
@@ -25,10 +30,10 @@ export interface ContingencyTable {
   cellCount: Float64Array;
 }
 
-export const EMPTY_TABLE: ContingencyTable = {
+const EMPTY_TABLE: ContingencyTable<LabelValue[]> = {
   n: 0,
-  rowLabels: new Uint32Array(0),
-  colLabels: new Uint32Array(0),
+  rowLabels: [],
+  colLabels: [],
   rowSums: new Float64Array(0),
   colSums: new Float64Array(0),
   cellRow: new Int32Array(0),
@@ -112,33 +117,38 @@ export function canonical(raw: RawContingency): ContingencyTable {
   return { n, rowLabels, colLabels, rowSums, colSums, cellRow: r, cellCol: c, cellCount };
 }
 
-/** The table of two validated, equal-length label arrays. */
-export function countTable(b: Backend, fn: string, names: readonly [string, string], x: Int32Array | Uint32Array, y: Int32Array | Uint32Array): ContingencyTable {
-  const [minX, maxX] = b.labelRange(x);
-  checkLabels(fn, names[0], x, minX);
-  const [minY, maxY] = b.labelRange(y);
-  checkLabels(fn, names[1], y, minY);
-  return canonical(b.countPairs(x, y, maxX, maxY));
+/** Any table, whatever its labels are (the measures only count them). */
+type Table = ContingencyTable<ArrayLike<unknown>>;
+
+/** The table of two equal-length arrays of label codes (src/label-codes.ts). */
+export function countTable(b: Backend, x: LabelCodes, y: LabelCodes): ContingencyTable {
+  return canonical(b.countPairs(x.codes, y.codes, x.max, y.max));
 }
 
-/** Validates two label arrays and counts their table. */
+/** Canonicalises two label arrays and counts their table. */
 export function labelTable(b: Backend, fn: string, a: unknown, c: unknown, names: [string, string] = ["a", "b"]): ContingencyTable {
-  const [x, y] = labelArgs(fn, names, [a, c]);
-  return countTable(b, fn, names, x, y);
+  const [x, y] = labelCodesAll(fn, names, [a, c], b);
+  return countTable(b, x, y);
 }
 
-/** Union of two ascending label lists: the union and each list's index map into it. */
-function unionLabels(x: Uint32Array, y: Uint32Array): [Uint32Array, Int32Array, Int32Array] {
-  const u: number[] = [];
+/** A table of codes with its labels replaced by the label values they stand for (still ascending). */
+function withValues(t: ContingencyTable, x: LabelCodes, y: LabelCodes): ContingencyTable<LabelValue[]> {
+  return { ...t, rowLabels: Array.from(t.rowLabels, (c) => labelOf(x, c)), colLabels: Array.from(t.colLabels, (c) => labelOf(y, c)) };
+}
+
+/** Union of two ascending label lists (numpy order): the union and each list's index map into it. */
+function unionLabels<V>(x: ArrayLike<V>, y: ArrayLike<V>, cmp: (a: V, b: V) => number): [V[], Int32Array, Int32Array] {
+  const u: V[] = [];
   const mx = new Int32Array(x.length);
   const my = new Int32Array(y.length);
   let i = 0;
   let j = 0;
   while (i < x.length || j < y.length) {
-    if (j >= y.length || (i < x.length && x[i] < y[j])) {
+    const d = i >= x.length ? 1 : j >= y.length ? -1 : cmp(x[i], y[j]);
+    if (d < 0) {
       mx[i++] = u.length;
       u.push(x[i - 1]);
-    } else if (i >= x.length || y[j] < x[i]) {
+    } else if (d > 0) {
       my[j++] = u.length;
       u.push(y[j - 1]);
     } else {
@@ -147,15 +157,15 @@ function unionLabels(x: Uint32Array, y: Uint32Array): [Uint32Array, Int32Array, 
       u.push(x[i - 1]);
     }
   }
-  return [Uint32Array.from(u), mx, my];
+  return [u, mx, my];
 }
 
 /** The table of the union of two tables' pairs (counts added), in O(cells + labels). */
-export function mergeTables(s: ContingencyTable, t: ContingencyTable): ContingencyTable {
+function mergeTables(s: ContingencyTable<LabelValue[]>, t: ContingencyTable<LabelValue[]>): ContingencyTable<LabelValue[]> {
   if (s.n === 0) return t;
   if (t.n === 0) return s;
-  const [rowLabels, rs, rt] = unionLabels(s.rowLabels, t.rowLabels);
-  const [colLabels, cs, ct] = unionLabels(s.colLabels, t.colLabels);
+  const [rowLabels, rs, rt] = unionLabels(s.rowLabels, t.rowLabels, compareLabels);
+  const [colLabels, cs, ct] = unionLabels(s.colLabels, t.colLabels, compareLabels);
   const rowSums = new Float64Array(rowLabels.length);
   const colSums = new Float64Array(colLabels.length);
   s.rowSums.forEach((v, i) => (rowSums[rs[i]] += v));
@@ -217,7 +227,7 @@ export function marginalEntropy(sums: Float64Array, N: number): number {
 }
 
 /** I(A;B) in nats (0 exactly when either side has one label). */
-export function tableMI(t: ContingencyTable): number {
+export function tableMI(t: Table): number {
   if (t.rowLabels.length <= 1 || t.colLabels.length <= 1) return 0;
   const { n: N, rowSums: r, colSums: c, cellRow, cellCol, cellCount: v } = t;
   const s = blockSum(v.length, (k) => v[k] * Math.log((v[k] * N) / (r[cellRow[k]] * c[cellCol[k]])));
@@ -225,7 +235,7 @@ export function tableMI(t: ContingencyTable): number {
 }
 
 /** H(A|B) (given = "col") or H(B|A) (given = "row") in nats. */
-export function tableConditionalEntropy(t: ContingencyTable, given: "row" | "col"): number {
+export function tableConditionalEntropy(t: Table, given: "row" | "col"): number {
   const { n: N, cellCount: v } = t;
   const m = given === "col" ? t.colSums : t.rowSums;
   const idx = given === "col" ? t.cellCol : t.cellRow;
@@ -233,7 +243,7 @@ export function tableConditionalEntropy(t: ContingencyTable, given: "row" | "col
 }
 
 /** Variation of information H(A|B) + H(B|A) = Σ (n/N) ln(r c / n²), nats. */
-export function tableVI(t: ContingencyTable): number {
+export function tableVI(t: Table): number {
   const { n: N, rowSums: r, colSums: c, cellRow, cellCol, cellCount: v } = t;
   return Math.max(0, blockSum(v.length, (k) => v[k] * (Math.log(r[cellRow[k]] / v[k]) + Math.log(c[cellCol[k]] / v[k]))) / N);
 }
@@ -254,7 +264,7 @@ function distinct(sums: Float64Array): [Float64Array, Float64Array] {
 }
 
 /** Expected MI (nats) under the hypergeometric model (sklearn's expected_mutual_information); 0 when either side has one label. */
-export function tableEMI(b: Backend, t: ContingencyTable): number {
+export function tableEMI(b: Backend, t: Table): number {
   if (t.rowLabels.length <= 1 || t.colLabels.length <= 1) return 0;
   const [a, ma] = distinct(t.rowSums);
   const [c, mc] = distinct(t.colSums);
@@ -281,7 +291,7 @@ export function generalizedAverage(fn: string, hA: number, hB: number, opts: Ave
 }
 
 /** NMI = I / mean(H(A), H(B)) with sklearn's limit cases: both single-label → 1, I = 0 → 0. */
-export function tableNMI(fn: string, t: ContingencyTable, opts?: AverageOptions): number {
+export function tableNMI(fn: string, t: Table, opts?: AverageOptions): number {
   generalizedAverage(fn, 0, 0, opts);
   if (t.rowLabels.length === 1 && t.colLabels.length === 1) return 1;
   const mi = tableMI(t);
@@ -289,10 +299,30 @@ export function tableNMI(fn: string, t: ContingencyTable, opts?: AverageOptions)
   return mi / generalizedAverage(fn, marginalEntropy(t.rowSums, t.n), marginalEntropy(t.colSums, t.n), opts);
 }
 
-/** AMI = (I − E[I]) / (mean(H(A), H(B)) − E[I]) with sklearn's limit cases and denominator guard. */
-export function tableAMI(fn: string, b: Backend, t: ContingencyTable, opts?: AverageOptions): number {
+/**
+ * Whether I(A;B) equals the generalised mean of H(A), H(B) exactly, read off the table's shape (both
+ * labelings with ≥ 2 labels): every row holding one cell means A determines B (I = H(B)), every
+ * column one cell B determines A (I = H(A)); the mean `min` is attained by either, the others need
+ * both (the same partition).
+ */
+function miIsMean(t: Table, method: AverageMethod): boolean {
+  const R = t.rowLabels.length;
+  const C = t.colLabels.length;
+  if (R < 2 || C < 2) return false;
+  const k = t.cellCount.length;
+  return method === "min" ? k === R || k === C : k === R && k === C;
+}
+
+/**
+ * AMI = (I − E[I]) / (mean(H(A), H(B)) − E[I]) with sklearn's limit cases and denominator guard.
+ * When I = mean(H(A), H(B)) (a perfect match, see miIsMean) the value is 1 exactly: sklearn
+ * computes (I − E[I]) / (I − E[I]) there, which is 0/0 when E[I] = I too (all labels distinct) and
+ * then gives 0 or 1 by rounding (n = 2, 4: 0; n = 3, 5: 1); we return the limit 1.
+ */
+export function tableAMI(fn: string, b: Backend, t: Table, opts?: AverageOptions): number {
   generalizedAverage(fn, 0, 0, opts);
   if (t.rowLabels.length === 1 && t.colLabels.length === 1) return 1;
+  if (miIsMean(t, opts?.average ?? "arithmetic")) return 1;
   const mi = tableMI(t);
   const emi = tableEMI(b, t);
   const avg = generalizedAverage(fn, marginalEntropy(t.rowSums, t.n), marginalEntropy(t.colSums, t.n), opts);
@@ -310,21 +340,39 @@ export function tableAMI(fn: string, b: Backend, t: ContingencyTable, opts?: Ave
  * exactly the one-call measures.
  */
 export class Contingency {
-  #t: ContingencyTable = EMPTY_TABLE;
+  #t: ContingencyTable<LabelValue[]> = EMPTY_TABLE;
+  /** The kind of each side's labels ("number", "string", "boolean"), fixed by the first pairs counted. */
+  #kinds: [LabelCodes["kind"] | null, LabelCodes["kind"] | null] = [null, null];
 
   /** `backend()` is the owning engine's backend (it throws once the engine is closed). */
   constructor(private readonly backend: () => Backend) {}
 
-  /** Counts the pairs (a[i], b[i]) of one chunk; returns this. */
+  /** Adds a table of `kinds` labels, after checking the kinds match this one's. */
+  #add(fn: string, t: ContingencyTable<LabelValue[]>, kinds: readonly [LabelCodes["kind"] | null, LabelCodes["kind"] | null]): void {
+    ["a", "b"].forEach((side, i) => {
+      const mine = this.#kinds[i];
+      const theirs = kinds[i];
+      if (mine !== null && theirs !== null && mine !== theirs)
+        throw new TypeError(`${fn}: the ${side} labels are ${theirs}s, but this table's ${side} labels are ${mine}s; labels must all have one type`);
+    });
+    if (t.n === 0) return;
+    this.#t = mergeTables(this.#t, t);
+    this.#kinds = [this.#kinds[0] ?? kinds[0], this.#kinds[1] ?? kinds[1]];
+  }
+
+  /** Counts the pairs (a[i], b[i]) of one chunk (labels of any kind, as the label calls take); returns this. */
   update(a: unknown, b: unknown): this {
-    this.#t = mergeTables(this.#t, labelTable(this.backend(), "Contingency.update", a, b));
+    const fn = "Contingency.update";
+    const be = this.backend();
+    const [A, B] = labelCodesAll(fn, ["a", "b"], [a, b], be);
+    this.#add(fn, withValues(countTable(be, A, B), A, B), [A.kind, B.kind]);
     return this;
   }
 
   /** Adds the counts of another table (a Contingency or its toJSON()); returns this. */
   merge(other: Contingency | ContingencyJSON): this {
-    const t = other instanceof Contingency ? other.#t : Contingency.fromJSON(this.backend, other).#t;
-    this.#t = mergeTables(this.#t, t);
+    const o = other instanceof Contingency ? other : Contingency.fromJSON(this.backend, other);
+    this.#add("Contingency.merge", o.#t, o.#kinds);
     return this;
   }
 
@@ -333,18 +381,20 @@ export class Contingency {
     return this.#t.n;
   }
 
-  /** The nonzero cells sorted by (a, b). */
+  /**
+   * The nonzero cells sorted by (a, b) in numpy.unique order. A side's labels come back as a
+   * Uint32Array when every one is an integer in [0, 2^32), else as an array of the label values.
+   */
   get counts(): ContingencyCounts {
     const t = this.#t;
-    return {
-      a: Uint32Array.from(t.cellRow, (r) => t.rowLabels[r]),
-      b: Uint32Array.from(t.cellCol, (c) => t.colLabels[c]),
-      count: t.cellCount.slice(),
-      n: t.n,
+    const side = (labels: LabelValue[], idx: Int32Array) => {
+      const u32 = labels.every((v) => typeof v === "number" && v >= 0 && v <= 0xffffffff);
+      return u32 ? Uint32Array.from(idx, (r) => labels[r] as number) : Array.from(idx, (r) => labels[r]);
     };
+    return { a: side(t.rowLabels, t.cellRow), b: side(t.colLabels, t.cellCol), count: t.cellCount.slice(), n: t.n };
   }
 
-  #table(fn: string): ContingencyTable {
+  #table(fn: string): ContingencyTable<LabelValue[]> {
     this.backend();
     if (this.#t.n === 0) throw new RangeError(`Contingency.${fn}: the table is empty; update() it with label pairs first`);
     return this.#t;
@@ -385,13 +435,13 @@ export class Contingency {
     return { a: marginalEntropy(t.rowSums, t.n) / k, b: marginalEntropy(t.colSums, t.n) / k, joint: marginalEntropy(t.cellCount, t.n) / k };
   }
 
-  /** Plain-JSON counts: the nonzero cells sorted by (a, b). */
+  /** Plain-JSON counts: the nonzero cells sorted by (a, b), with their label values (numbers, strings or booleans). */
   toJSON(): ContingencyJSON {
     const c = this.counts;
-    return { type: "infowasm.contingency", version: 1, a: Array.from(c.a), b: Array.from(c.b), count: Array.from(c.count) };
+    return { type: "infowasm.contingency", version: 1, a: Array.from(c.a) as ContingencyJSON["a"], b: Array.from(c.b) as ContingencyJSON["b"], count: Array.from(c.count) };
   }
 
-  /** A table from toJSON() output (validated: labels non-negative integers, counts positive integers). */
+  /** A table from toJSON() output (validated: labels as every label call takes them, counts positive integers). */
   static fromJSON(backend: () => Backend, json: ContingencyJSON): Contingency {
     const fn = "Contingency.fromJSON";
     if (typeof json !== "object" || json === null || json.type !== "infowasm.contingency" || json.version !== 1)
@@ -400,21 +450,22 @@ export class Contingency {
     if (!Array.isArray(a) || !Array.isArray(b) || !Array.isArray(count)) throw new TypeError(`${fn}: a, b and count must be arrays`);
     if (a.length !== b.length || a.length !== count.length)
       throw new RangeError(`${fn}: a, b and count must have equal lengths, got ${a.length}, ${b.length}, ${count.length}`);
-    const ok = (v: unknown) => typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 0xffffffff;
-    for (let i = 0; i < a.length; i++) {
-      if (!ok(a[i])) throw new RangeError(`${fn}: a[${i}] is ${String(a[i])}; labels must be integers in [0, 2^32 − 1]`);
-      if (!ok(b[i])) throw new RangeError(`${fn}: b[${i}] is ${String(b[i])}; labels must be integers in [0, 2^32 − 1]`);
+    const out = new Contingency(backend);
+    if (a.length === 0) return out;
+    const A = labelCodes(fn, "a", a);
+    const B = labelCodes(fn, "b", b);
+    for (let i = 0; i < count.length; i++) {
       const v = count[i];
       if (!(typeof v === "number" && Number.isSafeInteger(v) && v > 0)) throw new RangeError(`${fn}: count[${i}] is ${String(v)}; counts must be positive integers`);
     }
-    const out = new Contingency(backend);
-    out.#t = tableFromCells(a, b, count);
+    out.#t = withValues(tableFromCells(A.codes, B.codes, count), A, B);
+    out.#kinds = [A.kind, B.kind];
     return out;
   }
 }
 
 /** The canonical table of cells (a[k], b[k], count[k]) in any order, duplicates added. */
-function tableFromCells(a: readonly number[], b: readonly number[], count: readonly number[]): ContingencyTable {
+function tableFromCells(a: ArrayLike<number>, b: ArrayLike<number>, count: readonly number[]): ContingencyTable {
   const m = a.length;
   let order = Array.from({ length: m }, (_, i) => i);
   const less = (i: number, j: number) => a[i] < a[j] || (a[i] === a[j] && b[i] < b[j]);
@@ -422,7 +473,7 @@ function tableFromCells(a: readonly number[], b: readonly number[], count: reado
   for (let i = 1; i < m && sorted; i++) if (!less(order[i - 1], order[i])) sorted = false;
   if (!sorted) order = order.sort((i, j) => a[i] - a[j] || b[i] - b[j]);
   const rowLabels = Uint32Array.from(new Set(order.map((i) => a[i])));
-  const colLabels = Uint32Array.from(new Set(b)).sort();
+  const colLabels = Uint32Array.from(new Set(Array.from(b))).sort();
   const rowSums = new Float64Array(rowLabels.length);
   const colSums = new Float64Array(colLabels.length);
   const cellRow: number[] = [];

@@ -24,6 +24,7 @@ import type {
   HistogramMiOptions,
   HistogramOptions,
   HistogramResult,
+  ClassIndices,
   Labels,
   Matrix,
   MatrixLike,
@@ -141,6 +142,9 @@ export class Engine {
   }
 
   // ---- labels ----
+  // Every call below takes labels of any kind (`Labels`: integers, negative ones too, strings,
+  // booleans; integer typed arrays, BigInt64Array of safe integers, Float64Array/Float32Array of
+  // integral values), canonicalised like numpy.unique, so each measure equals scikit-learn's.
 
   /**
    * Mutual information I(A;B) = Σ p(a,b) log(p(a,b)/(p(a)p(b))) of two label arrays (plug-in,
@@ -162,7 +166,8 @@ export class Engine {
   /**
    * Adjusted mutual information (I − E[I]) / (mean(H(A), H(B)) − E[I]), E[I] the expected MI of
    * two random labelings with the same cluster sizes (hypergeometric model), as
-   * `sklearn.metrics.adjusted_mutual_info_score` (both labelings constant → 1). Unitless.
+   * `sklearn.metrics.adjusted_mutual_info_score` (both labelings constant → 1; I = mean(H(A), H(B)),
+   * a perfect match, → 1 exactly, where sklearn's 0/0 for all-distinct labels rounds to 0 or 1). Unitless.
    */
   adjustedMutualInformation(a: Labels, b: Labels, opts?: AverageOptions): number {
     return labels.adjustedMutualInformation(this.be, a, b, opts);
@@ -189,8 +194,9 @@ export class Engine {
   }
 
   /**
-   * An empty streaming contingency table on this engine: `update(a, b)` per chunk, `merge(other)`,
-   * `counts`, `mutualInformation()` and the other label measures, `toJSON()`.
+   * An empty streaming contingency table on this engine: `update(a, b)` per chunk (labels of any
+   * kind, one kind per side across chunks), `merge(other)`, `counts`, `mutualInformation()` and the
+   * other label measures, `toJSON()` (round-trips string, boolean and negative labels).
    */
   createContingency(): Contingency {
     return new Contingency(() => this.be);
@@ -239,7 +245,7 @@ export class Engine {
 
   /**
    * MI between each column of X (rows = samples) and y, one value per column: y labels
-   * (non-negative integers) or a real vector binned like the columns (`target`). The histogram
+   * (of any kind, as the label calls take them) or a real vector binned like the columns (`target`). The histogram
    * counterpart of scikit-learn's mutual_info_classif / mutual_info_regression.
    */
   mutualInformationColumns(X: MatrixLike, y: Labels | Vector, opts?: MutualInformationColumnsOptions): Float64Array {
@@ -401,9 +407,9 @@ export class Engine {
    * probabilities, same shape). `labelSmoothing` ε: t → (1 − ε)·t + ε/K. `reduction`: "mean"
    * (default) over rows, "sum", or "none" (Float64Array per row). Nats unless `base` says otherwise.
    */
-  softmaxCrossEntropy(logits: Vector | MatrixLike, labels: Labels | number | Vector | MatrixLike, opts: SoftmaxCrossEntropyOptions & NoReduction): Float64Array;
-  softmaxCrossEntropy(logits: Vector | MatrixLike, labels: Labels | number | Vector | MatrixLike, opts?: SoftmaxCrossEntropyOptions): number;
-  softmaxCrossEntropy(logits: Vector | MatrixLike, labels: Labels | number | Vector | MatrixLike, opts?: SoftmaxCrossEntropyOptions): number | Float64Array {
+  softmaxCrossEntropy(logits: Vector | MatrixLike, labels: ClassIndices | number | Vector | MatrixLike, opts: SoftmaxCrossEntropyOptions & NoReduction): Float64Array;
+  softmaxCrossEntropy(logits: Vector | MatrixLike, labels: ClassIndices | number | Vector | MatrixLike, opts?: SoftmaxCrossEntropyOptions): number;
+  softmaxCrossEntropy(logits: Vector | MatrixLike, labels: ClassIndices | number | Vector | MatrixLike, opts?: SoftmaxCrossEntropyOptions): number | Float64Array {
     return losses.softmaxCrossEntropy(this.be, logits, labels, opts);
   }
 
@@ -432,7 +438,7 @@ export class Engine {
   }
 
   /** Perplexity exp(mean softmax cross-entropy in nats) of the labels under the logits. */
-  perplexityFromLogits(logits: Vector | MatrixLike, labels: Labels | number | Vector | MatrixLike): number {
+  perplexityFromLogits(logits: Vector | MatrixLike, labels: ClassIndices | number | Vector | MatrixLike): number {
     return losses.perplexityFromLogits(this.be, logits, labels);
   }
 
@@ -460,7 +466,7 @@ export class Engine {
     return maxEntropyDistribution(values, opts);
   }
 
-  /** Entropy of the class frequencies of `labels`: the risk of the best constant model. */
+  /** Entropy of the class frequencies of `labels` (of any kind, as `entropyLabels`): the risk of the best constant model. */
   baselineEntropy(labels: Labels, opts?: UnitOptions): number {
     return losses.baselineEntropy(this.be, labels, opts);
   }

@@ -38,11 +38,12 @@ import type {
   UnitOptions,
 } from "./types.js";
 import { lnBase } from "./units.js";
+import { denseCodes } from "./label-codes.js";
 import {
   binCountArg,
   describe,
   edgesArg,
-  labelValuesArg,
+  labelCodes,
   matrixArg,
   nonFiniteError,
   rangeArg,
@@ -211,25 +212,6 @@ export function histogramMutualInformation(b: Backend, x: unknown, y: unknown, o
   return mi / k;
 }
 
-/** Dense class indices 0..k−1 of non-negative integer labels (in order of first label value). */
-function denseLabels(y: ArrayLike<number>): { idx: Int32Array; k: number } {
-  let max = 0;
-  for (let i = 0; i < y.length; i++) if (y[i] > max) max = y[i];
-  const idx = new Int32Array(y.length);
-  if (max < 4 * y.length + 1024) {
-    const map = new Int32Array(max + 1).fill(-1);
-    for (let i = 0; i < y.length; i++) map[y[i]] = 0;
-    let k = 0;
-    for (let v = 0; v <= max; v++) if (map[v] === 0) map[v] = k++;
-    for (let i = 0; i < y.length; i++) idx[i] = map[y[i]];
-    return { idx, k };
-  }
-  const values = Array.from(new Set(Array.from(y))).sort((a, b) => a - b);
-  const map = new Map(values.map((v, i) => [v, i]));
-  for (let i = 0; i < y.length; i++) idx[i] = map.get(y[i])!;
-  return { idx, k: values.length };
-}
-
 /**
  * MI between every column of X (n×d) and one target y, as a Float64Array of d values: the
  * histogram counterpart of scikit-learn's mutual_info_classif (labels) / mutual_info_regression
@@ -250,7 +232,7 @@ export function mutualInformationColumns(b: Backend, X: unknown, y: unknown, opt
   let yIdx: Int32Array;
   let k: number;
   if (target === "labels") {
-    ({ idx: yIdx, k } = denseLabels(labelValuesArg(fn, "y", y)));
+    ({ idx: yIdx, k } = denseCodes(labelCodes(fn, "y", y, b)));
   } else {
     const { data: Y, integer } = vectorArg(fn, "y", y);
     const by = axisBinner(b, fn, "yBins", opts.yBins ?? opts.bins, Y, "y", rangeArg(fn, "yRange", opts.yRange ?? opts.range), integer);

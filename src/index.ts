@@ -24,6 +24,8 @@ export type {
   HistogramResult,
   InitOptions,
   Labels,
+  LabelValue,
+  ClassIndices,
   Matrix,
   MatrixLike,
   MaxEntropyOptions,

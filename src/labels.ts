@@ -1,6 +1,6 @@
 /**
  * Information measures of label arrays (discrete samples), as scikit-learn's clustering metrics:
- * validate → one counting pass into a contingency table (backend) → the measure from the table
+ * labels of any kind → codes (src/label-codes.ts, numpy.unique order) → one counting pass into a contingency table (backend) → the measure from the table
  * (src/contingency.ts). Quantities with units are in nats unless `base` says otherwise; NMI and
  * AMI are ratios, without units.
  */
@@ -17,7 +17,7 @@ import {
 } from "./contingency.js";
 import type { AverageOptions, UnitOptions } from "./types.js";
 import { lnBase } from "./units.js";
-import { checkLabels, labelArgs, labelsArg } from "./validate.js";
+import { labelCodes, labelCodesAll, type LabelCodes } from "./validate.js";
 
 /** I(A;B) = Σ p(a,b) ln(p(a,b)/(p(a)p(b))), = sklearn.metrics.mutual_info_score (nats). */
 export function mutualInformationLabels(b: Backend, a: unknown, c: unknown, opts: UnitOptions = {}): number {
@@ -54,31 +54,34 @@ export function conditionalEntropyLabels(b: Backend, a: unknown, given: unknown,
 
 /** H(A) = Σ (n_a/N) ln(N/n_a) of the label frequencies (= sklearn.metrics.cluster.entropy). */
 export function entropyLabels(b: Backend, a: unknown, opts: UnitOptions = {}): number {
-  const fn = "entropyLabels";
+  return labelFrequencyEntropy(b, "entropyLabels", "a", a, opts);
+}
+
+/** H of the frequencies of labels `x` (argument `name` of `fn`), in the unit of opts.base. */
+export function labelFrequencyEntropy(b: Backend, fn: string, name: string, x: unknown, opts: UnitOptions = {}): number {
   const k = lnBase(opts.base, fn);
-  const x = labelsArg(fn, "a", a);
-  const t = countTable(b, fn, ["a", "a"], x, new Uint32Array(x.length));
+  const X = labelCodes(fn, name, x, b);
+  const t = countTable(b, X, { codes: new Uint32Array(X.codes.length), max: 0, kind: "number", offset: 0, values: null });
   return marginalEntropy(t.rowSums, t.n) / k;
 }
 
 /**
- * Labels of the joint variable (X, Z): u[i] = u[j] exactly when (x[i], z[i]) = (x[j], z[j]).
- * x·(maxZ+1) + z when that fits 32 bits; else ranks of x and z among their distinct labels
+ * Codes of the joint variable (X, Z): u[i] = u[j] exactly when (x[i], z[i]) = (x[j], z[j]).
+ * x·(maxZ+1) + z when that fits 32 bits; else ranks of x and z among their distinct codes
  * combined the same way, or numbered through a Map when even those do not fit.
  */
-function jointLabels(b: Backend, fn: string, x: Int32Array | Uint32Array, z: Int32Array | Uint32Array, names: [string, string]): Uint32Array {
+function jointLabels(b: Backend, X: LabelCodes, Z: LabelCodes): LabelCodes {
+  const { codes: x, max: maxX } = X;
+  const { codes: z, max: maxZ } = Z;
   const n = x.length;
-  const [minX, maxX] = b.labelRange(x);
-  checkLabels(fn, names[0], x, minX);
-  const [minZ, maxZ] = b.labelRange(z);
-  checkLabels(fn, names[1], z, minZ);
   const u = new Uint32Array(n);
+  const joint = (max: number): LabelCodes => ({ codes: u, max, kind: "number", offset: 0, values: null });
   if ((maxX + 1) * (maxZ + 1) <= 2 ** 32) {
     const C = maxZ + 1;
     for (let i = 0; i < n; i++) u[i] = (x[i] >>> 0) * C + (z[i] >>> 0);
-    return u;
+    return joint((maxX + 1) * C - 1);
   }
-  const t = countTable(b, fn, names, x, z);
+  const t = countTable(b, X, Z);
   const rank = (labels: Uint32Array, v: number) => {
     let lo = 0, hi = labels.length;
     while (lo < hi) {
@@ -91,7 +94,7 @@ function jointLabels(b: Backend, fn: string, x: Int32Array | Uint32Array, z: Int
   const C = t.colLabels.length;
   if (t.rowLabels.length * C <= 2 ** 32) {
     for (let i = 0; i < n; i++) u[i] = rank(t.rowLabels, x[i] >>> 0) * C + rank(t.colLabels, z[i] >>> 0);
-    return u;
+    return joint(t.rowLabels.length * C - 1);
   }
   const ids = new Map<number, number>();
   for (let i = 0; i < n; i++) {
@@ -100,7 +103,7 @@ function jointLabels(b: Backend, fn: string, x: Int32Array | Uint32Array, z: Int
     if (id === undefined) ids.set(key, (id = ids.size));
     u[i] = id;
   }
-  return u;
+  return joint(ids.size - 1);
 }
 
 /**
@@ -110,9 +113,8 @@ function jointLabels(b: Backend, fn: string, x: Int32Array | Uint32Array, z: Int
 export function conditionalMutualInformation(b: Backend, x: unknown, y: unknown, z: unknown, opts: UnitOptions = {}): number {
   const fn = "conditionalMutualInformation";
   const k = lnBase(opts.base, fn);
-  const [X, Y, Z] = labelArgs(fn, ["x", "y", "z"], [x, y, z]);
-  const xz = jointLabels(b, fn, X, Z, ["x", "z"]);
-  const iXZY = tableMI(countTable(b, fn, ["(x, z)", "y"], xz, Y));
-  const iZY = tableMI(countTable(b, fn, ["z", "y"], Z, Y));
+  const [X, Y, Z] = labelCodesAll(fn, ["x", "y", "z"], [x, y, z], b);
+  const iXZY = tableMI(countTable(b, jointLabels(b, X, Z), Y));
+  const iZY = tableMI(countTable(b, Z, Y));
   return Math.max(0, iXZY - iZY) / k;
 }

@@ -9,9 +9,9 @@ import type { Backend, FloatArray } from "./backend.js";
 import { DOT_WIDTH, LSE_WIDTH } from "./backend.js";
 import type { BinaryCrossEntropyOptions, SoftmaxCrossEntropyOptions, UnitOptions } from "./types.js";
 import { lnBase } from "./units.js";
+import { labelFrequencyEntropy } from "./labels.js";
 import {
   batchArg,
-  classLabelsArg,
   describe,
   isMatrixLike,
   classIndexArg,
@@ -274,15 +274,6 @@ export function infoNceBound(b: Backend, scores: unknown, opts: UnitOptions = {}
  * Entropy of the class frequencies of a label array: the cross-entropy risk of the best constant
  * model (predicting the class frequencies), the baseline any classifier must beat.
  */
-export function baselineEntropy(_b: Backend, labels: unknown, opts: UnitOptions = {}): number {
-  const fn = "baselineEntropy";
-  const k = lnBase(opts.base, fn);
-  const l = classLabelsArg(fn, "labels", labels);
-  // A handful of class counts: H = ln n − (Σ c ln c)/n, directly (no kernel needed).
-  const counts = new Map<number, number>();
-  for (let i = 0; i < l.length; i++) counts.set(l[i], (counts.get(l[i]) ?? 0) + 1);
-  const n = l.length;
-  let t = 0;
-  for (const c of counts.values()) t += c * Math.log(c);
-  return Math.max(0, Math.log(n) - t / n) / k;
+export function baselineEntropy(b: Backend, labels: unknown, opts: UnitOptions = {}): number {
+  return labelFrequencyEntropy(b, "baselineEntropy", "labels", labels, opts);
 }

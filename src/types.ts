@@ -30,8 +30,34 @@ export interface Matrix {
 /** Anything a batched call accepts: a matrix, or nested arrays of equal length. */
 export type MatrixLike = Matrix | readonly (readonly number[])[];
 
-/** Non-negative integer labels. */
-export type Labels = Int32Array | Uint32Array | readonly number[];
+/**
+ * Labels of any kind: integers (negative ones too, e.g. DBSCAN's −1 for noise), strings or
+ * booleans, as `number[] | string[] | boolean[]`, any integer typed array (`BigInt64Array` /
+ * `BigUint64Array` of safe integers) or a `Float64Array`/`Float32Array` of integral values.
+ * Canonicalised like `numpy.unique` (sorted distinct values); −0 and 0 are one label.
+ */
+export type Labels =
+  | readonly number[]
+  | readonly string[]
+  | readonly boolean[]
+  | readonly bigint[]
+  | Int8Array
+  | Uint8Array
+  | Uint8ClampedArray
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array
+  | BigInt64Array
+  | BigUint64Array
+  | Float64Array
+  | Float32Array;
+
+/** One label value as the label calls report it back (BigInts as numbers). */
+export type LabelValue = number | string | boolean;
+
+/** Class indices in [0, K) (softmaxCrossEntropy: they index the logit columns). */
+export type ClassIndices = Int32Array | Uint32Array | readonly number[];
 
 /** The unit of an information quantity: a log base, or its name. */
 export type Base = number | "nats" | "bits" | "hartleys";
@@ -68,8 +94,10 @@ export interface AverageOptions {
 
 /** The nonzero cells of a contingency table, sorted by (a, b): `count[k]` pairs had labels `(a[k], b[k])`. */
 export interface ContingencyCounts {
-  a: Uint32Array;
-  b: Uint32Array;
+  /** The first labels: a Uint32Array when every one is an integer in [0, 2^32), else an array of the label values (numbers, strings or booleans). */
+  a: Uint32Array | readonly LabelValue[];
+  /** The second labels, likewise. */
+  b: Uint32Array | readonly LabelValue[];
   count: Float64Array;
   /** Total number of pairs counted. */
   n: number;
@@ -79,8 +107,9 @@ export interface ContingencyCounts {
 export interface ContingencyJSON {
   type: "infowasm.contingency";
   version: 1;
-  a: number[];
-  b: number[];
+  /** Labels of the cells (numbers, strings or booleans, one kind per side). */
+  a: number[] | string[] | boolean[];
+  b: number[] | string[] | boolean[];
   count: number[];
 }
 

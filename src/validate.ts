@@ -178,43 +178,9 @@ export function describe(x: unknown): string {
 
 // ---- labels ----
 
-/**
- * A label array: Int32Array, Uint32Array or number[] of non-negative integers (a number[] is
- * checked here and copied into a Uint32Array; an Int32Array's sign is checked by checkLabels from
- * the kernel's minimum). Never empty.
- */
-export function labelsArg(fn: string, name: string, x: unknown): Int32Array | Uint32Array {
-  let out: Int32Array | Uint32Array;
-  if (x instanceof Int32Array || x instanceof Uint32Array) out = x;
-  else if (Array.isArray(x)) {
-    out = new Uint32Array(x.length);
-    for (let i = 0; i < x.length; i++) {
-      const v = x[i];
-      if (typeof v !== "number") throw new TypeError(`${fn}: ${name}[${i}] is ${typeof v}, expected a non-negative integer label`);
-      if (!(Number.isInteger(v) && v >= 0 && v <= 0xffffffff))
-        throw new RangeError(`${fn}: ${name}[${i}] is ${v}; labels must be integers in [0, 2^32 − 1]`);
-      out[i] = v;
-    }
-  } else throw new TypeError(`${fn}: ${name} must be an Int32Array, Uint32Array or number[] of non-negative integer labels, got ${describe(x)}`);
-  if (out.length === 0) throw new RangeError(`${fn}: ${name} is empty`);
-  return out;
-}
+// Labels of any kind → codes: one canonicaliser for every call that takes labels.
+export { labelCodes, labelCodesAll, type LabelCodes } from "./label-codes.js";
 
-/** Label arrays of equal length (names and values in order). */
-export function labelArgs(fn: string, names: readonly string[], xs: readonly unknown[]): (Int32Array | Uint32Array)[] {
-  const out = xs.map((x, i) => labelsArg(fn, names[i], x));
-  for (let i = 1; i < out.length; i++)
-    if (out[i].length !== out[0].length)
-      throw new RangeError(`${fn}: ${names[0]} has length ${out[0].length} but ${names[i]} has length ${out[i].length}`);
-  return out;
-}
-
-/** Checks the signed minimum a kernel found in an Int32Array of labels; names the first negative. */
-export function checkLabels(fn: string, name: string, x: Int32Array | Uint32Array, min: number): void {
-  if (x instanceof Uint32Array || min >= 0) return;
-  for (let i = 0; i < x.length; i++)
-    if (x[i] < 0) throw new RangeError(`${fn}: ${name}[${i}] is ${x[i]}; labels must be non-negative integers`);
-}
 // ---- histogram ----
 
 /** Names the first NaN or ±Infinity sample of x (called only after a kernel reported one). */
@@ -272,22 +238,6 @@ export function edgesArg(fn: string, name: string, e: ArrayLike<unknown>, finite
     out[i] = v;
   }
   return out;
-}
-
-/** Class labels: non-negative integers (Int32Array, Uint32Array or number[]). */
-/** Labels given as any numeric array (Float arrays allowed when every value is a non-negative integer): checked element by element. */
-export function labelValuesArg(fn: string, name: string, y: unknown): ArrayLike<number> {
-  if (!(y instanceof Int32Array || y instanceof Uint32Array || Array.isArray(y) || y instanceof Float64Array || y instanceof Float32Array))
-    throw new TypeError(`${fn}: ${name} must be an Int32Array, Uint32Array or number[] of labels, got ${describe(y)}`);
-  const a = y as ArrayLike<number>;
-  if (!(y instanceof Uint32Array)) {
-    for (let i = 0; i < a.length; i++) {
-      const v = a[i];
-      if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
-        throw new RangeError(`${fn}: ${name}[${i}] is ${String(v)}; labels must be non-negative integers`);
-    }
-  }
-  return a;
 }
 
 // ---- grids (src/integrate.ts, src/grid.ts) ----
@@ -402,20 +352,6 @@ export function classIndexArg(fn: string, name: string, labels: unknown, rows: n
     if (typeof v !== "number") throw new TypeError(`${fn}: ${name}[${i}] is ${typeof v}, expected a class index`);
     if (!Number.isInteger(v) || v < 0 || v >= classes)
       throw new RangeError(`${fn}: ${name}[${i}] = ${v} (row ${i}) is not a class index: labels must be integers in [0, ${classes})`);
-  }
-  return l;
-}
-
-/** Non-negative integer labels of any range (for class frequencies). */
-export function classLabelsArg(fn: string, name: string, labels: unknown): ArrayLike<number> {
-  if (!(labels instanceof Int32Array || labels instanceof Uint32Array || Array.isArray(labels)))
-    throw new TypeError(`${fn}: ${name} must be an Int32Array, Uint32Array or number[] of non-negative integers, got ${describe(labels)}`);
-  const l = labels as ArrayLike<number>;
-  if (l.length === 0) throw new RangeError(`${fn}: ${name} is empty`);
-  for (let i = 0; i < l.length; i++) {
-    const v = l[i];
-    if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
-      throw new RangeError(`${fn}: ${name}[${i}] = ${String(v)} is not a non-negative integer`);
   }
   return l;
 }

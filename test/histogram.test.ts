@@ -125,8 +125,11 @@ describe.each(BACKENDS)("histogram errors (%s)", (name) => {
 
   it("bad labels, target, correction and base", () => {
     const X = { data: Float64Array.from([1, 2, 3, 4]), rows: 2, cols: 2 };
-    expect(() => e.mutualInformationColumns(X, [0, -1])).toThrow(/y\[1\] is -1; labels must be non-negative integers/);
-    expect(() => e.mutualInformationColumns(X, [0, 1.5])).toThrow(/y\[1\] is 1.5/);
+    // labels of any kind (API.md "Labels of any kind"): −1 and strings are labels, 1.5 and null are not
+    expect(e.mutualInformationColumns(X, [0, -1])).toEqual(e.mutualInformationColumns(X, [1, 0]));
+    expect(e.mutualInformationColumns(X, ["b", "a"])).toEqual(e.mutualInformationColumns(X, [1, 0]));
+    expect(() => e.mutualInformationColumns(X, [0, 1.5])).toThrow(/mutualInformationColumns: y\[1\] is 1.5; numeric labels must be integers/);
+    expect(() => e.mutualInformationColumns(X, [0, null] as never)).toThrow(/mutualInformationColumns: y\[1\] is null/);
     expect(() => e.mutualInformationColumns(X, [0, 1], { target: "classes" as never })).toThrow(/target must be/);
     expect(() => e.histogramMutualInformation([1, 2], [1, 2], { correction: "panzeri" as never })).toThrow(/correction must be "none" or "miller-madow"/);
     expect(() => e.histogramMutualInformation([1, 2], [1, 2], { base: 1 })).toThrow(/base must be a positive finite number ≠ 1/);

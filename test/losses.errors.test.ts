@@ -103,11 +103,14 @@ describe.each(BACKENDS)("loss errors (%s)", (name) => {
     expect(() => e.maxEntropyDistribution([1, 2], undefined as never)).toThrow(TypeError);
   });
 
-  it("baselineEntropy: labels must be non-negative integers", () => {
-    expect(() => e.baselineEntropy([0, 1, -2])).toThrow(/baselineEntropy: labels\[2\] = -2 is not a non-negative integer/);
-    expect(() => e.baselineEntropy([0, 0.5])).toThrow(/labels\[1\] = 0\.5/);
+  it("baselineEntropy: labels of any kind, but integral, of one type, never empty", () => {
+    // −2 is a label like any other (API.md "Labels of any kind"): the entropy of {0, 1, −2} is ln 3
+    expect(e.baselineEntropy([0, 1, -2])).toBeCloseTo(Math.log(3), 14);
+    expect(e.baselineEntropy(["cat", "dog", "cat", "dog"])).toBeCloseTo(Math.LN2, 14);
+    expect(() => e.baselineEntropy([0, 0.5])).toThrow(/baselineEntropy: labels\[1\] is 0\.5; numeric labels must be integers/);
     expect(() => e.baselineEntropy([])).toThrow(/labels is empty/);
-    expect(() => e.baselineEntropy(new Float64Array([0, 1]) as never)).toThrow(TypeError);
+    expect(() => e.baselineEntropy([0, "1"] as never)).toThrow(TypeError);
+    expect(() => e.baselineEntropy({ length: 2 } as never)).toThrow(TypeError);
   });
 
   it(`a failed call leaves the engine usable and its memory unchanged (${name})`, () => {

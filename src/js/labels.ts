@@ -52,6 +52,24 @@ function toIds(x: LabelArray): { ids: Int32Array; labels: Uint32Array } {
   return { ids, labels: Uint32Array.from(labels) };
 }
 
+/** Numbers x's values in order of first appearance (a Map is SameValueZero: −0 and 0 are one key). */
+function labelIds(x: Float64Array): { ids: Uint32Array; values: Float64Array } {
+  const seen = new Map<number, number>();
+  const ids = new Uint32Array(x.length);
+  const values: number[] = [];
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    let id = seen.get(v);
+    if (id === undefined) {
+      id = values.length;
+      seen.set(v, id);
+      values.push(v === 0 ? 0 : v);
+    }
+    ids[i] = id;
+  }
+  return { ids, values: Float64Array.from(values) };
+}
+
 function countPairs(a: LabelArray, b: LabelArray, maxA: number, maxB: number): RawContingency {
   const n = a.length;
   if (denseFits(maxA + 1, maxB + 1, n)) {
@@ -206,5 +224,6 @@ export const jsLabels: LabelKernels = {
     return [mn, mx];
   },
   countPairs,
+  labelIds,
   expectedMI,
 };

@@ -36,6 +36,10 @@ export function wasmLabels(h: WasmHost): LabelKernels {
     pairHashCount: fn("pairHashCount"),
     pairHashRehash: fn("pairHashRehash"),
     extractPairHash: fn("extractPairHash"),
+    valueHashClear: fn("valueHashClear"),
+    valueHashInsert: fn("valueHashInsert"),
+    valueHashRehash: fn("valueHashRehash"),
+    valueHashValues: fn("valueHashValues"),
     copyBytes: fn("copyBytes"),
     zeroBytes: fn("zeroBytes"),
     expectedMI: fn("expectedMI"),
@@ -162,7 +166,25 @@ export function wasmLabels(h: WasmHost): LabelKernels {
     return { rowLabels, colLabels, ...out.read(k), sorted: false };
   }
 
+  /** Numeric labels → ids in order of first appearance, through a value hash at h.extra. */
+  function labelIds(x: Float64Array): { ids: Uint32Array; values: Float64Array } {
+    const hs = new Hash(h.extra, 16, x.length, (p, s) => K.valueHashClear(p, s), (f, fs, t, m) => K.valueHashRehash(f, fs, t, m));
+    const ids = new Uint32Array(x.length);
+    for (let i0 = 0; i0 < x.length; i0 += CHUNK) {
+      const i1 = Math.min(i0 + CHUNK, x.length);
+      hs.ensure(i1 - i0);
+      h.view64().set(x.subarray(i0, i1), h.op[0] >> 3);
+      hs.count = K.valueHashInsert(hs.at, hs.slots - 1, h.op[0], i1 - i0, hs.count, h.op[1]);
+      ids.set(viewU32().subarray(h.op[1] >> 2, (h.op[1] >> 2) + (i1 - i0)), i0);
+    }
+    const at = hs.end;
+    reserveTo(at + hs.count * 8);
+    K.valueHashValues(hs.at, hs.slots, at);
+    return { ids, values: h.view64().slice(at >> 3, (at >> 3) + hs.count) };
+  }
+
   return {
+    labelIds,
     labelRange(x) {
       let mn = 2147483647;
       let mx = 0;

@@ -4,7 +4,8 @@
 Run:   python3 test/reference/labels.py                       (prints every value)
        python3 test/reference/labels.py --emit-ts test/reference/labels.ts
 
-scikit-learn is NOT installed here, so its documented formulas are reimplemented with
+The --emit-sklearn-ts section at the end runs scikit-learn itself (/usr/bin/python3, sklearn 1.2).
+The cases above it were written when scikit-learn was not installed, so its documented formulas are reimplemented with
 numpy 2.x / scipy 1.17.x, following sklearn/metrics/cluster/_supervised.py and
 sklearn/metrics/cluster/_expected_mutual_info_fast.pyx (scikit-learn 1.5):
 
@@ -266,7 +267,165 @@ def emit(path):
         f.write("\n".join(out) + "\n")
 
 
+# ---- scikit-learn itself: labels of any kind (test/labels-sklearn.test.ts) -----------------------
+#
+# /usr/bin/python3 test/reference/labels.py --emit-sklearn-ts test/reference/labels-sklearn.ts
+#
+# Runs scikit-learn (1.2, Debian's python3-sklearn) on the cases of
+# sklearn/metrics/cluster/tests/test_supervised.py and on labels of every kind the label calls
+# take (DBSCAN's −1, strings, booleans, int64 beyond 2^32, integral floats, int8 …). Label arrays
+# are written as a spec the TS test rebuilds: {"list": [...]} | {"runs": [[v, count], ...]} |
+# {"tile": [...], "times": k} | {"range": n}, with the JS container in "type".
+
+def build(spec):
+    if "list" in spec:
+        return list(spec["list"])
+    if "runs" in spec:
+        return [v for v, k in spec["runs"] for _ in range(k)]
+    if "tile" in spec:
+        return list(spec["tile"]) * spec["times"]
+    return list(range(spec["range"]))
+
+
+def np_labels(spec, typ):
+    x = build(spec)
+    if typ == "boolean[]":
+        return np.array(x, dtype=bool)
+    if typ == "string[]":
+        return np.array(x, dtype=object)
+    if typ in ("Float64Array", "Float32Array"):
+        return np.array(x, dtype=np.float64)
+    return np.array(x, dtype=np.int64)
+
+
+def sklearn_case(name, source, a, b, ta="number[]", tb="number[]", z=None, tz="number[]"):
+    from sklearn import metrics as skm
+    from sklearn.metrics.cluster import entropy as sk_entropy, homogeneity_completeness_v_measure
+    A, B = np_labels(a, ta), np_labels(b, tb)
+    mi = skm.mutual_info_score(A, B)
+    hA, hB = sk_entropy(A), sk_entropy(B)
+    h, c, v = homogeneity_completeness_v_measure(A, B)
+    cm = skm.cluster.contingency_matrix(A, B)
+    ua, ub = np.unique(A), np.unique(B)
+    rows, cols = np.nonzero(cm)
+    py = lambda x: x.item() if hasattr(x, "item") else x
+    out = {
+        "name": name, "source": source, "a": a, "b": b, "ta": ta, "tb": tb,
+        "mi": mi, "hA": hA, "hB": hB, "vi": hA + hB - 2 * mi, "hAgivenB": hA - mi,
+        "homogeneity": h, "completeness": c, "vMeasure": v,
+        "nmi": {m: skm.normalized_mutual_info_score(A, B, average_method=m) for m in ("arithmetic", "geometric", "min", "max")},
+        "ami": {m: skm.adjusted_mutual_info_score(A, B, average_method=m) for m in ("arithmetic", "geometric", "min", "max")},
+    }
+    if len(rows) <= 64:
+        # the nonzero cells of sklearn.metrics.cluster.contingency_matrix, labels as np.unique gives them
+        out["cells"] = {"a": [py(ua[i]) for i in rows], "b": [py(ub[j]) for j in cols], "count": [int(cm[i, j]) for i, j in zip(rows, cols)]}
+    if z is not None:
+        Z = np_labels(z, tz)
+        # I(X;Y|Z) = I((X,Z); Y) − I(Z; Y), the pair (X, Z) as one label (np.unique rows)
+        xz = np.unique(np.stack([np.unique(A, return_inverse=True)[1], np.unique(Z, return_inverse=True)[1]], 1), axis=0, return_inverse=True)[1].ravel()
+        out["z"], out["tz"] = z, tz
+        out["cmi"] = max(0.0, skm.mutual_info_score(xz, B) - skm.mutual_info_score(Z, B))
+    return out
+
+
+def sklearn_cases():
+    L = lambda *x: {"list": list(x)}
+    la = [1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3]
+    lb = [1, 1, 1, 1, 2, 1, 2, 2, 2, 2, 3, 1, 3, 3, 3, 2, 2]
+    T = "test_supervised.py"
+    cs = [
+        sklearn_case("test_perfect_matches [0] [1]", T, L(0), L(1)),
+        sklearn_case("test_perfect_matches [0,0,0] [0,0,0]", T, L(0, 0, 0), L(0, 0, 0)),
+        sklearn_case("test_perfect_matches [0,1,0] [42,7,42]", T, L(0, 1, 0), L(42, 7, 42)),
+        sklearn_case("test_perfect_matches floats [0,1,0] [42,7,42]", T, L(0, 1, 0), L(42, 7, 42), "Float64Array", "Float64Array"),
+        sklearn_case("test_perfect_matches floats [0,1,2] [42,7,2]", T, L(0, 1, 2), L(42, 7, 2), "Float64Array", "Float64Array"),
+        sklearn_case("test_perfect_matches [0,1,2] [42,7,2]", T, L(0, 1, 2), L(42, 7, 2)),
+        sklearn_case("test_homogeneous_but_not_complete_labeling", T, L(0, 0, 0, 1, 1, 1), L(0, 0, 0, 1, 2, 2)),
+        sklearn_case("test_complete_but_not_homogeneous_labeling", T, L(0, 0, 1, 1, 2, 2), L(0, 0, 1, 1, 1, 1)),
+        sklearn_case("test_not_complete_and_not_homogeneous_labeling", T, L(0, 0, 0, 1, 1, 1), L(0, 1, 0, 1, 2, 2)),
+        sklearn_case("test_non_consecutive_labels (gap in a)", T, L(0, 0, 0, 2, 2, 2), L(0, 1, 0, 1, 2, 2)),
+        sklearn_case("test_non_consecutive_labels (gap in b)", T, L(0, 0, 0, 1, 1, 1), L(0, 4, 0, 4, 2, 2)),
+        sklearn_case("test_adjusted_mutual_info_score", T, {"list": la}, {"list": lb}),
+        sklearn_case("test_adjusted_mutual_info_score [1,1,2,2] [2,2,3,3]", T, L(1, 1, 2, 2), L(2, 2, 3, 3)),
+        sklearn_case("test_adjusted_mutual_info_score ×110", T, {"tile": la, "times": 110}, {"tile": lb, "times": 110}),
+        sklearn_case("test_expected_mutual_info_overflow (cells > 2^16)", T, {"runs": [[0, 70000], [1, 5]]}, {"runs": [[0, 69999], [1, 6]]}),
+        sklearn_case("test_int_overflow_mutual_info_fowlkes_mallows_score", T,
+                     {"runs": [[1, 52632 + 2529], [2, 14660 + 793], [3, 3271 + 204], [4, 814 + 39], [5, 316 + 20]]},
+                     {"runs": [[0, 52632], [1, 2529], [0, 14660], [1, 793], [0, 3271], [1, 204], [0, 814], [1, 39], [0, 316], [1, 20]]}),
+        sklearn_case("test_entropy [0,0,42.]", T, L(0, 0, 42), L(0, 0, 0), "Float64Array"),
+    ]
+    for i in (10, 100, 1000, 10000):
+        cs.append(sklearn_case(f"test_exactly_zero_info_score n={i}", T, {"runs": [[1, i]]}, {"range": i}))
+    cs += [
+        sklearn_case("test_mutual_info_score_positive_constant_label ['a']*6", T, {"runs": [["a", 6]]}, L(1, 1, 0, 0, 1, 1), "string[]"),
+        sklearn_case("test_mutual_info_score_positive_constant_label [1]*6", T, {"runs": [[1, 6]]}, L(1, 1, 0, 0, 1, 1)),
+        sklearn_case("test_mutual_info_score_positive_constant_label b=['a']*6", T, L(1, 1, 0, 0, 1, 1), {"runs": [["a", 6]]}, "number[]", "string[]"),
+        sklearn_case("test_mutual_info_score_positive_constant_label b=[1]*6", T, L(1, 1, 0, 0, 1, 1), {"runs": [[1, 6]]}),
+    ]
+    X = "labels of any kind (API.md)"
+    cs += [
+        sklearn_case("DBSCAN noise: the issue's [-1,0,1,1] vs [0,0,1,1]", X, L(-1, 0, 1, 1), L(0, 0, 1, 1)),
+        sklearn_case("DBSCAN noise Int32Array", X, L(-1, -1, 0, 0, 0, 1, 1, -1, 2, 2), L(0, 0, 0, 0, 1, 1, 1, 2, 2, 2), "Int32Array", "number[]",
+                     z=L(0, 1, 0, 1, 0, 1, 0, 1, 0, 1)),
+        sklearn_case("strings", X, L("cat", "dog", "cat", "bird", "dog", "cat"), L("x", "y", "x", "x", "y", "z"), "string[]", "string[]"),
+        sklearn_case("strings vs negative ints, with z", X, L("b", "a", "a", "c", "b", "a", "c", "c"), L(-3, -3, 5, 5, -3, 5, 5, -3), "string[]", "number[]",
+                     z=L("p", "q", "p", "q", "p", "q", "p", "q"), tz="string[]"),
+        sklearn_case("booleans", X, L(True, False, True, True, False, False, True), L(1, 0, 1, 0, 0, 1, 1), "boolean[]"),
+        sklearn_case("BigInt64Array beyond 2^32", X, L(-5, 10**12, -5, 3, 10**12, 3, 3), L(0, 1, 0, 1, 1, 2, 2), "BigInt64Array"),
+        sklearn_case("Float64Array integral, wide range", X, L(-1, 2, 10**15, 2, -1, 10**15), L(0, 1, 1, 0, 0, 1), "Float64Array"),
+        sklearn_case("Float32Array integral", X, L(-3, 7, 7, -3, 0, 0), L(1, 1, 2, 2, 3, 3), "Float32Array", "Float32Array"),
+        sklearn_case("Int8Array extremes", X, L(-128, 127, 0, -128, 127, 0, 0), L(5, 5, 6, 6, 7, 7, 7), "Int8Array", "Uint8Array"),
+        sklearn_case("Int16Array / Uint16Array", X, L(-300, 300, -300, 300, 1, 1), L(65535, 0, 0, 65535, 7, 0), "Int16Array", "Uint16Array"),
+        sklearn_case("number[] beyond 2^32 (the hash path)", X, L(-2**40, 2**40, 7, -2**40, 2**40, 7, 7), L(0, 0, 1, 1, 2, 2, 2)),
+        sklearn_case("-0 and 0 are one label", X, L(-0.0, 0.0, 1, 1), L(0, 0, 1, 1), "Float64Array"),
+    ]
+    return cs
+
+
+def emit_sklearn(path):
+    import sklearn
+    def val(x):
+        if isinstance(x, (float, np.floating)):
+            return repr(float(x)) if math.isfinite(x) else json.dumps(str(x))
+        if isinstance(x, dict):
+            return "{ " + ", ".join(f"{json.dumps(k)}: {val(v)}" for k, v in x.items()) + " }"
+        if isinstance(x, list):
+            return "[" + ", ".join(val(v) for v in x) + "]"
+        if isinstance(x, (bool, np.bool_)):
+            return "true" if x else "false"
+        if isinstance(x, (int, np.integer)):
+            return str(int(x))
+        return json.dumps(x)
+    out = [
+        "// AUTO-GENERATED by test/reference/labels.py with scikit-learn itself:",
+        "//   /usr/bin/python3 test/reference/labels.py --emit-sklearn-ts test/reference/labels-sklearn.ts",
+        f"// scikit-learn {sklearn.__version__}, numpy {np.__version__}. Cases: sklearn/metrics/cluster/tests/test_supervised.py",
+        "// (named after its tests) and labels of every kind API.md accepts.",
+        "",
+        'export type Average = "arithmetic" | "geometric" | "min" | "max";',
+        "export type LabelSpec = { list: (number | string | boolean)[] } | { runs: [number | string, number][] } | { tile: number[]; times: number } | { range: number };",
+        "export interface SklearnCase {",
+        "  name: string; source: string;",
+        "  a: LabelSpec; b: LabelSpec; ta: string; tb: string; z?: LabelSpec; tz?: string;",
+        "  mi: number; hA: number; hB: number; vi: number; hAgivenB: number; cmi?: number;",
+        "  homogeneity: number; completeness: number; vMeasure: number;",
+        "  nmi: Record<Average, number>; ami: Record<Average, number>;",
+        "  cells?: { a: (number | string | boolean)[]; b: (number | string | boolean)[]; count: number[] };",
+        "}",
+        "",
+        "export const sklearnCases: SklearnCase[] = [",
+    ]
+    for c in sklearn_cases():
+        out.append("  { " + ", ".join(f"{k}: {val(v)}" for k, v in c.items()) + " },")
+    out.append("];")
+    with open(path, "w") as f:
+        f.write("\n".join(out) + "\n")
+
+
 if __name__ == "__main__":
+    if "--emit-sklearn-ts" in sys.argv:
+        emit_sklearn(sys.argv[sys.argv.index("--emit-sklearn-ts") + 1])
+        sys.exit(0)
     for c in cases:
         print(c["name"], {k: c[k] for k in ("mi", "hA", "hB", "vi", "hAgivenB", "nmi", "emi", "ami", "cmi") if k in c})
     if "--emit-ts" in sys.argv:
