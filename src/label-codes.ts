@@ -17,6 +17,7 @@
  *   strings   a JS Map, the distinct strings sorted by code point (numpy's order); booleans:
  *             false → 0, true → 1.
  */
+import { arrayValues } from "./arraylike.js";
 import type { LabelKernels } from "./backend.js";
 import { jsLabels } from "./js/labels.js";
 import type { LabelValue } from "./types.js";
@@ -187,13 +188,15 @@ function scanNumbers(fn: string, name: string, x: ArrayLike<unknown>): { min: nu
 }
 
 /**
- * Labels of any kind → codes (see the module comment), checked: a non-integral number, NaN,
+ * Labels of any kind → codes (see the module comment); an Apache Arrow vector (Utf8, Bool,
+ * Dictionary, integer) or a `{ length, [i] }` array-like is read through `arrayValues` first. Checked: a non-integral number, NaN,
  * null/undefined, a mixed-type array (the first element whose type differs from element 0's),
  * an unsafe BigInt is an error naming `fn`, the argument `name` and the index. Never empty.
  * `k` runs the hash of the wide-range numeric path (the engine's backend; JS when omitted).
  */
 export function labelCodes(fn: string, name: string, x: unknown, k: LabelKernels = jsLabels): LabelCodes {
   let out: LabelCodes;
+  if (!Array.isArray(x) && !ArrayBuffer.isView(x)) x = arrayValues(fn, name, x); // Arrow vectors and array-likes
   if (x instanceof Uint32Array || x instanceof Int32Array) {
     if (x.length === 0) throw new RangeError(`${fn}: ${name} is empty`);
     const [min, umax] = k.labelRange(x);

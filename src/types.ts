@@ -34,7 +34,8 @@ export type MatrixLike = Matrix | readonly (readonly number[])[];
  * Labels of any kind: integers (negative ones too, e.g. DBSCAN's −1 for noise), strings or
  * booleans, as `number[] | string[] | boolean[]`, any integer typed array (`BigInt64Array` /
  * `BigUint64Array` of safe integers) or a `Float64Array`/`Float32Array` of integral values.
- * Canonicalised like `numpy.unique` (sorted distinct values); −0 and 0 are one label.
+ * Canonicalised like `numpy.unique` (sorted distinct values); −0 and 0 are one label. An Apache
+ * Arrow vector (Utf8, Dictionary, Bool, integer) or a `{ length, [i] }` array-like is read as its values.
  */
 export type Labels =
   | readonly number[]
@@ -51,7 +52,9 @@ export type Labels =
   | BigInt64Array
   | BigUint64Array
   | Float64Array
-  | Float32Array;
+  | Float32Array
+  | ArrowVectorLike
+  | ArrayLike<LabelValue>;
 
 /** One label value as the label calls report it back (BigInts as numbers). */
 export type LabelValue = number | string | boolean;

@@ -275,6 +275,23 @@ describe.each(BACKENDS)("Arrow, array-like and integer inputs (%s)", (backend) =
     expect(() => e.histogramMutualInformation(makeVector(new Float64Array(3)), makeVector(new Float64Array(4)))).toThrow(/x has length 3 but y has length 4/);
     expect(close(e.entropy(f64Of(COUNTS)), H_COUNTS)).toBe(true);
   });
+
+  it("Arrow label vectors (Utf8, Dictionary, Int32 with −1) and array-likes of strings = scikit-learn", async () => {
+    const e = await engine(backend);
+    // sklearn 1.2.1: mutual_info_score(['a','b','a','c','b','a'], [-1,0,-1,1,0,1]) = 0.7803552045207032,
+    // adjusted_mutual_info_score(same) = 0.5023607027202737
+    const a = ["a", "b", "a", "c", "b", "a"];
+    const b = [-1, 0, -1, 1, 0, 1];
+    const MI = 0.7803552045207032;
+    const utf8 = vectorFromArray(a, new Utf8());
+    const dict = vectorFromArray(a, new Dictionary(new Utf8(), new Int32()));
+    const ints = makeVector(Int32Array.from(b));
+    expect(close(e.mutualInformationLabels(utf8, ints), MI)).toBe(true);
+    expect(close(e.mutualInformationLabels(dict, ints), MI)).toBe(true);
+    expect(close(e.mutualInformationLabels(arrayLike(a) as never, b), MI)).toBe(true);
+    expect(close(e.adjustedMutualInformation(utf8, ints), 0.5023607027202737, 1e-10)).toBe(true);
+    expect(() => e.mutualInformationLabels(vectorFromArray(["a", null], new Utf8()), [0, 1])).toThrow(/^mutualInformationLabels: a\[1\] is null/);
+  });
 });
 
 const f64Of = (xs: readonly number[]) => Float64Array.from(xs);

@@ -152,7 +152,7 @@ describe.each(BACKENDS)("labels of any kind = scikit-learn (%s)", (name) => {
       [BigUint64Array.of(2n ** 63n, 0n), /a\[0\] is 9223372036854775808n/, RangeError],
       [[1n, 2], /a\[1\] is number 2 but a\[0\] is a bigint/, TypeError],
       [[{}, 1], /a\[0\] is Object; a label must be/, TypeError],
-      [{ length: 2 }, /a must be an array of numbers, strings or booleans/, TypeError],
+      [{ length: 2 }, /a\[0\] is undefined; a label must be a number, string or boolean/, TypeError], // an array-like of holes
       ["ab", /a must be an array/, TypeError],
     ];
     for (const [a, re, E] of cases) {
