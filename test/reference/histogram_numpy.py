@@ -15,6 +15,7 @@ import sys
 import warnings
 
 import numpy as np
+from tslit import ts  # noqa: E402  (test/reference/tslit.py)
 
 warnings.simplefilter("ignore", RuntimeWarning)
 RULES = ["auto", "fd", "doane", "scott", "stone", "rice", "sturges", "sqrt"]
@@ -166,28 +167,6 @@ def compact(c):
             c[k + "Sample"] = [[i, e[i]] for i in list(range(0, len(e), 37)) + [len(e) - 1]]
             del c[k]
     return c
-
-
-def ts(v):
-    if isinstance(v, float):
-        if v == np.inf:
-            return "Infinity"
-        if v == -np.inf:
-            return "-Infinity"
-        return repr(float(v))
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, (int, np.integer)):
-        return str(int(v))
-    if isinstance(v, str):
-        return json.dumps(v)
-    if v is None:
-        return "undefined"
-    if isinstance(v, (list, tuple)):
-        return "[" + ", ".join(ts(u) for u in v) + "]"
-    if isinstance(v, dict):
-        return "{ " + ", ".join(f"{k}: {ts(u)}" for k, u in v.items() if u is not None and u != "") + " }"
-    raise TypeError(type(v))
 
 
 if "--emit-ts" in sys.argv:

@@ -16,6 +16,7 @@ import sys
 import numpy as np
 import scipy
 from scipy.integrate import cumulative_trapezoid, simpson, trapezoid
+from tslit import ts  # noqa: E402  (test/reference/tslit.py)
 
 cases = []
 
@@ -142,24 +143,6 @@ for xr in ([0, 1, 1, 2, 3], [0, 1, 2, 2], [0, 0, 1, 2], [0, 1, 3, 3, 4, 6], [1, 
     yv = [1.0 + 0.5 * k * k for k in range(len(xr))]
     for fn in ("trapezoid", "simpson", "cumulativeTrapezoid"):
         add(f"repeated sample points x = {xr}", fn, yv, x=xr)
-
-
-def ts(v):
-    if isinstance(v, float):
-        if v == np.inf:
-            return "Infinity"
-        if v == -np.inf:
-            return "-Infinity"
-        return repr(float(v))
-    if isinstance(v, (int, np.integer)):
-        return str(int(v))
-    if isinstance(v, str):
-        return json.dumps(v)
-    if isinstance(v, (list, tuple)):
-        return "[" + ", ".join(ts(u) for u in v) + "]"
-    if isinstance(v, dict):
-        return "{ " + ", ".join(f"{k}: {ts(u)}" for k, u in v.items()) + " }"
-    raise TypeError(type(v))
 
 
 if "--emit-ts" in sys.argv:
