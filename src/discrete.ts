@@ -68,13 +68,11 @@ export function entropy(b: Backend, p: unknown, opts?: UnitOptions): number | Fl
   return shape(x, out);
 }
 
-/** Two small vectors of equal length for the fast path, or null. */
-function smallPair(fn: string, b: Backend, p: unknown, q: unknown): [SmallVector, SmallVector] | null {
-  const max = smallMax(b.name);
-  const P = smallVector(fn, "p", p, max);
-  if (P === null) return null;
+/** p and q as small vectors of equal length for the fast path (q checked only after p passed), or null. */
+function smallQ(fn: string, p: SmallVector | null, q: unknown, max: number): SmallVector | null {
+  if (p === null) return null;
   const Q = smallVector(fn, "q", q, max);
-  return Q !== null && Q.length === P.length ? [P, Q] : null;
+  return Q !== null && Q.length === p.length ? Q : null;
 }
 
 /** Runs a two-operand row kernel and checks both operands' weights; rows of p with tiny sums run again rescaled. */
@@ -91,10 +89,12 @@ function pairSums(fn: string, b: Backend, kernel: "klRows" | "crossEntropyRows",
 export function crossEntropy(b: Backend, p: unknown, q: unknown, opts?: UnitOptions): number | Float64Array {
   const fn = "crossEntropy";
   const k = unit(opts, fn);
-  const pq = smallPair(fn, b, p, q);
-  if (pq !== null) {
-    const h = crossEntropySmall(pq[0], pq[1]);
-    if (h === h) return h / k;
+  const max = smallMax(b.name);
+  const sp = smallVector(fn, "p", p, max);
+  const sq = smallQ(fn, sp, q, max);
+  if (sq !== null) {
+    const v = crossEntropySmall(sp!, sq);
+    if (v === v) return v / k;
   }
   const { P, s } = pairSums(fn, b, "crossEntropyRows", p, q);
   const out = new Float64Array(P.rows);
@@ -107,10 +107,12 @@ export function crossEntropy(b: Backend, p: unknown, q: unknown, opts?: UnitOpti
 export function klDivergence(b: Backend, p: unknown, q: unknown, opts?: UnitOptions): number | Float64Array {
   const fn = "klDivergence";
   const k = unit(opts, fn);
-  const pq = smallPair(fn, b, p, q);
-  if (pq !== null) {
-    const d = klSmall(pq[0], pq[1]);
-    if (d === d) return d / k;
+  const max = smallMax(b.name);
+  const sp = smallVector(fn, "p", p, max);
+  const sq = smallQ(fn, sp, q, max);
+  if (sq !== null) {
+    const v = klSmall(sp!, sq);
+    if (v === v) return v / k;
   }
   const { P, s } = pairSums(fn, b, "klRows", p, q);
   const out = new Float64Array(P.rows);
@@ -126,25 +128,27 @@ export function klDivergence(b: Backend, p: unknown, q: unknown, opts?: UnitOpti
  */
 export function jsDivergence(b: Backend, p: unknown, q: unknown, opts?: UnitOptions, fn = "jsDivergence"): number | Float64Array {
   const k = unit(opts, fn);
-  const pq = smallPair(fn, b, p, q);
-  if (pq !== null) {
-    const d = jsSmall(pq[0], pq[1]);
-    if (d === d) return d / k;
+  const max = smallMax(b.name);
+  const sp = smallVector(fn, "p", p, max);
+  const sq = smallQ(fn, sp, q, max);
+  if (sq !== null) {
+    const v = jsSmall(sp!, sq);
+    if (v === v) return v / k;
   }
   let [P, Q] = pairArgs(fn, "p", p, "q", q);
-  let sp = b.sumRows(P.data, P.rows, P.cols);
-  checkWeights(fn, "p", P, sp, SUM_WIDTH, 0, 1);
-  let sq = b.sumRows(Q.data, Q.rows, Q.cols);
-  checkWeights(fn, "q", Q, sq, SUM_WIDTH, 0, 1);
+  let sP = b.sumRows(P.data, P.rows, P.cols);
+  checkWeights(fn, "p", P, sP, SUM_WIDTH, 0, 1);
+  let sQ = b.sumRows(Q.data, Q.rows, Q.cols);
+  checkWeights(fn, "q", Q, sQ, SUM_WIDTH, 0, 1);
   // tiny rows: 1/S would overflow; rescale them (exactly) and take their sums again
-  const bigP = rescaleTiny(P, sp, SUM_WIDTH, 0);
-  if (bigP) [P, sp] = [bigP, b.sumRows(bigP.data, P.rows, P.cols)];
-  const bigQ = rescaleTiny(Q, sq, SUM_WIDTH, 0);
-  if (bigQ) [Q, sq] = [bigQ, b.sumRows(bigQ.data, Q.rows, Q.cols)];
+  const bigP = rescaleTiny(P, sP, SUM_WIDTH, 0);
+  if (bigP) [P, sP] = [bigP, b.sumRows(bigP.data, P.rows, P.cols)];
+  const bigQ = rescaleTiny(Q, sQ, SUM_WIDTH, 0);
+  if (bigQ) [Q, sQ] = [bigQ, b.sumRows(bigQ.data, Q.rows, Q.cols)];
   const scale = new Float64Array(2 * P.rows);
   for (let r = 0; r < P.rows; r++) {
-    scale[2 * r] = 1 / sp[r * SUM_WIDTH];
-    scale[2 * r + 1] = 1 / sq[r * SUM_WIDTH];
+    scale[2 * r] = 1 / sP[r * SUM_WIDTH];
+    scale[2 * r + 1] = 1 / sQ[r * SUM_WIDTH];
   }
   const c = b.jsRows(P.data, Q.data, P.rows, P.cols, scale);
   const out = new Float64Array(P.rows);

@@ -25,10 +25,8 @@ export type SmallVector = Float64Array | Float32Array | readonly number[];
  * (≈ 10 ns/element, one Math.log each) beats copying into WASM memory and the blocked kernel
  * (≈ 0.3 µs per call + 3–5 ns/element) up to about 64–128 elements.
  */
-const SMALL_MAX: Record<BackendName, number> = { js: 1024, wasm: 96, "wasm-simd": 96 };
-
 export function smallMax(backend: BackendName): number {
-  return SMALL_MAX[backend];
+  return backend === "js" ? 1024 : 96;
 }
 
 /** Row sums below this are rescaled by the normal path (src/discrete.ts), so the fast path declines them. */
