@@ -19,14 +19,15 @@ import { lnQuotient } from "./discrete.js";
 export type SmallVector = Float64Array | Float32Array | readonly number[];
 
 /**
- * Longest vector that takes the fast path, per backend, measured with `npm run bench -- --filter W0`
- * (2-core EPYC VM, node 20): on js the fused loop is the kernel itself minus the per-call
- * overhead, so every vector up to one kernel block (1024) takes it; on WASM the fused JS loop
- * (≈ 10 ns/element, one Math.log each) beats copying into WASM memory and the blocked kernel
- * (≈ 0.3 µs per call + 3–5 ns/element) up to about 64–128 elements.
+ * Longest vector that takes the fast path, per backend, measured on the 2-core EPYC VM (node 20)
+ * against the one-chunk WASM call (src/wasm/discrete.ts) on the same vector: the fused loop costs
+ * ≈ 9.5 ns/element for KL, 6.3 for entropy (one Math.log each); the WASM call ≈ 0.35 µs + 2.5–5
+ * ns/element. Crossover (KL / entropy): wasm ≈ 110 / 96, wasm-simd ≈ 70 / 64 elements. On js the
+ * fused loop is the kernel itself minus the per-call overhead (bit-identical), so every vector up
+ * to one kernel block (1024) takes it.
  */
 export function smallMax(backend: BackendName): number {
-  return backend === "js" ? 1024 : 96;
+  return backend === "js" ? 1024 : backend === "wasm" ? 96 : 64;
 }
 
 /** Row sums below this are rescaled by the normal path (src/discrete.ts), so the fast path declines them. */
