@@ -737,12 +737,21 @@ export function marginalsF32(t: usize, rows: i32, cols: i32, rowOut: usize, colO
 // ---------------------------------------------------------------------------------------------
 // 8. Mutual-information table sum: Σ_{t>0} t·ln(t / (rowSums[i]·colSums[j]))
 
+/** ln(t/(r·c)), t, r, c > 0: the fast log of the quotient, or exact ln t − ln r − ln c where r·c or the quotient is not a normal number. */
+// @ts-ignore: decorator
+@inline function lnOverProduct(t: f64, r: f64, c: f64): f64 {
+  const d = r * c;
+  const x = t / d;
+  return x >= MIN_NORMAL && x < Infinity && d >= MIN_NORMAL ? lnFast(x) : ln(t) - ln(r) - ln(c);
+}
+
 function miRow<T>(t: usize, cols: i32, ri: f64, colSums: usize): f64 {
   let s = 0.0, c = 0.0;
   let j = 0;
   if (ASC_FEATURE_SIMD) {
     const vr = f64x2.splat(ri);
     const zero = f64x2.splat(0.0);
+    const minNormal = vc(VC_MINNORM64), inf = f64x2.splat(Infinity);
     const n4 = cols & ~3;
     while (j < n4) {
       const end = min(n4, j + BLOCK);
@@ -757,8 +766,19 @@ function miRow<T>(t: usize, cols: i32, ri: f64, colSums: usize): f64 {
           v0 = lo64(v); v1 = hi64(v);
         }
         const cs = colSums + (<usize>j << 3);
-        const d0 = f64x2.mul(vr, v128.load(cs)), d1 = f64x2.mul(vr, v128.load(cs, 16));
-        const l0 = lnFast_f64x2(f64x2.div(v0, d0)), l1 = lnFast_f64x2(f64x2.div(v1, d1));
+        const c0 = v128.load(cs), c1 = v128.load(cs, 16);
+        const d0 = f64x2.mul(vr, c0), d1 = f64x2.mul(vr, c1);
+        const x0 = f64x2.div(v0, d0), x1 = f64x2.div(v1, d1);
+        let l0 = lnFast_f64x2(x0), l1 = lnFast_f64x2(x1);
+        // r·c or t/(r·c) outside the normal range where t > 0 (weights beyond ~1e154 or below
+        // ~1e-154; rare): both vectors as ln t − ln r − ln c with exact logs
+        const ok0 = v128.and(v128.and(f64x2.ge(x0, minNormal), f64x2.lt(x0, inf)), f64x2.ge(d0, minNormal));
+        const ok1 = v128.and(v128.and(f64x2.ge(x1, minNormal), f64x2.lt(x1, inf)), f64x2.ge(d1, minNormal));
+        if (v128.any_true(v128.or(v128.andnot(f64x2.gt(v0, zero), ok0), v128.andnot(f64x2.gt(v1, zero), ok1)))) {
+          const lr = ln_f64x2(vr);
+          l0 = f64x2.sub(f64x2.sub(ln_f64x2(v0), lr), ln_f64x2(c0));
+          l1 = f64x2.sub(f64x2.sub(ln_f64x2(v1), lr), ln_f64x2(c1));
+        }
         t0 = f64x2.add(t0, v128.and(f64x2.mul(v0, l0), f64x2.gt(v0, zero)));
         t1 = f64x2.add(t1, v128.and(f64x2.mul(v1, l1), f64x2.gt(v1, zero)));
       }
@@ -771,7 +791,7 @@ function miRow<T>(t: usize, cols: i32, ri: f64, colSums: usize): f64 {
     let a = 0.0;
     for (; j < end; j++) {
       const v = ld<T>(t, j);
-      if (v > 0) a += v * lnFast(v / (ri * load<f64>(colSums + (<usize>j << 3))));
+      if (v > 0) a += v * lnOverProduct(v, ri, load<f64>(colSums + (<usize>j << 3)));
     }
     c += nerr(s, a); s += a;
   }

@@ -135,4 +135,25 @@ describe.each(BACKENDS)("small-call fast path (%s)", (name) => {
       }
     }
   });
+
+  // the same pattern in the other divergence kernels
+  it("klDivergenceGrid with g = 2.2e-309 at two points: 0.15·ln(1/2.2e-309) (trapezoid, dx = 0.1)", () => {
+    for (const n of [11, 12]) {
+      const f = new Float64Array(n).fill(1);
+      const g = new Float64Array(n).fill(1);
+      g[0] = g[1] = 2.2e-309;
+      // weights dx/2 at the first point, dx at the second; ln(1/2.2e-309) = 710.7103363747958 (mpmath)
+      expect(close(e.klDivergenceGrid(f, g, { dx: 0.1 }), 0.15 * 710.7103363747958, 1e-12)).toBe(true);
+    }
+  });
+
+  it.each([
+    ["[[1e200, 0], [0, 1e200]] (r·c overflows)", [[1e200, 0, 0, 0, 0], [0, 1e200, 0, 0, 0]], Math.LN2],
+    ["[[1e-200, 0], [0, 1e-200]] (r·c underflows)", [[1e-200, 0, 0, 0, 0], [0, 1e-200, 0, 0, 0]], Math.LN2],
+    // mpmath: 0.34657359027997265470861606072908828 (= ln 2 / 2)
+    ["[[1e300, 1e300, 0], [1e300, 0, 1e300]]", [[1e300, 1e300, 0, 0, 0], [1e300, 0, 0, 0, 1e300]], Math.LN2 / 2],
+  ])("mutualInformation of %s", (_, table, want) => {
+    expect(close(e.mutualInformation(table), want, 1e-12)).toBe(true);
+    expect(close(e.mutualInformation(table.map((r) => r.slice(0, 2).concat(r.slice(4)))), want, 1e-12)).toBe(true);
+  });
 });

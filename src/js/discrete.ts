@@ -106,7 +106,17 @@ export const sumBlock: BlockKernel = (x, _b, i0, i1, acc) => {
   acc[1] = m;
 };
 
-/** Σ_{t>0} t·ln(t / (r_i c_j)) over a rows×cols table. */
+/**
+ * ln(t/(r·c)) for t, r, c > 0: one product, one division, one log, or ln t − ln r − ln c where
+ * r·c or the quotient leaves the normal range (weights beyond ~1e154 or below ~1e-154).
+ */
+export function lnOverProduct(t: number, r: number, c: number): number {
+  const d = r * c;
+  const x = t / d;
+  return x >= MIN_NORMAL && x < Infinity && d >= MIN_NORMAL ? Math.log(x) : Math.log(t) - Math.log(r) - Math.log(c);
+}
+
+/** Σ_{t>0} t·ln(t / (r_i c_j)) over a rows×cols table (lnOverProduct: no overflow of r_i·c_j). */
 export function miTable(t: FloatArray, rows: number, cols: number, rowSums: Float64Array, colSums: Float64Array): number {
   let total = 0;
   for (let i = 0; i < rows; i++) {
@@ -114,7 +124,7 @@ export function miTable(t: FloatArray, rows: number, cols: number, rowSums: Floa
     let c = 0;
     for (let j = 0, o = i * cols; j < cols; j++) {
       const v = t[o + j];
-      if (v > 0) c += v * Math.log(v / (ri * colSums[j]));
+      if (v > 0) c += v * lnOverProduct(v, ri, colSums[j]);
     }
     total += c;
   }
