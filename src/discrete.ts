@@ -22,7 +22,7 @@ import type { UnitOptions } from "./types.js";
 import { lnBase } from "./units.js";
 import { batchArg, checkTotal, checkWeights, matrixArg, pairArgs, type Batch } from "./validate.js";
 import { lnQuotient } from "./js/discrete.js";
-import { TINY, type SmallVector, crossEntropySmall, entropySmall, jsSmall, klSmall, smallMax, smallVector, surprisalSmall } from "./js/discrete-small.js";
+import { TINY, type SmallVector, crossEntropySmall, entropySmall, jsSmall, klSmall, isSmallPair, isSmallVector, smallMax, surprisalSmall } from "./js/discrete-small.js";
 
 function shape(b: Batch, values: Float64Array): number | Float64Array {
   return b.vector ? values[0] : values;
@@ -49,9 +49,8 @@ function rescaleTiny(b: Batch, stats: Float64Array, width: number, at: number): 
 export function entropy(b: Backend, p: unknown, opts?: UnitOptions): number | Float64Array {
   const fn = "entropy";
   const k = unit(opts, fn);
-  const v = smallVector(fn, "p", p, smallMax(b.name));
-  if (v !== null) {
-    const h = entropySmall(v);
+  if (isSmallVector(fn, "p", p, smallMax(b.name))) {
+    const h = entropySmall(p);
     if (h === h) return h / k;
   }
   const x = batchArg(fn, "p", p);
@@ -68,13 +67,6 @@ export function entropy(b: Backend, p: unknown, opts?: UnitOptions): number | Fl
   return shape(x, out);
 }
 
-/** p and q as small vectors of equal length for the fast path (q checked only after p passed), or null. */
-function smallQ(fn: string, p: SmallVector | null, q: unknown, max: number): SmallVector | null {
-  if (p === null) return null;
-  const Q = smallVector(fn, "q", q, max);
-  return Q !== null && Q.length === p.length ? Q : null;
-}
-
 /** Runs a two-operand row kernel and checks both operands' weights; rows of p with tiny sums run again rescaled. */
 function pairSums(fn: string, b: Backend, kernel: "klRows" | "crossEntropyRows", p: unknown, q: unknown) {
   const [P, Q] = pairArgs(fn, "p", p, "q", q);
@@ -89,11 +81,8 @@ function pairSums(fn: string, b: Backend, kernel: "klRows" | "crossEntropyRows",
 export function crossEntropy(b: Backend, p: unknown, q: unknown, opts?: UnitOptions): number | Float64Array {
   const fn = "crossEntropy";
   const k = unit(opts, fn);
-  const max = smallMax(b.name);
-  const sp = smallVector(fn, "p", p, max);
-  const sq = smallQ(fn, sp, q, max);
-  if (sq !== null) {
-    const v = crossEntropySmall(sp!, sq);
+  if (isSmallPair(fn, p, q, smallMax(b.name))) {
+    const v = crossEntropySmall(p as SmallVector, q as SmallVector);
     if (v === v) return v / k;
   }
   const { P, s } = pairSums(fn, b, "crossEntropyRows", p, q);
@@ -107,11 +96,8 @@ export function crossEntropy(b: Backend, p: unknown, q: unknown, opts?: UnitOpti
 export function klDivergence(b: Backend, p: unknown, q: unknown, opts?: UnitOptions): number | Float64Array {
   const fn = "klDivergence";
   const k = unit(opts, fn);
-  const max = smallMax(b.name);
-  const sp = smallVector(fn, "p", p, max);
-  const sq = smallQ(fn, sp, q, max);
-  if (sq !== null) {
-    const v = klSmall(sp!, sq);
+  if (isSmallPair(fn, p, q, smallMax(b.name))) {
+    const v = klSmall(p as SmallVector, q as SmallVector);
     if (v === v) return v / k;
   }
   const { P, s } = pairSums(fn, b, "klRows", p, q);
@@ -128,11 +114,8 @@ export function klDivergence(b: Backend, p: unknown, q: unknown, opts?: UnitOpti
  */
 export function jsDivergence(b: Backend, p: unknown, q: unknown, opts?: UnitOptions, fn = "jsDivergence"): number | Float64Array {
   const k = unit(opts, fn);
-  const max = smallMax(b.name);
-  const sp = smallVector(fn, "p", p, max);
-  const sq = smallQ(fn, sp, q, max);
-  if (sq !== null) {
-    const v = jsSmall(sp!, sq);
+  if (isSmallPair(fn, p, q, smallMax(b.name))) {
+    const v = jsSmall(p as SmallVector, q as SmallVector);
     if (v === v) return v / k;
   }
   let [P, Q] = pairArgs(fn, "p", p, "q", q);
@@ -168,9 +151,8 @@ export function jsDistance(b: Backend, p: unknown, q: unknown, opts?: UnitOption
 export function surprisal(b: Backend, p: unknown, opts?: UnitOptions): Float64Array {
   const fn = "surprisal";
   const k = unit(opts, fn);
-  const v = smallVector(fn, "p", p, smallMax(b.name));
-  if (v !== null) {
-    const out = surprisalSmall(v, k);
+  if (isSmallVector(fn, "p", p, smallMax(b.name))) {
+    const out = surprisalSmall(p, k);
     if (out !== null) return out;
   }
   const x = batchArg(fn, "p", p);

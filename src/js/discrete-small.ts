@@ -34,23 +34,35 @@ export function smallMax(backend: BackendName): number {
 export const TINY = 2 ** -968;
 
 /**
- * `x` as a vector the fast path may read, or null (matrices, empty or long vectors, other types,
- * an array holding a non-number: the normal path handles and reports those). A released
- * `it.allocate()` view throws here, exactly as on the normal path.
+ * True when `x` is a vector the fast path may read (then it is a SmallVector); false for
+ * matrices, empty or long vectors, other types, an array holding a non-number: the normal path
+ * handles and reports those. A released `it.allocate()` view throws here, as on the normal path.
  */
-export function smallVector(fn: string, name: string, x: unknown, max: number): SmallVector | null {
+export function isSmallVector(fn: string, name: string, x: unknown, max: number): x is SmallVector {
   if (x instanceof Float64Array || x instanceof Float32Array) {
-    if (x.length === 0 || x.length > max) return null;
+    if (x.length === 0 || x.length > max) return false;
     checkResident(fn, name, x);
-    return x;
+    return true;
   }
   if (Array.isArray(x)) {
     const n = x.length;
-    if (n === 0 || n > max) return null;
-    for (let i = 0; i < n; i++) if (typeof x[i] !== "number") return null;
-    return x as readonly number[];
+    if (n === 0 || n > max) return false;
+    for (let i = 0; i < n; i++) if (typeof x[i] !== "number") return false;
+    return true;
   }
-  return null;
+  return false;
+}
+
+/** True when p and q are small vectors of one length (checked without building anything: this runs on every call). */
+export function isSmallPair(fn: string, p: unknown, q: unknown, max: number): boolean {
+  if (p instanceof Float64Array && q instanceof Float64Array) {
+    const n = p.length;
+    if (n === 0 || n > max || q.length !== n) return false;
+    checkResident(fn, "p", p);
+    checkResident(fn, "q", q);
+    return true;
+  }
+  return isSmallVector(fn, "p", p, max) && isSmallVector(fn, "q", q, max) && p.length === q.length;
 }
 
 /** H(p) = ln S − (Σ w ln w)/S in nats, or NaN (see the module comment). */
