@@ -20,9 +20,11 @@
 // log takes no special cases and is finite for every input, so 0·ln 0 = 0 without masking.
 // Subnormal weights in the entropy get an inexact (but finite) log: a subnormal w adds at most
 // ~40·w < 1e-306 (f64) or ~16·w < 2e-37 (f32x4 path) of absolute error to Σ w ln w. Cross-entropy takes the exact log of
-// subnormal q (rare path). KL forms the ratio p/q (one division, like the JS reference): a ratio
-// outside the normal f64 range (only with subnormal or ~1e308 inputs) gives a finite, inexact term
-// where the JS reference gives ±Infinity.
+// subnormal q (rare path). KL forms the ratio p/q (one division, like the JS reference); where
+// that ratio leaves the normal f64 range (it overflows for 1 / 2.2e-309, or goes subnormal), the
+// term is computed as p·(ln p − ln q) with exact logs instead, as the JS reference (lnQuotient)
+// does, so D(p‖q) stays finite and right. (f32 operands: the f64 ratio of two float32 values is
+// always normal.)
 
 import { setScratchStart } from "./memory";
 import {
@@ -35,6 +37,9 @@ setScratchStart(initMath(__heap_base));
 
 /** Elements per accumulation block (then combined with compensation). */
 const BLOCK: i32 = 512;
+
+/** Smallest normal f64, 2^-1022. */
+const MIN_NORMAL: f64 = 2.2250738585072014e-308;
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
@@ -222,6 +227,24 @@ type KL = f64;
 type CE = f32;
 
 /**
+ * Σ p·ln q (CE) or Σ p·ln(p/q) (KL) over [i0, i1) where p, q > 0, with exact logs where the
+ * fast split (normal numbers only) does not apply: a subnormal q, or a ratio p/q that overflowed,
+ * underflowed or went subnormal (then ln p − ln q). The rare path of pairScalar.
+ */
+function pairTermsExact<T, M>(p: usize, q: usize, i0: i32, i1: i32): f64 {
+  const kl = sizeof<M>() == 8;
+  let t = 0.0;
+  for (let j = i0; j < i1; j++) {
+    const pv = ld<T>(p, j), qv = ld<T>(q, j);
+    if (!(pv > 0 && qv > 0)) continue;
+    const x = kl ? pv / qv : qv;
+    if (x >= MIN_NORMAL && x < Infinity) t += pv * ln(x);
+    else t += pv * (kl ? ln(pv) - ln(qv) : ln(qv));
+  }
+  return t;
+}
+
+/**
  * Scalar pair sums of p, q over [i, n), added into acc (6 slots). M = CE: term = p·ln q;
  * M = KL: term = p·ln(p/q); both only where p > 0 and q > 0.
  */
@@ -231,21 +254,46 @@ function pairScalar<T, M>(p: usize, q: usize, i: i32, n: i32, acc: usize): void 
   let mp = load<f64>(acc, 24), mq = load<f64>(acc, 32), kc = load<f64>(acc, 40);
   while (i < n) {
     const end = min(n, i + BLOCK);
+    const start = i;
     let a0 = 0.0, b0 = 0.0, t0 = 0.0, k0 = 0.0;
-    for (; i < end; i++) {
+    let t1 = 0.0, k1 = 0.0;
+    let odd: u64 = 0; // nonzero: some p ≠ 0 had its x outside the normal range
+    // 2-way unrolled; x outside [2^-1022, Inf) (x ≥ 0 here) is found by one unsigned compare of
+    // its bits, flagged (with p's bits, so p = 0 does not count), and the block's terms redone
+    // exactly below
+    for (; i + 1 < end; i += 2) {
+      const p0 = ld<T>(p, i), q0 = ld<T>(q, i), p1 = ld<T>(p, i + 1), q1 = ld<T>(q, i + 1);
+      a0 += p0; b0 += q0; a0 += p1; b0 += q1;
+      mp = pmin(pmin(mp, p0), p1); mq = pmin(pmin(mq, q0), q1);
+      if (q0 > 0) {
+        const x = kl ? p0 / q0 : q0;
+        odd |= select<u64>(reinterpret<u64>(p0), 0, reinterpret<u64>(x) - 0x0010000000000000 >= 0x7FE0000000000000);
+        const u = reinterpret<u64>(x) + LOG_SHIFT;
+        t0 += p0 * lnTail(u); k0 += p0 * lnK(u);
+      } else if (p0 > 0) kc += 1.0;
+      if (q1 > 0) {
+        const x = kl ? p1 / q1 : q1;
+        odd |= select<u64>(reinterpret<u64>(p1), 0, reinterpret<u64>(x) - 0x0010000000000000 >= 0x7FE0000000000000);
+        const u = reinterpret<u64>(x) + LOG_SHIFT;
+        t1 += p1 * lnTail(u); k1 += p1 * lnK(u);
+      } else if (p1 > 0) kc += 1.0;
+    }
+    if (i < end) {
       const pv = ld<T>(p, i), qv = ld<T>(q, i);
+      i++;
       a0 += pv; b0 += qv;
       mp = pmin(mp, pv); mq = pmin(mq, qv);
       if (qv > 0) {
-        if (!kl && qv < 2.2250738585072014e-308) {
-          t0 += pv * ln(qv); // subnormal q: exact log (the fast split is only for normal numbers)
-        } else {
-          const u = reinterpret<u64>(kl ? pv / qv : qv) + LOG_SHIFT;
-          t0 += pv * lnTail(u); k0 += pv * lnK(u);
-        }
-      } else if (pv > 0) {
-        kc += 1.0;
-      }
+        const x = kl ? pv / qv : qv;
+        odd |= select<u64>(reinterpret<u64>(pv), 0, reinterpret<u64>(x) - 0x0010000000000000 >= 0x7FE0000000000000);
+        const u = reinterpret<u64>(x) + LOG_SHIFT;
+        t0 += pv * lnTail(u); k0 += pv * lnK(u);
+      } else if (pv > 0) kc += 1.0;
+    }
+    t0 += t1; k0 += k1;
+    if (odd != 0) {
+      t0 = pairTermsExact<T, M>(p, q, start, end);
+      k0 = 0.0;
     }
     cP += nerr(sP, a0); sP += a0;
     cQ += nerr(sQ, b0); sQ += b0;
@@ -282,6 +330,7 @@ function pairRowF64<M>(p: usize, q: usize, n: i32, out: usize): void {
     let kc = i64x2.splat(0);
     const shift = vc(VC_SHIFT64);
     const zero = f64x2.splat(0.0);
+    const minNormal = vc(VC_MINNORM64), inf = f64x2.splat(Infinity);
     while (i < n4) {
       const end = min(n4, i + BLOCK);
       let a0 = zero, a1 = zero, b0 = zero, b1 = zero, t0 = zero, t1 = zero, k0 = zero, k1 = zero;
@@ -294,14 +343,23 @@ function pairRowF64<M>(p: usize, q: usize, n: i32, out: usize): void {
         mp = f64x2.pmin(f64x2.pmin(mp, p0), p1);
         mq = f64x2.pmin(f64x2.pmin(mq, q0), q1);
         const qp0 = f64x2.gt(q0, zero), qp1 = f64x2.gt(q1, zero);
-        kc = i64x2.sub(kc, v128.andnot(f64x2.gt(p0, zero), qp0));
-        kc = i64x2.sub(kc, v128.andnot(f64x2.gt(p1, zero), qp1));
+        const pp0 = f64x2.gt(p0, zero), pp1 = f64x2.gt(p1, zero);
+        kc = i64x2.sub(kc, v128.andnot(pp0, qp0));
+        kc = i64x2.sub(kc, v128.andnot(pp1, qp1));
         const pm0 = v128.and(p0, qp0), pm1 = v128.and(p1, qp1);
         let u0: v128, u1: v128, l0: v128, l1: v128;
         if (kl) {
           const x0 = f64x2.div(p0, q0), x1 = f64x2.div(p1, q1);
           u0 = i64x2.add(x0, shift); u1 = i64x2.add(x1, shift);
           l0 = lnTail_f64x2(u0); l1 = lnTail_f64x2(u1);
+          // A ratio outside the normal range where p, q > 0 (rare: 1/2.2e-309 overflows, a
+          // subnormal quotient loses bits): redo both vectors as ln p − ln q (subnormal-exact logs).
+          const ok0 = v128.and(f64x2.ge(x0, minNormal), f64x2.lt(x0, inf));
+          const ok1 = v128.and(f64x2.ge(x1, minNormal), f64x2.lt(x1, inf));
+          if (v128.any_true(v128.or(v128.andnot(v128.and(pp0, qp0), ok0), v128.andnot(v128.and(pp1, qp1), ok1)))) {
+            l0 = f64x2.sub(ln_f64x2(p0), ln_f64x2(q0)); l1 = f64x2.sub(ln_f64x2(p1), ln_f64x2(q1));
+            u0 = vc(VC_K0); u1 = u0;
+          }
         } else {
           const a = q + o;
           u0 = i64x2.add(q0, shift); u1 = i64x2.add(q1, shift);
@@ -309,7 +367,6 @@ function pairRowF64<M>(p: usize, q: usize, n: i32, out: usize): void {
           l1 = lnTailAt_f64x2(u1, lnEntry(load<u64>(a, 16)), lnEntry(load<u64>(a, 24)));
           // Subnormal q > 0 (rare): p·ln q needs the exact log there, so redo those vectors with
           // the subnormal-exact ln_f64x2 (k part set to 0, the whole log in the tail).
-          const minNormal = vc(VC_MINNORM64);
           if (v128.any_true(v128.or(v128.and(qp0, f64x2.lt(q0, minNormal)), v128.and(qp1, f64x2.lt(q1, minNormal))))) {
             l0 = ln_f64x2(q0); l1 = ln_f64x2(q1);
             u0 = vc(VC_K0); u1 = u0;
@@ -680,12 +737,21 @@ export function marginalsF32(t: usize, rows: i32, cols: i32, rowOut: usize, colO
 // ---------------------------------------------------------------------------------------------
 // 8. Mutual-information table sum: Σ_{t>0} t·ln(t / (rowSums[i]·colSums[j]))
 
+/** ln(t/(r·c)), t, r, c > 0: the fast log of the quotient, or exact ln t − ln r − ln c where r·c or the quotient is not a normal number. */
+// @ts-ignore: decorator
+@inline function lnOverProduct(t: f64, r: f64, c: f64): f64 {
+  const d = r * c;
+  const x = t / d;
+  return x >= MIN_NORMAL && x < Infinity && d >= MIN_NORMAL ? lnFast(x) : ln(t) - ln(r) - ln(c);
+}
+
 function miRow<T>(t: usize, cols: i32, ri: f64, colSums: usize): f64 {
   let s = 0.0, c = 0.0;
   let j = 0;
   if (ASC_FEATURE_SIMD) {
     const vr = f64x2.splat(ri);
     const zero = f64x2.splat(0.0);
+    const minNormal = vc(VC_MINNORM64), inf = f64x2.splat(Infinity);
     const n4 = cols & ~3;
     while (j < n4) {
       const end = min(n4, j + BLOCK);
@@ -700,8 +766,19 @@ function miRow<T>(t: usize, cols: i32, ri: f64, colSums: usize): f64 {
           v0 = lo64(v); v1 = hi64(v);
         }
         const cs = colSums + (<usize>j << 3);
-        const d0 = f64x2.mul(vr, v128.load(cs)), d1 = f64x2.mul(vr, v128.load(cs, 16));
-        const l0 = lnFast_f64x2(f64x2.div(v0, d0)), l1 = lnFast_f64x2(f64x2.div(v1, d1));
+        const c0 = v128.load(cs), c1 = v128.load(cs, 16);
+        const d0 = f64x2.mul(vr, c0), d1 = f64x2.mul(vr, c1);
+        const x0 = f64x2.div(v0, d0), x1 = f64x2.div(v1, d1);
+        let l0 = lnFast_f64x2(x0), l1 = lnFast_f64x2(x1);
+        // r·c or t/(r·c) outside the normal range where t > 0 (weights beyond ~1e154 or below
+        // ~1e-154; rare): both vectors as ln t − ln r − ln c with exact logs
+        const ok0 = v128.and(v128.and(f64x2.ge(x0, minNormal), f64x2.lt(x0, inf)), f64x2.ge(d0, minNormal));
+        const ok1 = v128.and(v128.and(f64x2.ge(x1, minNormal), f64x2.lt(x1, inf)), f64x2.ge(d1, minNormal));
+        if (v128.any_true(v128.or(v128.andnot(f64x2.gt(v0, zero), ok0), v128.andnot(f64x2.gt(v1, zero), ok1)))) {
+          const lr = ln_f64x2(vr);
+          l0 = f64x2.sub(f64x2.sub(ln_f64x2(v0), lr), ln_f64x2(c0));
+          l1 = f64x2.sub(f64x2.sub(ln_f64x2(v1), lr), ln_f64x2(c1));
+        }
         t0 = f64x2.add(t0, v128.and(f64x2.mul(v0, l0), f64x2.gt(v0, zero)));
         t1 = f64x2.add(t1, v128.and(f64x2.mul(v1, l1), f64x2.gt(v1, zero)));
       }
@@ -714,7 +791,7 @@ function miRow<T>(t: usize, cols: i32, ri: f64, colSums: usize): f64 {
     let a = 0.0;
     for (; j < end; j++) {
       const v = ld<T>(t, j);
-      if (v > 0) a += v * lnFast(v / (ri * load<f64>(colSums + (<usize>j << 3))));
+      if (v > 0) a += v * lnOverProduct(v, ri, load<f64>(colSums + (<usize>j << 3)));
     }
     c += nerr(s, a); s += a;
   }

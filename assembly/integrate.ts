@@ -35,6 +35,24 @@ import { ln, lnFast, ln_f64x2, lnFast_f64x2, vc, VC_MINNORM64 } from "./math";
   return v128.any_true(f64x2.lt(x, vc(VC_MINNORM64))) ? ln_f64x2(x) : lnFast_f64x2(x);
 }
 
+/**
+ * ln(a/b) for a, b > 0: lns of the quotient, or ln a − ln b (exact logs) where the quotient
+ * leaves the normal range — it overflows for 1 / 2.2e-309, underflows, or goes subnormal.
+ */
+// @ts-ignore: decorator
+@inline function lnq(a: f64, b: f64): f64 {
+  const x = a / b;
+  return x >= 2.2250738585072014e-308 && x < Infinity ? lnFast(x) : ln(a) - ln(b);
+}
+
+/** As lnq, for both lanes; only lanes set in `pos` (f > 0) can send the vector to the exact logs. */
+// @ts-ignore: decorator
+@inline function lnqv(a: v128, b: v128, pos: v128): v128 {
+  const x = f64x2.div(a, b);
+  const ok = v128.and(f64x2.ge(x, vc(VC_MINNORM64)), f64x2.lt(x, f64x2.splat(Infinity)));
+  return v128.any_true(v128.andnot(pos, ok)) ? f64x2.sub(ln_f64x2(a), ln_f64x2(b)) : lnFast_f64x2(x);
+}
+
 const BLOCK: i32 = 1024;
 
 // ---------------------------------------------------------------------------------------------
@@ -263,7 +281,8 @@ export function gridEntropyF32(f: usize, rows: i32, cols: i32, w: usize, ctx: us
 
 // gridPair: per row [Σ w·f, Σ w·g, Σ w·t, min f, min g, #(g + b = 0 < f)], a = ctx[2r], b = ctx[2r+1],
 //   t = f·lns(g + b)              (MODE = u8: cross-entropy)
-//   t = f·lns((f + a)/(g + b))     (MODE = u16: relative entropy; one log of the ratio, exact at f = g)
+//   t = f·lns((f + a)/(g + b))     (MODE = u16: relative entropy; one log of the ratio, exact at f = g;
+//                                  lnq: ln(f + a) − ln(g + b) where the ratio would overflow or underflow)
 // f = 0 contributes 0. g advances with the rows when gStride ≠ 0, else one g row serves them all.
 
 // @ts-ignore: decorator
@@ -295,7 +314,7 @@ export function gridEntropyF32(f: usize, rows: i32, cols: i32, w: usize, ctx: us
           const pos = f64x2.gt(fv, zero);
           let l: v128;
           if (sizeof<MODE>() == 1) l = lnv(gb);
-          else l = lnv(f64x2.div(f64x2.add(fv, av), gb));
+          else l = lnqv(f64x2.add(fv, av), gb, pos);
           bt = f64x2.add(bt, f64x2.mul(wv, v128.and(f64x2.mul(fv, l), pos)));
           kv = i64x2.sub(kv, v128.and(f64x2.eq(gb, zero), pos));
           vmf = f64x2.min(vmf, fv);
@@ -326,7 +345,7 @@ export function gridEntropyF32(f: usize, rows: i32, cols: i32, w: usize, ctx: us
         if (u > 0) {
           if (gb == 0) k += 1;
           else if (sizeof<MODE>() == 1) bt += wj * (u * lns(gb));
-          else bt += wj * (u * lns((u + a) / gb));
+          else bt += wj * (u * lnq(u + a, gb));
         }
         mf = min<f64>(mf, u);
         mg = min<f64>(mg, v);

@@ -38,7 +38,7 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m] : 0.5 * (s[m - 1] + s[m]);
 };
 
-interface Row { name: string; backend: BackendName; threads: number; hz: number; elementsPerSecond: number }
+interface Row { name: string; backend: BackendName | string; threads: number; hz: number; elementsPerSecond: number }
 
 async function main(): Promise<void> {
   const engines = new Map<BackendName, Engine>();
@@ -61,7 +61,8 @@ async function main(): Promise<void> {
   console.log(`infowasm bench: ${selected.length} workloads × ${BACKENDS.length} backends, ${rounds} rounds of ${timeMs} ms each`);
   for (const w of selected) {
     const input = w.setup();
-    const latencies = new Map<BackendName, number[]>(BACKENDS.map((b) => [b, []]));
+    const contenders: string[] = [...BACKENDS, ...Object.keys(w.peers ?? {})];
+    const latencies = new Map<string, number[]>(contenders.map((b) => [b, []]));
     for (let round = 0; round < rounds; round++) {
       const bench = new Bench({ time: timeMs, warmupTime: 200, iterations: 3 });
       const inputs = new Map(BACKENDS.map((b) => [b, w.perEngine ? w.perEngine(engines.get(b)!, input) : input]));
@@ -72,15 +73,20 @@ async function main(): Promise<void> {
           w.run(e, x);
         });
       }
+      for (const [peer, run] of Object.entries(w.peers ?? {})) {
+        bench.add(peer, () => {
+          run(input);
+        });
+      }
       await bench.run();
       if (w.release) for (const b of BACKENDS) w.release(engines.get(b)!, inputs.get(b));
       for (const task of bench.tasks) {
         const r = task.result;
         if (r.state !== "completed") throw new Error(`${w.name} on ${task.name}: ${r.state}${"error" in r ? `: ${String(r.error)}` : ""}`);
-        latencies.get(task.name as BackendName)!.push(r.latency.p50);
+        latencies.get(task.name)!.push(r.latency.p50);
       }
     }
-    for (const b of BACKENDS) {
+    for (const b of contenders) {
       const ms = median(latencies.get(b)!);
       const hz = 1000 / ms;
       rows.push({ name: w.name, backend: b, threads: 1, hz, elementsPerSecond: hz * w.elements });
@@ -101,10 +107,13 @@ function writeResults(machine: string, rows: unknown[]): void {
 
 function print(rows: Row[], elements: number): void {
   const js = rows.find((r) => r.backend === "js")!;
+  // a workload with a hand-written competitor also shows time / hand-written time (< 1: faster)
+  const hand = rows.find((r) => r.backend === "handwritten");
   for (const r of rows) {
     const ns = 1e9 / r.elementsPerSecond;
     console.log(
-      `${r.name.padEnd(40)} ${r.backend.padEnd(10)} ${r.hz.toFixed(2).padStart(10)} ops/s ${(r.elementsPerSecond / 1e6).toFixed(1).padStart(9)} M el/s ${ns.toFixed(2).padStart(7)} ns/el  ×${(r.hz / js.hz).toFixed(2)} vs js`,
+      `${r.name.padEnd(40)} ${r.backend.padEnd(11)} ${r.hz.toFixed(2).padStart(10)} ops/s ${(r.elementsPerSecond / 1e6).toFixed(1).padStart(9)} M el/s ${ns.toFixed(2).padStart(7)} ns/el  ×${(r.hz / js.hz).toFixed(2)} vs js` +
+        (hand ? `  time ×${(hand.hz / r.hz).toFixed(2)} of handwritten` : ""),
     );
   }
   void elements;

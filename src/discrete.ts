@@ -6,29 +6,58 @@
  *   H(p, q)  = ln Sq − (Σ p ln q)/Sp
  *   D(p‖q)   = (Σ p ln(p/q))/Sp + ln(Sq/Sp)
  * all in nats, then divided by ln(base).
+ *
+ * Small calls: a vector of at most smallMax(backend) elements goes through the fused JS loops of
+ * src/js/discrete-small.ts (no WASM copy, no intermediate arrays); anything they decline (bad
+ * input, tiny sums) comes here, to the normal path, which names the offending element.
+ *
+ * Tiny rows: a row whose weights sum below TINY = 2^-968 (subnormal weights) is multiplied by
+ * 2^1000 — exact, and the normalised distribution is unchanged — and summed again, so that
+ * products w·ln w keep full precision, 1/S stays finite, and the WASM fast log (inexact for
+ * subnormal arguments) is never given one that matters.
  */
 import type { Backend } from "./backend.js";
 import { ENTROPY_WIDTH, PAIR_WIDTH, SUM_WIDTH } from "./backend.js";
 import type { UnitOptions } from "./types.js";
 import { lnBase } from "./units.js";
 import { batchArg, checkTotal, checkWeights, matrixArg, pairArgs, type Batch } from "./validate.js";
+import { lnQuotient } from "./js/discrete.js";
+import { TINY, type SmallVector, crossEntropySmall, entropySmall, jsSmall, klSmall, isSmallPair, isSmallVector, smallMax, surprisalSmall } from "./js/discrete-small.js";
 
 function shape(b: Batch, values: Float64Array): number | Float64Array {
   return b.vector ? values[0] : values;
 }
 
-/** ln(Sq/Sp), without overflow for extreme ratios. */
-function lnRatio(sq: number, sp: number): number {
-  const r = sq / sp;
-  return r > 0 && r < Infinity ? Math.log(r) : Math.log(sq) - Math.log(sp);
+/** ln of the unit: 1 for nats (no options object, or no base), else lnBase. */
+function unit(opts: UnitOptions | undefined, fn: string): number {
+  return opts === undefined || opts.base === undefined ? 1 : lnBase(opts.base, fn);
 }
 
-export function entropy(b: Backend, p: unknown, opts: UnitOptions = {}): number | Float64Array {
+const UP = 2 ** 1000;
+
+/** A copy of b with each row whose sum (stats[r·width + at]) is below TINY multiplied by 2^1000, or null if there is none. */
+function rescaleTiny(b: Batch, stats: Float64Array, width: number, at: number): Batch | null {
+  let data: Float64Array | null = null;
+  for (let r = 0; r < b.rows; r++) {
+    if (!(stats[r * width + at] < TINY)) continue;
+    data ??= Float64Array.from(b.data);
+    for (let i = r * b.cols; i < (r + 1) * b.cols; i++) data[i] *= UP;
+  }
+  return data ? { ...b, data } : null;
+}
+
+export function entropy(b: Backend, p: unknown, opts?: UnitOptions): number | Float64Array {
   const fn = "entropy";
-  const k = lnBase(opts.base, fn);
+  const k = unit(opts, fn);
+  if (isSmallVector(fn, "p", p, smallMax(b.name))) {
+    const h = entropySmall(p);
+    if (h === h) return h / k;
+  }
   const x = batchArg(fn, "p", p);
-  const s = b.entropyRows(x.data, x.rows, x.cols);
+  let s = b.entropyRows(x.data, x.rows, x.cols);
   checkWeights(fn, "p", x, s, ENTROPY_WIDTH, 0, 2);
+  const big = rescaleTiny(x, s, ENTROPY_WIDTH, 0);
+  if (big) s = b.entropyRows(big.data, big.rows, big.cols);
   const out = new Float64Array(x.rows);
   for (let r = 0; r < x.rows; r++) {
     const S = s[r * ENTROPY_WIDTH];
@@ -38,18 +67,24 @@ export function entropy(b: Backend, p: unknown, opts: UnitOptions = {}): number 
   return shape(x, out);
 }
 
-/** Runs a two-operand row kernel and checks both operands' weights. */
+/** Runs a two-operand row kernel and checks both operands' weights; rows of p with tiny sums run again rescaled. */
 function pairSums(fn: string, b: Backend, kernel: "klRows" | "crossEntropyRows", p: unknown, q: unknown) {
   const [P, Q] = pairArgs(fn, "p", p, "q", q);
-  const s = b[kernel](P.data, Q.data, P.rows, P.cols);
+  let s = b[kernel](P.data, Q.data, P.rows, P.cols);
   checkWeights(fn, "p", P, s, PAIR_WIDTH, 0, 3);
   checkWeights(fn, "q", Q, s, PAIR_WIDTH, 1, 4);
+  const big = rescaleTiny(P, s, PAIR_WIDTH, 0);
+  if (big) s = b[kernel](big.data, Q.data, P.rows, P.cols);
   return { P, s };
 }
 
-export function crossEntropy(b: Backend, p: unknown, q: unknown, opts: UnitOptions = {}): number | Float64Array {
+export function crossEntropy(b: Backend, p: unknown, q: unknown, opts?: UnitOptions): number | Float64Array {
   const fn = "crossEntropy";
-  const k = lnBase(opts.base, fn);
+  const k = unit(opts, fn);
+  if (isSmallPair(fn, p, q, smallMax(b.name))) {
+    const v = crossEntropySmall(p as SmallVector, q as SmallVector);
+    if (v === v) return v / k;
+  }
   const { P, s } = pairSums(fn, b, "crossEntropyRows", p, q);
   const out = new Float64Array(P.rows);
   for (let r = 0, o = 0; r < P.rows; r++, o += PAIR_WIDTH) {
@@ -58,13 +93,17 @@ export function crossEntropy(b: Backend, p: unknown, q: unknown, opts: UnitOptio
   return shape(P, out);
 }
 
-export function klDivergence(b: Backend, p: unknown, q: unknown, opts: UnitOptions = {}): number | Float64Array {
+export function klDivergence(b: Backend, p: unknown, q: unknown, opts?: UnitOptions): number | Float64Array {
   const fn = "klDivergence";
-  const k = lnBase(opts.base, fn);
+  const k = unit(opts, fn);
+  if (isSmallPair(fn, p, q, smallMax(b.name))) {
+    const v = klSmall(p as SmallVector, q as SmallVector);
+    if (v === v) return v / k;
+  }
   const { P, s } = pairSums(fn, b, "klRows", p, q);
   const out = new Float64Array(P.rows);
   for (let r = 0, o = 0; r < P.rows; r++, o += PAIR_WIDTH) {
-    out[r] = s[o + 5] > 0 ? Infinity : Math.max(0, s[o + 2] / s[o] + lnRatio(s[o + 1], s[o])) / k;
+    out[r] = s[o + 5] > 0 ? Infinity : Math.max(0, s[o + 2] / s[o] + lnQuotient(s[o + 1], s[o])) / k;
   }
   return shape(P, out);
 }
@@ -73,17 +112,26 @@ export function klDivergence(b: Backend, p: unknown, q: unknown, opts: UnitOptio
  * Jensen–Shannon divergence ½D(p‖m) + ½D(q‖m), m = (p+q)/2, of the normalised p and q: two
  * passes (the sums, then the divergence sum with each row scaled by 1/S). At most ln 2 nats.
  */
-export function jsDivergence(b: Backend, p: unknown, q: unknown, opts: UnitOptions = {}, fn = "jsDivergence"): number | Float64Array {
-  const k = lnBase(opts.base, fn);
-  const [P, Q] = pairArgs(fn, "p", p, "q", q);
-  const sp = b.sumRows(P.data, P.rows, P.cols);
-  checkWeights(fn, "p", P, sp, SUM_WIDTH, 0, 1);
-  const sq = b.sumRows(Q.data, Q.rows, Q.cols);
-  checkWeights(fn, "q", Q, sq, SUM_WIDTH, 0, 1);
+export function jsDivergence(b: Backend, p: unknown, q: unknown, opts?: UnitOptions, fn = "jsDivergence"): number | Float64Array {
+  const k = unit(opts, fn);
+  if (isSmallPair(fn, p, q, smallMax(b.name))) {
+    const v = jsSmall(p as SmallVector, q as SmallVector);
+    if (v === v) return v / k;
+  }
+  let [P, Q] = pairArgs(fn, "p", p, "q", q);
+  let sP = b.sumRows(P.data, P.rows, P.cols);
+  checkWeights(fn, "p", P, sP, SUM_WIDTH, 0, 1);
+  let sQ = b.sumRows(Q.data, Q.rows, Q.cols);
+  checkWeights(fn, "q", Q, sQ, SUM_WIDTH, 0, 1);
+  // tiny rows: 1/S would overflow; rescale them (exactly) and take their sums again
+  const bigP = rescaleTiny(P, sP, SUM_WIDTH, 0);
+  if (bigP) [P, sP] = [bigP, b.sumRows(bigP.data, P.rows, P.cols)];
+  const bigQ = rescaleTiny(Q, sQ, SUM_WIDTH, 0);
+  if (bigQ) [Q, sQ] = [bigQ, b.sumRows(bigQ.data, Q.rows, Q.cols)];
   const scale = new Float64Array(2 * P.rows);
   for (let r = 0; r < P.rows; r++) {
-    scale[2 * r] = 1 / sp[r * SUM_WIDTH];
-    scale[2 * r + 1] = 1 / sq[r * SUM_WIDTH];
+    scale[2 * r] = 1 / sP[r * SUM_WIDTH];
+    scale[2 * r + 1] = 1 / sQ[r * SUM_WIDTH];
   }
   const c = b.jsRows(P.data, Q.data, P.rows, P.cols, scale);
   const out = new Float64Array(P.rows);
@@ -92,7 +140,7 @@ export function jsDivergence(b: Backend, p: unknown, q: unknown, opts: UnitOptio
 }
 
 /** √jsDivergence: a metric, as scipy.spatial.distance.jensenshannon. */
-export function jsDistance(b: Backend, p: unknown, q: unknown, opts: UnitOptions = {}): number | Float64Array {
+export function jsDistance(b: Backend, p: unknown, q: unknown, opts?: UnitOptions): number | Float64Array {
   const d = jsDivergence(b, p, q, opts, "jsDistance");
   if (typeof d === "number") return Math.sqrt(d);
   for (let i = 0; i < d.length; i++) d[i] = Math.sqrt(d[i]);
@@ -100,9 +148,13 @@ export function jsDistance(b: Backend, p: unknown, q: unknown, opts: UnitOptions
 }
 
 /** −log p(x) of each outcome of the normalised p (Infinity where p = 0); a matrix gives rows×cols values. */
-export function surprisal(b: Backend, p: unknown, opts: UnitOptions = {}): Float64Array {
+export function surprisal(b: Backend, p: unknown, opts?: UnitOptions): Float64Array {
   const fn = "surprisal";
-  const k = lnBase(opts.base, fn);
+  const k = unit(opts, fn);
+  if (isSmallVector(fn, "p", p, smallMax(b.name))) {
+    const out = surprisalSmall(p, k);
+    if (out !== null) return out;
+  }
   const x = batchArg(fn, "p", p);
   const s = b.sumRows(x.data, x.rows, x.cols);
   checkWeights(fn, "p", x, s, SUM_WIDTH, 0, 1);

@@ -17,6 +17,11 @@ export interface Workload<I = unknown> {
   perEngine?(engine: Engine, input: I): unknown;
   /** Optional: frees what perEngine made. */
   release?(engine: Engine, input: unknown): void;
+  /**
+   * Optional: competitors timed in the same rounds as the backends (no engine), reported as rows
+   * whose `backend` is the key ("handwritten", "ml-distance"), so a ratio is read from one run.
+   */
+  peers?: Record<string, (input: I) => unknown>;
 }
 
 /** n positive weights in (0, 1], from a fixed seed. */

@@ -44,7 +44,21 @@ export const crossEntropyBlock: BlockKernel = (p, q, i0, i1, acc) => {
   acc[0] = sp; acc[1] = sq; acc[2] = c; acc[3] = mp; acc[4] = mq; acc[5] = k;
 };
 
-/** f(p, q) = ln(p/q): the relative-entropy sum Σ p·ln(p/q), accurate when p ≈ q. */
+/** Smallest normal float64, 2^-1022. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/**
+ * ln(a/b) for finite a, b > 0: one division and one log (accurate when a ≈ b), or ln a − ln b
+ * where the quotient leaves the normal range — it would overflow to Infinity (1 / 2.2e-309),
+ * underflow to 0, or lose bits as a subnormal. The fallback branch is never taken for ratios
+ * within [2.2e-308, 1.8e308], so it costs nothing on ordinary input.
+ */
+export function lnQuotient(a: number, b: number): number {
+  const r = a / b;
+  return r >= MIN_NORMAL && r < Infinity ? Math.log(r) : Math.log(a) - Math.log(b);
+}
+
+/** f(p, q) = ln(p/q): the relative-entropy sum Σ p·ln(p/q), accurate when p ≈ q (lnQuotient: no overflow of p/q). */
 export const klBlock: BlockKernel = (p, q, i0, i1, acc) => {
   let sp = 0, sq = 0, c = 0, mp = Infinity, mq = Infinity, k = 0;
   for (let i = i0; i < i1; i++) {
@@ -53,7 +67,7 @@ export const klBlock: BlockKernel = (p, q, i0, i1, acc) => {
     sp += a;
     sq += b;
     if (a > 0) {
-      if (b > 0) c += a * Math.log(a / b);
+      if (b > 0) c += a * lnQuotient(a, b);
       else if (b === 0) k++;
     }
     if (a < mp) mp = a;
@@ -92,7 +106,17 @@ export const sumBlock: BlockKernel = (x, _b, i0, i1, acc) => {
   acc[1] = m;
 };
 
-/** Σ_{t>0} t·ln(t / (r_i c_j)) over a rows×cols table. */
+/**
+ * ln(t/(r·c)) for t, r, c > 0: one product, one division, one log, or ln t − ln r − ln c where
+ * r·c or the quotient leaves the normal range (weights beyond ~1e154 or below ~1e-154).
+ */
+export function lnOverProduct(t: number, r: number, c: number): number {
+  const d = r * c;
+  const x = t / d;
+  return x >= MIN_NORMAL && x < Infinity && d >= MIN_NORMAL ? Math.log(x) : Math.log(t) - Math.log(r) - Math.log(c);
+}
+
+/** Σ_{t>0} t·ln(t / (r_i c_j)) over a rows×cols table (lnOverProduct: no overflow of r_i·c_j). */
 export function miTable(t: FloatArray, rows: number, cols: number, rowSums: Float64Array, colSums: Float64Array): number {
   let total = 0;
   for (let i = 0; i < rows; i++) {
@@ -100,7 +124,7 @@ export function miTable(t: FloatArray, rows: number, cols: number, rowSums: Floa
     let c = 0;
     for (let j = 0, o = i * cols; j < cols; j++) {
       const v = t[o + j];
-      if (v > 0) c += v * Math.log(v / (ri * colSums[j]));
+      if (v > 0) c += v * lnOverProduct(v, ri, colSums[j]);
     }
     total += c;
   }

@@ -6,6 +6,7 @@
 import type { FloatArray, IntegrateKernels } from "../backend.js";
 import { MIN, SUM } from "../cascade.js";
 import { BLOCK, rowBlocks } from "./rows.js";
+import { lnQuotient } from "./discrete.js";
 
 const PAIR_OPS = [SUM, SUM, SUM, MIN, MIN, SUM] as const;
 
@@ -117,7 +118,7 @@ function pairBlock(f: FloatArray, g: FloatArray, r: number, cols: number, j0: nu
     const gb = v + b;
     if (u > 0) {
       if (gb === 0) k++;
-      else st += w[j] * (u * Math.log(kl ? (u + a) / gb : gb));
+      else st += w[j] * (u * (kl ? lnQuotient(u + a, gb) : Math.log(gb))); // lnQuotient: no overflow of the ratio
     }
     mf = Math.min(mf, u);
     mg = Math.min(mg, v);

@@ -39,6 +39,8 @@ export interface Block {
 }
 
 const registry = new WeakMap<object, Block>();
+/** False until the first view is registered: until then no argument can be one, and the checks skip the lookup. */
+let anyRegistered = false;
 
 function describeArg(fn: string, name: string): string {
   return fn ? `${fn}: ${name}` : name;
@@ -49,6 +51,7 @@ function describeArg(fn: string, name: string): string {
  * (or whose engine was closed). Called by the argument checks of every public function.
  */
 export function checkResident(fn: string, name: string, x: object): void {
+  if (!anyRegistered) return;
   const b = registry.get(x);
   if (b === undefined) return;
   if (!b.live) throw new Error(`${describeArg(fn, name)} was released (or its engine closed): a released view must not be used; allocate() a new one`);
@@ -72,6 +75,7 @@ function makeView(b: Block): ResidentArray {
       ? new Float32Array(b.length)
       : new Float64Array(b.length);
   registry.set(v, b);
+  anyRegistered = true;
   return v;
 }
 
