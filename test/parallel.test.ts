@@ -8,6 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Vector, makeVector } from "apache-arrow";
 import { init } from "../src/index.js";
 import type { Engine } from "../src/engine.js";
 import { BACKENDS, close, rng, weights } from "./backends.js";
@@ -72,6 +73,18 @@ describe.each(BACKENDS)("parallel pool (%s)", (backend) => {
     q0[250_000] = 0;
     p[250_000] = 1;
     expect(await e.parallel.klDivergence(p, q0)).toBe(Infinity);
+  });
+
+  it("Arrow vectors and integer typed arrays split like Float64Arrays and give the same results", async () => {
+    const p = weights(300_001, 7);
+    const q = weights(300_001, 8, 0);
+    const chunks = [makeVector(p.subarray(0, 100_000)), makeVector(p.subarray(100_000))];
+    const arrowP = new Vector(chunks.flatMap((c) => c.data)); // two chunks: one copy
+    expectClose(await e.parallel.entropy(arrowP), e.entropy(p));
+    expectClose(await e.parallel.klDivergence(makeVector(p), makeVector(q)), e.klDivergence(p, q));
+    const counts = Int32Array.from(p, (v) => Math.round(v));
+    counts[0] = 1;
+    expectClose(await e.parallel.entropy(counts), e.entropy(Float64Array.from(counts)));
   });
 
   it("histogram counts add exactly; histogram MI and the trapezoid rule match", async () => {

@@ -44,6 +44,8 @@ function elements(args: readonly unknown[]): number {
     else if (Array.isArray(a)) n += Array.isArray(a[0]) ? a.length * (a[0] as unknown[]).length : a.length;
     else if (typeof a === "object" && a !== null && "data" in a && ArrayBuffer.isView((a as { data: unknown }).data))
       n += ((a as { data: Float64Array }).data).length;
+    else if (typeof a === "object" && a !== null && typeof (a as { length?: unknown }).length === "number")
+      n += (a as { length: number }).length; // an Arrow vector or another array-like
   }
   return n;
 }
