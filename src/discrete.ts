@@ -18,11 +18,12 @@
  */
 import type { Backend } from "./backend.js";
 import { ENTROPY_WIDTH, PAIR_WIDTH, SUM_WIDTH } from "./backend.js";
-import type { UnitOptions } from "./types.js";
+import type { MatrixLike, UnitOptions, Vector } from "./types.js";
 import { lnBase } from "./units.js";
 import { batchArg, checkTotal, checkWeights, matrixArg, pairArgs, type Batch } from "./validate.js";
 import { lnQuotient } from "./js/discrete.js";
 import { TINY, type SmallVector, crossEntropySmall, entropySmall, jsSmall, klSmall, isSmallPair, isSmallVector, smallMax, surprisalSmall } from "./js/discrete-small.js";
+import { backendOf } from "./facade.js";
 
 function shape(b: Batch, values: Float64Array): number | Float64Array {
   return b.vector ? values[0] : values;
@@ -211,4 +212,77 @@ export function mutualInformation(b: Backend, t: unknown, opts: UnitOptions = {}
   const { rowSums, colSums } = b.marginals(T.data, T.rows, T.cols);
   const c = b.miTable(T.data, T.rows, T.cols, rowSums, colSums);
   return Math.max(0, c / S + Math.log(S)) / k;
+}
+
+/**
+ * Discrete distributions and joint tables. The engine's public methods of this family, installed
+ * on Engine by src/engine.ts (see src/facade.ts).
+ */
+export abstract class DiscreteMethods {
+  /** @internal */
+  declare readonly [backendOf]: () => Backend;
+
+  /**
+   * Shannon entropy H(p) = −Σ p log p of the normalised weights (0·log 0 = 0), as
+   * `scipy.stats.entropy(p)`. Nats unless `base` says otherwise. A matrix gives one value per row.
+   */
+  entropy(p: Vector, opts?: UnitOptions): number;
+  entropy(p: MatrixLike, opts?: UnitOptions): Float64Array;
+  entropy(p: Vector | MatrixLike, opts?: UnitOptions): number | Float64Array {
+    return entropy(this[backendOf](), p, opts);
+  }
+
+  /**
+   * Cross-entropy H(p, q) = −Σ p log q of the normalised p and q; `Infinity` where q = 0 < p.
+   * Equals H(p) + D(p‖q).
+   */
+  crossEntropy(p: Vector, q: Vector, opts?: UnitOptions): number;
+  crossEntropy(p: MatrixLike, q: MatrixLike, opts?: UnitOptions): Float64Array;
+  crossEntropy(p: Vector | MatrixLike, q: Vector | MatrixLike, opts?: UnitOptions): number | Float64Array {
+    return crossEntropy(this[backendOf](), p, q, opts);
+  }
+
+  /**
+   * Kullback–Leibler divergence D(p‖q) = Σ p log(p/q) of the normalised p and q, as
+   * `scipy.stats.entropy(p, q)`; `Infinity` where q = 0 < p. Reverse KL is `klDivergence(q, p)`.
+   */
+  klDivergence(p: Vector, q: Vector, opts?: UnitOptions): number;
+  klDivergence(p: MatrixLike, q: MatrixLike, opts?: UnitOptions): Float64Array;
+  klDivergence(p: Vector | MatrixLike, q: Vector | MatrixLike, opts?: UnitOptions): number | Float64Array {
+    return klDivergence(this[backendOf](), p, q, opts);
+  }
+
+  /** Jensen–Shannon divergence ½D(p‖m) + ½D(q‖m), m = (p + q)/2; symmetric, at most log 2. */
+  jsDivergence(p: Vector, q: Vector, opts?: UnitOptions): number;
+  jsDivergence(p: MatrixLike, q: MatrixLike, opts?: UnitOptions): Float64Array;
+  jsDivergence(p: Vector | MatrixLike, q: Vector | MatrixLike, opts?: UnitOptions): number | Float64Array {
+    return jsDivergence(this[backendOf](), p, q, opts);
+  }
+
+  /** Jensen–Shannon distance √jsDivergence, as `scipy.spatial.distance.jensenshannon`. */
+  jsDistance(p: Vector, q: Vector, opts?: UnitOptions): number;
+  jsDistance(p: MatrixLike, q: MatrixLike, opts?: UnitOptions): Float64Array;
+  jsDistance(p: Vector | MatrixLike, q: Vector | MatrixLike, opts?: UnitOptions): number | Float64Array {
+    return jsDistance(this[backendOf](), p, q, opts);
+  }
+
+  /** Surprisal −log p(x) of every outcome of the normalised p (`Infinity` where p = 0). */
+  surprisal(p: Vector | MatrixLike, opts?: UnitOptions): Float64Array {
+    return surprisal(this[backendOf](), p, opts);
+  }
+
+  /** Joint entropy H(X, Y) of a joint table (rows index X, columns Y), normalised as a whole. */
+  jointEntropy(table: MatrixLike, opts?: UnitOptions): number {
+    return jointEntropy(this[backendOf](), table, opts);
+  }
+
+  /** Conditional entropy H(Y | X) = H(X, Y) − H(X) of a joint table (rows index X). */
+  conditionalEntropy(table: MatrixLike, opts?: UnitOptions): number {
+    return conditionalEntropy(this[backendOf](), table, opts);
+  }
+
+  /** Mutual information I(X; Y) = D(p(x, y) ‖ p(x)p(y)) of a joint table. */
+  mutualInformation(table: MatrixLike, opts?: UnitOptions): number {
+    return mutualInformation(this[backendOf](), table, opts);
+  }
 }

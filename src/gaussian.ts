@@ -74,3 +74,34 @@ export function exponentialEntropy(rate: number, opts: UnitOptions = {}): number
   const l = positiveArg(fn, "rate", rate);
   return (1 - Math.log(l)) / k;
 }
+
+/**
+ * Closed forms of the univariate families. The engine's public methods of this family, installed
+ * on Engine by src/engine.ts (see src/facade.ts).
+ */
+export abstract class ClosedFormMethods {
+  /** h(N(μ, σ²)) = ½ log(2πe σ²). */
+  gaussianEntropy(sigma: number, opts?: UnitOptions): number {
+    return gaussianEntropy(sigma, opts);
+  }
+
+  /** D(N(μ1, σ1²) ‖ N(μ2, σ2²)) = log(σ2/σ1) + (σ1² + (μ1 − μ2)²)/(2σ2²) − ½. */
+  gaussianKl(mu1: number, sigma1: number, mu2: number, sigma2: number, opts?: UnitOptions): number {
+    return gaussianKl(mu1, sigma1, mu2, sigma2, opts);
+  }
+
+  /** I(X; Y) = −½ log(1 − ρ²) of a bivariate normal with correlation ρ. */
+  gaussianMutualInformation(rho: number, opts?: UnitOptions): number {
+    return gaussianMutualInformation(rho, opts);
+  }
+
+  /** h(Uniform(a, b)) = log(b − a). */
+  uniformEntropy(a: number, b: number, opts?: UnitOptions): number {
+    return uniformEntropy(a, b, opts);
+  }
+
+  /** h(Exponential(λ)) = 1 − log λ. */
+  exponentialEntropy(rate: number, opts?: UnitOptions): number {
+    return exponentialEntropy(rate, opts);
+  }
+}

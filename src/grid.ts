@@ -15,9 +15,10 @@
 import type { Backend } from "./backend.js";
 import { GRID_ENTROPY_WIDTH, GRID_PAIR_WIDTH } from "./backend.js";
 import { methodOption, ruleWeights } from "./integrate.js";
-import type { GridOptions } from "./types.js";
+import type { GridOptions, MatrixLike, Spacing, Vector } from "./types.js";
 import { lnBase } from "./units.js";
 import { batchArg, checkDensities, checkGridPoints, describe, nonNegativeOption, spacingArg, type Batch } from "./validate.js";
+import { backendOf } from "./facade.js";
 
 interface Setup {
   F: Batch;
@@ -151,3 +152,42 @@ function lnRatio(a: number, c: number): number {
   return r > 0 && r < Infinity ? Math.log(r) : Math.log(a) - Math.log(c);
 }
 
+/**
+ * Densities on grids. The engine's public methods of this family, installed on Engine by
+ * src/engine.ts (see src/facade.ts).
+ */
+export abstract class GridMethods {
+  /** @internal */
+  declare readonly [backendOf]: () => Backend;
+
+  /**
+   * Differential entropy h(f) = −∫ f log f of a density sampled on a grid (trapezoid, or Simpson
+   * with `method`); `normalize` rescales f to integrate to 1 first; `epsilon` uses log(f + ε).
+   */
+  differentialEntropyGrid(f: Vector, spacing: Spacing, opts?: GridOptions): number;
+  differentialEntropyGrid(f: MatrixLike, spacing: Spacing, opts?: GridOptions): Float64Array;
+  differentialEntropyGrid(f: Vector | MatrixLike, spacing: Spacing, opts?: GridOptions): number | Float64Array {
+    return differentialEntropyGrid(this[backendOf](), f, spacing, opts);
+  }
+
+  /** Cross-entropy −∫ f log g on a grid; g one reference vector or a matrix like f; Infinity where g = 0 < f (unless epsilon). */
+  crossEntropyGrid(f: Vector, g: Vector, spacing: Spacing, opts?: GridOptions): number;
+  crossEntropyGrid(f: MatrixLike, g: Vector | MatrixLike, spacing: Spacing, opts?: GridOptions): Float64Array;
+  crossEntropyGrid(f: Vector | MatrixLike, g: Vector | MatrixLike, spacing: Spacing, opts?: GridOptions): number | Float64Array {
+    return crossEntropyGrid(this[backendOf](), f, g, spacing, opts);
+  }
+
+  /** KL divergence ∫ f log(f/g) on a grid; with epsilon ∫ f log((f + ε)/(g + ε)) (seed 004); Infinity where g = 0 < f otherwise. */
+  klDivergenceGrid(f: Vector, g: Vector, spacing: Spacing, opts?: GridOptions): number;
+  klDivergenceGrid(f: MatrixLike, g: Vector | MatrixLike, spacing: Spacing, opts?: GridOptions): Float64Array;
+  klDivergenceGrid(f: Vector | MatrixLike, g: Vector | MatrixLike, spacing: Spacing, opts?: GridOptions): number | Float64Array {
+    return klDivergenceGrid(this[backendOf](), f, g, spacing, opts);
+  }
+
+  /** Jensen–Shannon divergence ½∫ f log(f/m) + ½∫ g log(g/m), m = (f + g)/2, on a  */
+  jsDivergenceGrid(f: Vector, g: Vector, spacing: Spacing, opts?: Omit<GridOptions, "epsilon">): number;
+  jsDivergenceGrid(f: MatrixLike, g: Vector | MatrixLike, spacing: Spacing, opts?: Omit<GridOptions, "epsilon">): Float64Array;
+  jsDivergenceGrid(f: Vector | MatrixLike, g: Vector | MatrixLike, spacing: Spacing, opts?: Omit<GridOptions, "epsilon">): number | Float64Array {
+    return jsDivergenceGrid(this[backendOf](), f, g, spacing, opts);
+  }
+}

@@ -33,9 +33,12 @@ import type {
   HistogramMiOptions,
   HistogramOptions,
   HistogramResult,
+  Labels,
+  MatrixLike,
   MiCorrection,
   MutualInformationColumnsOptions,
   UnitOptions,
+  Vector,
 } from "./types.js";
 import { lnBase } from "./units.js";
 import { denseCodes } from "./label-codes.js";
@@ -51,6 +54,7 @@ import {
   vectorArg,
 } from "./validate.js";
 import { arrayValues } from "./arraylike.js";
+import { backendOf } from "./facade.js";
 
 const isRule = (b: unknown): b is BinRule => typeof b === "string" && (BIN_RULES as readonly string[]).includes(b);
 const isQuantiles = (b: unknown): b is { quantiles: number } => typeof b === "object" && b !== null && !Array.isArray(b) && "quantiles" in b;
@@ -416,4 +420,69 @@ export function histogram2DFromJSON(backend: () => Backend, json: unknown): Hist
     counts[i] = v;
   }
   return new Histogram2D(backend, bx, by, counts);
+}
+
+/**
+ * Histograms and histogram MI. The engine's public methods of this family, installed on Engine by
+ * src/engine.ts (see src/facade.ts).
+ */
+export abstract class HistogramMethods {
+  /** @internal */
+  declare readonly [backendOf]: () => Backend;
+
+  /**
+   * `numpy.histogram(x, bins, range)`: counts[i] = #{edges[i] ≤ x < edges[i+1]} (the last bin
+   * also x = edges[n]); samples outside `range` dropped. `bins`: a count (default 10), a NumPy
+   * rule ("auto", "fd", "doane", "scott", "stone", "rice", "sturges", "sqrt"), `{ quantiles: n }`
+   * (equal-frequency edges, `np.quantile(x, np.linspace(0, 1, n + 1))`) or explicit edges (may
+   * be ±Infinity). Empty x gives zero counts over [0, 1], as NumPy.
+   */
+  histogram(x: Vector, opts?: HistogramOptions): HistogramResult {
+    return histogram(this[backendOf](), x, opts);
+  }
+
+  /** `numpy.histogram_bin_edges(x, bins, range)`: the edges `histogram` would use. */
+  histogramBinEdges(x: Vector, opts?: HistogramOptions): Float64Array {
+    return histogramBinEdges(this[backendOf](), x, opts);
+  }
+
+  /**
+   * `numpy.histogram2d(x, y, bins, range)`: binsX × binsY counts, row-major (rows index x);
+   * `bins` one spec for both axes or `[binsX, binsY]` (rules and quantiles per axis).
+   */
+  histogram2d(x: Vector, y: Vector, opts?: Histogram2dOptions): Histogram2dResult {
+    return histogram2d(this[backendOf](), x, y, opts);
+  }
+
+  /**
+   * MI of real samples from their 2-D histogram: I = Σ (c/N) ln(c·N/(r·s)) over non-empty cells
+   * (c cell count, r and s its row and column sums, N the pairs in range); with
+   * `correction: "miller-madow"` plus ((Kx − 1) + (Ky − 1) − (Kxy − 1))/(2N), K the non-empty
+   * bins/cells. Nats unless `base` says otherwise.
+   */
+  histogramMutualInformation(x: Vector, y: Vector, opts?: HistogramMiOptions): number {
+    return histogramMutualInformation(this[backendOf](), x, y, opts);
+  }
+
+  /**
+   * MI between each column of X (rows = samples) and y, one value per column: y labels
+   * (of any kind, as the label calls take them) or a real vector binned like the columns (`target`). The histogram
+   * counterpart of scikit-learn's mutual_info_classif / mutual_info_regression.
+   */
+  mutualInformationColumns(X: MatrixLike, y: Labels | Vector, opts?: MutualInformationColumnsOptions): Float64Array {
+    return mutualInformationColumns(this[backendOf](), X, y, opts);
+  }
+
+  /**
+   * A streaming 2-D histogram with fixed edges: `update(x, y)` chunk by chunk, `merge(other)`
+   * across workers, `mutualInformation()`, `toJSON()`; equal to one `histogram2d` call.
+   */
+  createHistogram2D(init: Histogram2DInit): Histogram2D {
+    return createHistogram2D(() => this[backendOf](), init);
+  }
+
+  /** Restores a `Histogram2D` from its `toJSON()` form (an object or a JSON string). */
+  histogram2DFromJSON(json: Histogram2DJSON | string): Histogram2D {
+    return histogram2DFromJSON(() => this[backendOf](), json);
+  }
 }

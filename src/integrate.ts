@@ -7,8 +7,9 @@
  * sample points x the weights w are computed once (ruleWeights) and each row is a dot product.
  */
 import type { Backend, FloatArray } from "./backend.js";
-import type { CumulativeOptions, GridMethod, Matrix } from "./types.js";
+import type { CumulativeOptions, GridMethod, Matrix, MatrixLike, Spacing, Spacing2d, Vector } from "./types.js";
 import { batchArg, checkGridPoints, choiceOption, describe, matrixArg, spacingArg, type Batch, type GridSpacing } from "./validate.js";
+import { backendOf } from "./facade.js";
 
 /**
  * The weights of a rule on n points: Σ w_i·y_i is `scipy.integrate.trapezoid` / `simpson` of y.
@@ -159,3 +160,48 @@ export function trapezoid2d(b: Backend, z: unknown, spacing: unknown): number {
 
 /** The `method` option of the grid functions. */
 export const methodOption = (fn: string, v: unknown): GridMethod => choiceOption(fn, "method", v, ["trapezoid", "simpson"] as const, "trapezoid");
+
+/**
+ * Integration on grids. The engine's public methods of this family, installed on Engine by
+ * src/engine.ts (see src/facade.ts).
+ */
+export abstract class IntegrateMethods {
+  /** @internal */
+  declare readonly [backendOf]: () => Backend;
+
+  /**
+   * ∫ y by the composite trapezoid rule, as `scipy.integrate.trapezoid`: spacing `{ dx }` or
+   * sample points `{ x }` (any finite values: decreasing x gives the negative integral; one
+   * point gives 0). A matrix gives one integral per row.
+   */
+  trapezoid(y: Vector, spacing: Spacing): number;
+  trapezoid(y: MatrixLike, spacing: Spacing): Float64Array;
+  trapezoid(y: Vector | MatrixLike, spacing: Spacing): number | Float64Array {
+    return trapezoid(this[backendOf](), y, spacing);
+  }
+
+  /**
+   * ∫ y by the composite Simpson rule, as `scipy.integrate.simpson` (SciPy ≥ 1.11 rule for an
+   * even number of points: Simpson on the first n − 2 intervals, Cartwright's correction on the last).
+   */
+  simpson(y: Vector, spacing: Spacing): number;
+  simpson(y: MatrixLike, spacing: Spacing): Float64Array;
+  simpson(y: Vector | MatrixLike, spacing: Spacing): number | Float64Array {
+    return simpson(this[backendOf](), y, spacing);
+  }
+
+  /**
+   * Running trapezoid integral, as `scipy.integrate.cumulative_trapezoid`: n − 1 values (n with
+   * `initial: 0`). A matrix gives a Matrix with one running integral per row.
+   */
+  cumulativeTrapezoid(y: Vector, spacing: Spacing, opts?: CumulativeOptions): Float64Array;
+  cumulativeTrapezoid(y: MatrixLike, spacing: Spacing, opts?: CumulativeOptions): Matrix;
+  cumulativeTrapezoid(y: Vector | MatrixLike, spacing: Spacing, opts?: CumulativeOptions): Float64Array | Matrix {
+    return cumulativeTrapezoid(this[backendOf](), y, spacing, opts);
+  }
+
+  /** ∬ z over a rows×cols grid, iterated trapezoid rule: x (dx) along the columns, y (dy) along the rows. */
+  trapezoid2d(z: MatrixLike, spacing: Spacing2d): number {
+    return trapezoid2d(this[backendOf](), z, spacing);
+  }
+}

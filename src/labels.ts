@@ -6,6 +6,7 @@
  */
 import type { Backend } from "./backend.js";
 import {
+  Contingency,
   countTable,
   labelTable,
   marginalEntropy,
@@ -15,9 +16,10 @@ import {
   tableNMI,
   tableVI,
 } from "./contingency.js";
-import type { AverageOptions, UnitOptions } from "./types.js";
+import type { AverageOptions, ContingencyJSON, Labels, UnitOptions } from "./types.js";
 import { lnBase } from "./units.js";
 import { labelCodes, labelCodesAll, type LabelCodes } from "./validate.js";
+import { backendOf } from "./facade.js";
 
 /** I(A;B) = Σ p(a,b) ln(p(a,b)/(p(a)p(b))), = sklearn.metrics.mutual_info_score (nats). */
 export function mutualInformationLabels(b: Backend, a: unknown, c: unknown, opts: UnitOptions = {}): number {
@@ -117,4 +119,77 @@ export function conditionalMutualInformation(b: Backend, x: unknown, y: unknown,
   const iXZY = tableMI(countTable(b, jointLabels(b, X, Z), Y));
   const iZY = tableMI(countTable(b, Z, Y));
   return Math.max(0, iXZY - iZY) / k;
+}
+
+/**
+ * Label arrays and streaming contingency tables. Every call takes labels of any kind (`Labels`:
+ * integers, negative ones too, strings, booleans; integer typed arrays, BigInt64Array of safe
+ * integers, Float64Array/Float32Array of integral values), canonicalised like numpy.unique, so
+ * each measure equals scikit-learn's. The engine's public methods of this family, installed on
+ * Engine by src/engine.ts (see src/facade.ts).
+ */
+export abstract class LabelMethods {
+  /** @internal */
+  declare readonly [backendOf]: () => Backend;
+
+  /**
+   * Mutual information I(A;B) = Σ p(a,b) log(p(a,b)/(p(a)p(b))) of two label arrays (plug-in,
+   * from their contingency table), as `sklearn.metrics.mutual_info_score`. Nats by default.
+   */
+  mutualInformationLabels(a: Labels, b: Labels, opts?: UnitOptions): number {
+    return mutualInformationLabels(this[backendOf](), a, b, opts);
+  }
+
+  /**
+   * Normalised mutual information I(A;B) / mean(H(A), H(B)), mean by `opts.average`
+   * ("arithmetic" default, "geometric", "min", "max"), as `sklearn.metrics.normalized_mutual_info_score`
+   * (both labelings constant → 1; I = 0 → 0). In [0, 1], unitless.
+   */
+  normalizedMutualInformation(a: Labels, b: Labels, opts?: AverageOptions): number {
+    return normalizedMutualInformation(this[backendOf](), a, b, opts);
+  }
+
+  /**
+   * Adjusted mutual information (I − E[I]) / (mean(H(A), H(B)) − E[I]), E[I] the expected MI of
+   * two random labelings with the same cluster sizes (hypergeometric model), as
+   * `sklearn.metrics.adjusted_mutual_info_score` (both labelings constant → 1; I = mean(H(A), H(B)),
+   * a perfect match, → 1 exactly, where sklearn's 0/0 for all-distinct labels rounds to 0 or 1). Unitless.
+   */
+  adjustedMutualInformation(a: Labels, b: Labels, opts?: AverageOptions): number {
+    return adjustedMutualInformation(this[backendOf](), a, b, opts);
+  }
+
+  /** Variation of information VI(A, B) = H(A) + H(B) − 2 I(A;B) = H(A|B) + H(B|A), a metric. */
+  variationOfInformation(a: Labels, b: Labels, opts?: UnitOptions): number {
+    return variationOfInformation(this[backendOf](), a, b, opts);
+  }
+
+  /** Conditional entropy H(A | B) = H(A, B) − H(B) of the labels `a` given the labels `b` (the second argument conditions). */
+  conditionalEntropyLabels(a: Labels, b: Labels, opts?: UnitOptions): number {
+    return conditionalEntropyLabels(this[backendOf](), a, b, opts);
+  }
+
+  /** Conditional mutual information I(X;Y | Z) of three label arrays = I((X,Z); Y) − I(Z; Y). */
+  conditionalMutualInformation(x: Labels, y: Labels, z: Labels, opts?: UnitOptions): number {
+    return conditionalMutualInformation(this[backendOf](), x, y, z, opts);
+  }
+
+  /** Entropy H(A) = −Σ p(a) log p(a) of the label frequencies (as `sklearn.metrics.cluster.entropy`). */
+  entropyLabels(a: Labels, opts?: UnitOptions): number {
+    return entropyLabels(this[backendOf](), a, opts);
+  }
+
+  /**
+   * An empty streaming contingency table on this engine: `update(a, b)` per chunk (labels of any
+   * kind, one kind per side across chunks), `merge(other)`, `counts`, `mutualInformation()` and the
+   * other label measures, `toJSON()` (round-trips string, boolean and negative labels).
+   */
+  createContingency(): Contingency {
+    return new Contingency(() => this[backendOf]());
+  }
+
+  /** A streaming contingency table from `Contingency.toJSON()` output. */
+  contingencyFromJSON(json: ContingencyJSON): Contingency {
+    return Contingency.fromJSON(() => this[backendOf](), json);
+  }
 }

@@ -7,7 +7,7 @@
  */
 import type { Backend, FloatArray } from "./backend.js";
 import { DOT_WIDTH, LSE_WIDTH } from "./backend.js";
-import type { BinaryCrossEntropyOptions, SoftmaxCrossEntropyOptions, UnitOptions } from "./types.js";
+import type { BinaryCrossEntropyOptions, ClassIndices, Labels, Matrix, MatrixLike, SoftmaxCrossEntropyOptions, UnitOptions, Vector } from "./types.js";
 import { lnBase } from "./units.js";
 import { labelFrequencyEntropy } from "./labels.js";
 import {
@@ -24,6 +24,7 @@ import {
   type Batch,
 } from "./validate.js";
 import { arrayValues } from "./arraylike.js";
+import { backendOf } from "./facade.js";
 
 const EPS64 = 2.220446049250313e-16;
 const EPS32 = 1.1920928955078125e-7;
@@ -276,4 +277,102 @@ export function infoNceBound(b: Backend, scores: unknown, opts: UnitOptions = {}
  */
 export function baselineEntropy(b: Backend, labels: unknown, opts: UnitOptions = {}): number {
   return labelFrequencyEntropy(b, "baselineEntropy", "labels", labels, opts);
+}
+
+/** Selects the per-row overloads (`reduction: "none"` → Float64Array). */
+type NoReduction = { reduction: "none" };
+
+/**
+ * Losses of machine learning. The engine's public methods of this family, installed on Engine by
+ * src/engine.ts (see src/facade.ts).
+ */
+export abstract class LossMethods {
+  /** @internal */
+  declare readonly [backendOf]: () => Backend;
+
+  /**
+   * Row-wise log-softmax log softmax(z)_j = z_j − m − ln Σ_k e^(z_k − m), m = max z (stable for
+   * any magnitude). Float32 in → Float32Array out, float64 (or number[]) → Float64Array; a matrix
+   * gives a matrix of the same shape.
+   */
+  logSoftmax(logits: Float32Array): Float32Array;
+  logSoftmax(logits: Float64Array | readonly number[]): Float64Array;
+  logSoftmax(logits: MatrixLike): Matrix;
+  logSoftmax(logits: Vector | MatrixLike): Float64Array | Float32Array | Matrix {
+    return logSoftmax(this[backendOf](), logits) as Float64Array | Float32Array | Matrix;
+  }
+
+  /** Row-wise softmax e^(z_j − m) / Σ_k e^(z_k − m), m = max z; same element type and shape as z. */
+  softmax(logits: Float32Array): Float32Array;
+  softmax(logits: Float64Array | readonly number[]): Float64Array;
+  softmax(logits: MatrixLike): Matrix;
+  softmax(logits: Vector | MatrixLike): Float64Array | Float32Array | Matrix {
+    return softmax(this[backendOf](), logits) as Float64Array | Float32Array | Matrix;
+  }
+
+  /**
+   * Softmax cross-entropy −Σ_j t_j log softmax(z)_j per row of logits z (computed as
+   * (m − z_y) + ln Σ e^(z − m), finite for any finite logits), t the one-hot vector of an integer
+   * label (`labels`: one class index in [0, K) per row) or a row of soft targets (a matrix of
+   * probabilities, same shape). `labelSmoothing` ε: t → (1 − ε)·t + ε/K. `reduction`: "mean"
+   * (default) over rows, "sum", or "none" (Float64Array per row). Nats unless `base` says otherwise.
+   */
+  softmaxCrossEntropy(logits: Vector | MatrixLike, labels: ClassIndices | number | Vector | MatrixLike, opts: SoftmaxCrossEntropyOptions & NoReduction): Float64Array;
+  softmaxCrossEntropy(logits: Vector | MatrixLike, labels: ClassIndices | number | Vector | MatrixLike, opts?: SoftmaxCrossEntropyOptions): number;
+  softmaxCrossEntropy(logits: Vector | MatrixLike, labels: ClassIndices | number | Vector | MatrixLike, opts?: SoftmaxCrossEntropyOptions): number | Float64Array {
+    return softmaxCrossEntropy(this[backendOf](), logits, labels, opts);
+  }
+
+  /**
+   * Binary cross-entropy mean −[y ln p + (1 − y) ln(1 − p)] over all elements (y in [0, 1]); p is
+   * clipped to [ε, 1 − ε], ε = machine epsilon of p's type (float64 2.22e-16, float32 1.19e-7), as
+   * scikit-learn's log_loss (≥ 1.5), so p = 0 or 1 gives a large finite loss, never NaN.
+   * `fromLogits`: p holds logits z, ℓ = max(z, 0) − z·y + ln(1 + e^−|z|) (stable). `sampleWeight`
+   * weights elements; `reduction` "mean" | "sum" | "none" (Float64Array per element).
+   */
+  binaryCrossEntropy(y: Vector | MatrixLike, p: Vector | MatrixLike, opts: BinaryCrossEntropyOptions & NoReduction): Float64Array;
+  binaryCrossEntropy(y: Vector | MatrixLike, p: Vector | MatrixLike, opts?: BinaryCrossEntropyOptions): number;
+  binaryCrossEntropy(y: Vector | MatrixLike, p: Vector | MatrixLike, opts?: BinaryCrossEntropyOptions): number | Float64Array {
+    return binaryCrossEntropy(this[backendOf](), y, p, opts);
+  }
+
+  /**
+   * Perplexity b^(−mean log_b p) of log-probabilities taken in base b (`base`, default e: the
+   * same number whatever the base, as long as it is the one the log-probs were taken in).
+   * −Infinity (p = 0) gives Infinity. A matrix gives one perplexity per row.
+   */
+  perplexity(logProbs: Vector, opts?: UnitOptions): number;
+  perplexity(logProbs: MatrixLike, opts?: UnitOptions): Float64Array;
+  perplexity(logProbs: Vector | MatrixLike, opts?: UnitOptions): number | Float64Array {
+    return perplexity(this[backendOf](), logProbs, opts);
+  }
+
+  /** Perplexity exp(mean softmax cross-entropy in nats) of the labels under the logits. */
+  perplexityFromLogits(logits: Vector | MatrixLike, labels: ClassIndices | number | Vector | MatrixLike): number {
+    return perplexityFromLogits(this[backendOf](), logits, labels);
+  }
+
+  /**
+   * KL divergence D(N(μ, diag e^v) ‖ N(0, I)) = −½ Σ (1 + v − μ² − e^v), v = log-variance (the VAE
+   * regulariser), computed without cancellation near v = 0. Vectors → number, matrices → per row.
+   */
+  gaussianKlToStandard(mu: Vector, logVar: Vector, opts?: UnitOptions): number;
+  gaussianKlToStandard(mu: MatrixLike, logVar: MatrixLike, opts?: UnitOptions): Float64Array;
+  gaussianKlToStandard(mu: Vector | MatrixLike, logVar: Vector | MatrixLike, opts?: UnitOptions): number | Float64Array {
+    return gaussianKlToStandard(this[backendOf](), mu, logVar, opts);
+  }
+
+  /**
+   * InfoNCE lower bound I(X; Y) ≥ ln K − CE from a K×K critic score matrix (positives on the
+   * diagonal; CE = mean over rows i of the softmax cross-entropy with label i). It saturates at
+   * ln K: however strong the dependence, a batch of K certifies at most ln K nats.
+   */
+  infoNceBound(scores: MatrixLike, opts?: UnitOptions): number {
+    return infoNceBound(this[backendOf](), scores, opts);
+  }
+
+  /** Entropy of the class frequencies of `labels` (of any kind, as `entropyLabels`): the risk of the best constant model. */
+  baselineEntropy(labels: Labels, opts?: UnitOptions): number {
+    return baselineEntropy(this[backendOf](), labels, opts);
+  }
 }

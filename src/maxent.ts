@@ -6,7 +6,7 @@
  * Var_λ[x] > 0), so the root is unique; it is bracketed by doubling, then found by Newton's method
  * safeguarded by bisection, every sum taken stably (log-sum-exp). Pure JS: the problem is tiny.
  */
-import type { MaxEntropyOptions, MaxEntropyResult } from "./types.js";
+import type { MaxEntropyOptions, MaxEntropyResult, Vector } from "./types.js";
 import { lnBase } from "./units.js";
 import { describe, scanError, vectorArg } from "./validate.js";
 
@@ -87,4 +87,15 @@ export function maxEntropyDistribution(values: unknown, opts: MaxEntropyOptions)
   let H = 0;
   for (let i = 0; i < n; i++) if (p[i] > 0) H -= p[i] * Math.log(p[i]);
   return { p, lambda: theta / h, entropy: H / k };
+}
+
+/**
+ * Maximum-entropy distributions. The engine's public methods of this family, installed on Engine
+ * by src/engine.ts (see src/facade.ts).
+ */
+export abstract class MaxEntMethods {
+  /** The Gibbs distribution p(x) ∝ e^(λx) of maximum entropy on `values` with mean `opts.mean`. */
+  maxEntropyDistribution(values: Vector, opts: MaxEntropyOptions): MaxEntropyResult {
+    return maxEntropyDistribution(values, opts);
+  }
 }

@@ -98,3 +98,19 @@ export function mvnKl(mu1: Vector, cov1: MatrixLike, mu2: Vector, cov2: MatrixLi
   const kl = 0.5 * (trace + maha - d) + (halfLogDet(L2, d) - halfLogDet(L1, d));
   return Math.max(0, kl) / k;
 }
+
+/**
+ * Multivariate normal closed forms. The engine's public methods of this family, installed on
+ * Engine by src/engine.ts (see src/facade.ts).
+ */
+export abstract class MvnMethods {
+  /** h(N(μ, Σ)) = ½ log((2πe)^d det Σ), by Cholesky. */
+  mvnEntropy(cov: MatrixLike, opts?: UnitOptions): number {
+    return mvnEntropy(cov, opts);
+  }
+
+  /** D(N(μ1, Σ1) ‖ N(μ2, Σ2)) = ½[tr(Σ2⁻¹Σ1) + (μ2 − μ1)ᵀΣ2⁻¹(μ2 − μ1) − d + log(det Σ2/det Σ1)], by Cholesky. */
+  mvnKl(mu1: Vector, cov1: MatrixLike, mu2: Vector, cov2: MatrixLike, opts?: UnitOptions): number {
+    return mvnKl(mu1, cov1, mu2, cov2, opts);
+  }
+}
