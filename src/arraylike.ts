@@ -29,19 +29,10 @@
  * elements the caller checks.
  */
 
+import type { IntegerTypedArray } from "./types.js";
+
 /** Every typed array except DataView. */
-type TypedArray =
-  | Int8Array
-  | Uint8Array
-  | Uint8ClampedArray
-  | Int16Array
-  | Uint16Array
-  | Int32Array
-  | Uint32Array
-  | Float32Array
-  | Float64Array
-  | BigInt64Array
-  | BigUint64Array;
+type TypedArray = IntegerTypedArray | Float32Array | Float64Array;
 
 /** The integer typed arrays whose values are JS numbers. */
 export type IntegerArray = Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array;
