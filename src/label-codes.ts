@@ -19,7 +19,7 @@
  */
 import { arrayValues } from "./arraylike.js";
 import type { LabelKernels } from "./backend.js";
-import { jsLabels } from "./js/labels.js";
+import { firstAppearanceIds, jsLabels } from "./js/labels.js";
 import type { LabelValue } from "./types.js";
 
 /** Labels as codes: the kernels' input plus what maps a code back to its label. */
@@ -124,20 +124,12 @@ function renumber(ids: Uint32Array, sorted: LabelValue[], firstValues: ArrayLike
 }
 
 function stringCodes(fn: string, name: string, x: readonly unknown[]): LabelCodes {
-  const seen = new Map<string, number>();
-  const first: string[] = [];
   const ids = new Uint32Array(x.length);
-  for (let i = 0; i < x.length; i++) {
+  const first = firstAppearanceIds(x.length, (i) => {
     const v = x[i];
     if (typeof v !== "string") throw elementError(fn, name, i, v, "string");
-    let id = seen.get(v);
-    if (id === undefined) {
-      id = first.length;
-      seen.set(v, id);
-      first.push(v);
-    }
-    ids[i] = id;
-  }
+    return v;
+  }, ids);
   return renumber(ids, first.slice().sort(compareLabels), first, "string");
 }
 

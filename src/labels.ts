@@ -17,6 +17,7 @@ import {
   tableVI,
 } from "./contingency.js";
 import type { AverageOptions, ContingencyJSON, Labels, UnitOptions } from "./types.js";
+import { firstAppearanceIds } from "./js/labels.js";
 import { lnBase } from "./units.js";
 import { labelCodes, labelCodesAll, type LabelCodes } from "./validate.js";
 import { backendOf } from "./facade.js";
@@ -98,14 +99,8 @@ function jointLabels(b: Backend, X: LabelCodes, Z: LabelCodes): LabelCodes {
     for (let i = 0; i < n; i++) u[i] = rank(t.rowLabels, x[i] >>> 0) * C + rank(t.colLabels, z[i] >>> 0);
     return joint(t.rowLabels.length * C - 1);
   }
-  const ids = new Map<number, number>();
-  for (let i = 0; i < n; i++) {
-    const key = rank(t.rowLabels, x[i] >>> 0) * C + rank(t.colLabels, z[i] >>> 0);
-    let id = ids.get(key);
-    if (id === undefined) ids.set(key, (id = ids.size));
-    u[i] = id;
-  }
-  return joint(ids.size - 1);
+  const first = firstAppearanceIds(n, (i) => rank(t.rowLabels, x[i] >>> 0) * C + rank(t.colLabels, z[i] >>> 0), u);
+  return joint(first.length - 1);
 }
 
 /**

@@ -34,40 +34,39 @@ function countDense(a: ArrayLike<number>, b: ArrayLike<number>, R: number, C: nu
   return { rowSums, colSums, cellRow, cellCol, cellCount };
 }
 
-/** Labels → ids in order of first appearance: the ids of x and the label of each id. */
-function toIds(x: LabelArray): { ids: Int32Array; labels: Uint32Array } {
-  const seen = new Map<number, number>();
-  const ids = new Int32Array(x.length);
-  const labels: number[] = [];
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i] >>> 0;
-    let id = seen.get(v);
+/**
+ * Numbers the distinct keys key(0) … key(n − 1) in order of first appearance: ids[i] = the id of
+ * key(i); returns the keys in id order. (Map keys compare by SameValueZero: −0 and 0 are one key.)
+ * Serves the JS counting kernels, the JS twin of the WASM value hash and the string labels.
+ */
+export function firstAppearanceIds<K>(n: number, key: (i: number) => K, ids: { [i: number]: number }): K[] {
+  const seen = new Map<K, number>();
+  const first: K[] = [];
+  for (let i = 0; i < n; i++) {
+    const k = key(i);
+    let id = seen.get(k);
     if (id === undefined) {
-      id = labels.length;
-      seen.set(v, id);
-      labels.push(v);
+      id = first.length;
+      seen.set(k, id);
+      first.push(k);
     }
     ids[i] = id;
   }
+  return first;
+}
+
+/** Labels → ids in order of first appearance: the ids of x and the label of each id. */
+function toIds(x: LabelArray): { ids: Int32Array; labels: Uint32Array } {
+  const ids = new Int32Array(x.length);
+  const labels = firstAppearanceIds(x.length, (i) => x[i] >>> 0, ids);
   return { ids, labels: Uint32Array.from(labels) };
 }
 
 /** Numbers x's values in order of first appearance (a Map is SameValueZero: −0 and 0 are one key). */
 function labelIds(x: Float64Array): { ids: Uint32Array; values: Float64Array } {
-  const seen = new Map<number, number>();
   const ids = new Uint32Array(x.length);
-  const values: number[] = [];
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i];
-    let id = seen.get(v);
-    if (id === undefined) {
-      id = values.length;
-      seen.set(v, id);
-      values.push(v === 0 ? 0 : v);
-    }
-    ids[i] = id;
-  }
-  return { ids, values: Float64Array.from(values) };
+  const values = firstAppearanceIds(x.length, (i) => x[i], ids);
+  return { ids, values: Float64Array.from(values, (v) => (v === 0 ? 0 : v)) }; // −0 reported as 0
 }
 
 function countPairs(a: LabelArray, b: LabelArray, maxA: number, maxB: number): RawContingency {
