@@ -19,7 +19,7 @@
 import type { Backend } from "./backend.js";
 import { ENTROPY_WIDTH, PAIR_WIDTH, SUM_WIDTH } from "./backend.js";
 import type { MatrixLike, UnitOptions, Vector } from "./types.js";
-import { lnBase } from "./units.js";
+import { lnBase, lnBaseOf } from "./units.js";
 import { batchArg, checkTotal, checkWeights, matrixArg, pairArgs, type Batch } from "./validate.js";
 import { lnQuotient } from "./js/discrete.js";
 import { TINY, type SmallVector, crossEntropySmall, entropySmall, jsSmall, klSmall, isSmallPair, isSmallVector, smallMax, surprisalSmall } from "./js/discrete-small.js";
@@ -27,11 +27,6 @@ import { backendOf } from "./facade.js";
 
 function shape(b: Batch, values: Float64Array): number | Float64Array {
   return b.vector ? values[0] : values;
-}
-
-/** ln of the unit: 1 for nats (no options object, or no base), else lnBase. */
-function unit(opts: UnitOptions | undefined, fn: string): number {
-  return opts === undefined || opts.base === undefined ? 1 : lnBase(opts.base, fn);
 }
 
 const UP = 2 ** 1000;
@@ -49,7 +44,7 @@ function rescaleTiny(b: Batch, stats: Float64Array, width: number, at: number): 
 
 export function entropy(b: Backend, p: unknown, opts?: UnitOptions): number | Float64Array {
   const fn = "entropy";
-  const k = unit(opts, fn);
+  const k = lnBaseOf(opts, fn);
   if (isSmallVector(fn, "p", p, smallMax(b.name))) {
     const h = entropySmall(p);
     if (h === h) return h / k;
@@ -81,7 +76,7 @@ function pairSums(fn: string, b: Backend, kernel: "klRows" | "crossEntropyRows",
 
 export function crossEntropy(b: Backend, p: unknown, q: unknown, opts?: UnitOptions): number | Float64Array {
   const fn = "crossEntropy";
-  const k = unit(opts, fn);
+  const k = lnBaseOf(opts, fn);
   if (isSmallPair(fn, p, q, smallMax(b.name))) {
     const v = crossEntropySmall(p as SmallVector, q as SmallVector);
     if (v === v) return v / k;
@@ -96,7 +91,7 @@ export function crossEntropy(b: Backend, p: unknown, q: unknown, opts?: UnitOpti
 
 export function klDivergence(b: Backend, p: unknown, q: unknown, opts?: UnitOptions): number | Float64Array {
   const fn = "klDivergence";
-  const k = unit(opts, fn);
+  const k = lnBaseOf(opts, fn);
   if (isSmallPair(fn, p, q, smallMax(b.name))) {
     const v = klSmall(p as SmallVector, q as SmallVector);
     if (v === v) return v / k;
@@ -114,7 +109,7 @@ export function klDivergence(b: Backend, p: unknown, q: unknown, opts?: UnitOpti
  * passes (the sums, then the divergence sum with each row scaled by 1/S). At most ln 2 nats.
  */
 export function jsDivergence(b: Backend, p: unknown, q: unknown, opts?: UnitOptions, fn = "jsDivergence"): number | Float64Array {
-  const k = unit(opts, fn);
+  const k = lnBaseOf(opts, fn);
   if (isSmallPair(fn, p, q, smallMax(b.name))) {
     const v = jsSmall(p as SmallVector, q as SmallVector);
     if (v === v) return v / k;
@@ -151,7 +146,7 @@ export function jsDistance(b: Backend, p: unknown, q: unknown, opts?: UnitOption
 /** −log p(x) of each outcome of the normalised p (Infinity where p = 0); a matrix gives rows×cols values. */
 export function surprisal(b: Backend, p: unknown, opts?: UnitOptions): Float64Array {
   const fn = "surprisal";
-  const k = unit(opts, fn);
+  const k = lnBaseOf(opts, fn);
   if (isSmallVector(fn, "p", p, smallMax(b.name))) {
     const out = surprisalSmall(p, k);
     if (out !== null) return out;

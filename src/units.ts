@@ -1,4 +1,4 @@
-import type { Base } from "./types.js";
+import type { Base, UnitOptions } from "./types.js";
 import { checkBase } from "./validate.js";
 
 /**
@@ -11,4 +11,9 @@ export function lnBase(base: Base | undefined, fn: string): number {
   if (base === "hartleys") return Math.LN10;
   checkBase(base, fn);
   return Math.log(base);
+}
+
+/** lnBase of an optional options object, without allocating a default `{}` (small calls run this on every call). */
+export function lnBaseOf(opts: UnitOptions | undefined, fn: string): number {
+  return opts === undefined ? 1 : lnBase(opts.base, fn);
 }
