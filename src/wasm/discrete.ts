@@ -1,6 +1,6 @@
 /** The discrete-measure kernels on WASM: assembly/discrete.ts through the chunked host. */
 import type { DiscreteKernels, FloatArray } from "../backend.js";
-import { Cascade, MIN, SUM, type Combine } from "../cascade.js";
+import { Cascade, MIN, SUM } from "../cascade.js";
 import { CHUNK, type WasmHost } from "./host.js";
 
 const ENTROPY_OPS = [SUM, SUM, MIN] as const;
@@ -8,32 +8,13 @@ const PAIR_OPS = [SUM, SUM, SUM, MIN, MIN, SUM] as const;
 const SUM_OPS = [SUM, MIN] as const;
 const JS_OPS = [SUM] as const;
 
-/**
- * A batch that fits one chunk (rows·cols ≤ CHUNK) and lives outside WASM memory: copied in and
- * run by one direct kernel call, without the chunking machinery of h.rows (whose set-up costs
- * about a microsecond, the whole price of a 100-element call).
- */
-function oneChunk(h: WasmHost, name: string, p: FloatArray, q: FloatArray | null, rows: number, cols: number, ops: readonly Combine[]): Float64Array {
-  const n = rows * cols;
-  if (n > CHUNK || h.resident(p) || (q !== null && h.resident(q))) return h.rows(name, q === null ? [p] : [p, q], rows, cols, ops);
-  const fn = h.kernel(name, p);
-  h.copyIn(p, 0, n, h.op[0]);
-  if (q === null) fn(h.op[0], rows, cols, h.out);
-  else {
-    h.copyIn(q, 0, n, h.op[1]);
-    fn(h.op[0], h.op[1], rows, cols, h.out);
-  }
-  const at = h.out >> 3;
-  return h.view64().slice(at, at + rows * ops.length);
-}
-
 export function wasmDiscrete(h: WasmHost): DiscreteKernels {
   return {
-    entropyRows: (x, rows, cols) => oneChunk(h, "entropyRows", x, null, rows, cols, ENTROPY_OPS),
-    crossEntropyRows: (p, q, rows, cols) => oneChunk(h, "crossEntropyRows", p, q, rows, cols, PAIR_OPS),
-    klRows: (p, q, rows, cols) => oneChunk(h, "klRows", p, q, rows, cols, PAIR_OPS),
+    entropyRows: (x, rows, cols) => h.rows("entropyRows", [x], rows, cols, ENTROPY_OPS),
+    crossEntropyRows: (p, q, rows, cols) => h.rows("crossEntropyRows", [p, q], rows, cols, PAIR_OPS),
+    klRows: (p, q, rows, cols) => h.rows("klRows", [p, q], rows, cols, PAIR_OPS),
     jsRows: (p, q, rows, cols, scale) => h.rows("jsRows", [p, q], rows, cols, JS_OPS, scale, 2),
-    sumRows: (x, rows, cols) => oneChunk(h, "sumRows", x, null, rows, cols, SUM_OPS),
+    sumRows: (x, rows, cols) => h.rows("sumRows", [x], rows, cols, SUM_OPS),
 
     ln(x: FloatArray): Float64Array {
       const out = new Float64Array(x.length);
