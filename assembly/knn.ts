@@ -1,7 +1,7 @@
 // Exact neighbour search for the kNN estimators: the twin of src/js/knn.ts, step for step (read
 // that file for the algorithm). d = 1: sorted copies; d ≥ 2: a flat, balanced, implicit k-d tree
 // (node 1 the root over positions [0, n), node i's children 2i, 2i+1 over [l, mid), [mid, r),
-// mid = (l + r) >> 1, leaves of at most LEAF points), median splits on the widest dimension,
+// mid = (l + r) >> 1, leaves of at most LEAF points), median splits on the widest side of the cell,
 // tight boxes per node. Kernels return distances and integer counts only.
 //
 // Memory: the host copies the inputs and hands a `work` region of knnWorkBytes(...) bytes, laid
@@ -226,11 +226,13 @@ let stR: usize = 0;
 let stDist: usize = 0; // f64[STACK]
 let pathL: usize = 0; // i32[STACK]
 let pathR: usize = 0;
+let cellLo: usize = 0; // f64[STACK·d]: cell bounds of the node being built at each depth
+let cellHi: usize = 0;
 
 /** Bytes a tree over n points of d coordinates needs for k neighbours (see treeLayout). */
 function treeBytes(n: i32, d: i32, k: i32): usize {
   const nodes = <usize>treeNodes(n);
-  return a64(<usize>n << 2) + a64((<usize>n * d) << 3) + 2 * a64((nodes * d) << 3) + a64(<usize>d << 3) + a64(<usize>k << 3) + a64(<usize>k << 2) + 5 * a64(<usize>STACK << 2) + a64(<usize>STACK << 3);
+  return a64(<usize>n << 2) + a64((<usize>n * d) << 3) + 2 * a64((nodes * d) << 3) + a64(<usize>d << 3) + a64(<usize>k << 3) + a64(<usize>k << 2) + 5 * a64(<usize>STACK << 2) + a64(<usize>STACK << 3) + 2 * a64((<usize>STACK * d) << 3);
 }
 
 /** Places the tree's arrays from `work` on; returns the first byte after them. */
@@ -251,7 +253,9 @@ function treeLayout(work: usize, n: i32, d: i32, k: i32): usize {
   pathL = stR + a64(<usize>STACK << 2);
   pathR = pathL + a64(<usize>STACK << 2);
   stDist = pathR + a64(<usize>STACK << 2);
-  return stDist + a64(<usize>STACK << 3);
+  cellLo = stDist + a64(<usize>STACK << 3);
+  cellHi = cellLo + a64((<usize>STACK * d) << 3);
+  return cellHi + a64((<usize>STACK * d) << 3);
 }
 
 /** Positions l..r (points and rows together) rearranged so position m ranks m − l on coordinate dim. */
@@ -288,7 +292,7 @@ function selectNth(dim: i32, l: i32, r: i32, m: i32): void {
   }
 }
 
-function buildNode(node: i32, l: i32, r: i32): void {
+function buildNode(node: i32, l: i32, r: i32, depth: i32): void {
   const d = tD;
   const pts = tPts;
   const b = node * d;
@@ -305,25 +309,33 @@ function buildNode(node: i32, l: i32, r: i32): void {
       }
     return;
   }
+  // split the widest side of this node's cell (the root's box cut by the ancestors' splits)
+  const cl = depth * d;
   let dim = 0;
   let widest: f64 = -1;
   for (let c = 0; c < d; c++) {
-    let mn = INF;
-    let mx = -INF;
-    for (let p = l; p < r; p++) {
-      const v = ld(pts, p * d + c);
-      if (v < mn) mn = v;
-      if (v > mx) mx = v;
-    }
-    if (mx - mn > widest) {
-      widest = mx - mn;
+    const w = ld(cellHi, cl + c) - ld(cellLo, cl + c);
+    if (w > widest) {
+      widest = w;
       dim = c;
     }
   }
   const mid = (l + r) >>> 1;
   selectNth(dim, l, r - 1, mid);
-  buildNode(2 * node, l, mid);
-  buildNode(2 * node + 1, mid, r);
+  const split = ld(pts, mid * d + dim);
+  const cn = cl + d;
+  for (let c = 0; c < d; c++) {
+    st(cellLo, cn + c, ld(cellLo, cl + c));
+    st(cellHi, cn + c, ld(cellHi, cl + c));
+  }
+  st(cellHi, cn + dim, split);
+  buildNode(2 * node, l, mid, depth + 1);
+  for (let c = 0; c < d; c++) {
+    st(cellLo, cn + c, ld(cellLo, cl + c));
+    st(cellHi, cn + c, ld(cellHi, cl + c));
+  }
+  st(cellLo, cn + dim, split);
+  buildNode(2 * node + 1, mid, r, depth + 1);
   const L = 2 * node * d;
   const R = L + d;
   for (let c = 0; c < d; c++) {
@@ -343,7 +355,17 @@ function treeBuild(points: usize, n: i32, d: i32, order: usize): void {
     sti(tIdx, p, i);
     for (let c = 0; c < d; c++) st(tPts, p * d + c, ld(points, i * d + c));
   }
-  buildNode(1, 0, n);
+  for (let c = 0; c < d; c++) {
+    st(cellLo, c, INF);
+    st(cellHi, c, -INF);
+  }
+  for (let p = 0; p < n; p++)
+    for (let c = 0; c < d; c++) {
+      const v = ld(tPts, p * d + c);
+      if (v < ld(cellLo, c)) st(cellLo, c, v);
+      if (v > ld(cellHi, c)) st(cellHi, c, v);
+    }
+  buildNode(1, 0, n, 0);
 }
 
 // @ts-ignore: decorator

@@ -235,6 +235,9 @@ export class KdTree {
   private readonly stR = new Int32Array(STACK);
   private readonly stD = new Float64Array(STACK);
   private readonly pathL = new Int32Array(STACK);
+  /** Cell bounds of the node being built at each depth: cellLo[depth·d + c]. */
+  private readonly cellLo: Float64Array;
+  private readonly cellHi: Float64Array;
   private readonly pathR = new Int32Array(STACK);
 
   /** Builds the tree over the n×d points, starting from the row order `order` (identity when absent). */
@@ -255,11 +258,19 @@ export class KdTree {
     this.lo = new Float64Array(nodes * d);
     this.hi = new Float64Array(nodes * d);
     this.q = new Float64Array(d);
-    this.build(1, 0, n);
+    this.cellLo = new Float64Array(STACK * d).fill(Infinity);
+    this.cellHi = new Float64Array(STACK * d).fill(-Infinity);
+    for (let p = 0; p < n; p++)
+      for (let c = 0; c < d; c++) {
+        const v = this.pts[p * d + c];
+        if (v < this.cellLo[c]) this.cellLo[c] = v;
+        if (v > this.cellHi[c]) this.cellHi[c] = v;
+      }
+    this.build(1, 0, n, 0);
   }
 
   /** Splits positions [l, r) at the median of the widest dimension, recursively; boxes from the leaves up. */
-  private build(node: number, l: number, r: number): void {
+  private build(node: number, l: number, r: number, depth: number): void {
     const d = this.d;
     const { pts, lo, hi } = this;
     const b = node * d;
@@ -276,26 +287,33 @@ export class KdTree {
         }
       return;
     }
-    // the widest dimension of this node's points (the box is only known after the children)
+    // split the widest side of this node's cell (its region: the root's box cut by the ancestors' splits)
+    const cl = depth * d;
     let dim = 0;
     let widest = -1;
     for (let c = 0; c < d; c++) {
-      let mn = Infinity;
-      let mx = -Infinity;
-      for (let p = l; p < r; p++) {
-        const v = pts[p * d + c];
-        if (v < mn) mn = v;
-        if (v > mx) mx = v;
-      }
-      if (mx - mn > widest) {
-        widest = mx - mn;
+      const w = this.cellHi[cl + c] - this.cellLo[cl + c];
+      if (w > widest) {
+        widest = w;
         dim = c;
       }
     }
     const mid = (l + r) >>> 1;
     this.select(dim, l, r - 1, mid);
-    this.build(2 * node, l, mid);
-    this.build(2 * node + 1, mid, r);
+    const split = pts[mid * d + dim];
+    const cn = cl + d;
+    for (let c = 0; c < d; c++) {
+      this.cellLo[cn + c] = this.cellLo[cl + c];
+      this.cellHi[cn + c] = this.cellHi[cl + c];
+    }
+    this.cellHi[cn + dim] = split;
+    this.build(2 * node, l, mid, depth + 1);
+    for (let c = 0; c < d; c++) {
+      this.cellLo[cn + c] = this.cellLo[cl + c];
+      this.cellHi[cn + c] = this.cellHi[cl + c];
+    }
+    this.cellLo[cn + dim] = split;
+    this.build(2 * node + 1, mid, r, depth + 1);
     const L = 2 * node * d;
     const R = L + d;
     for (let c = 0; c < d; c++) {
