@@ -127,22 +127,7 @@ function sortColumn(X: usize, n: i32, cols: i32, c: i32, S: usize): void {
 
 /** Distance from s[p] to its k-th nearest value of sorted s[lo, hi), s[p] itself not counted. */
 function kthAt(s: usize, lo: i32, hi: i32, p: i32, k: i32): f64 {
-  const x = ld(s, p);
-  let l = p - 1;
-  let r = p + 1;
-  let eps: f64 = 0;
-  for (let t = 0; t < k; t++) {
-    const dl = l >= lo ? x - ld(s, l) : INF;
-    const dr = r < hi ? ld(s, r) - x : INF;
-    if (dl <= dr) {
-      eps = dl;
-      l--;
-    } else {
-      eps = dr;
-      r++;
-    }
-  }
-  return eps;
+  return kthMerge(s, lo, hi, ld(s, p), p - 1, p + 1, k);
 }
 
 /** Distance from any x to its k-th nearest value of sorted s[0, n). */
@@ -154,12 +139,16 @@ function kthOf(s: usize, n: i32, x: f64, k: i32): f64 {
     if (ld(s, m) < x) l = m + 1;
     else r = m;
   }
-  r = l;
-  l--;
+  return kthMerge(s, 0, n, x, l - 1, l, k);
+}
+
+/** The k-th smallest distance from x to the values of sorted s[lo, hi) met walking outwards from l (down) and r (up). */
+// @ts-ignore: decorator
+@inline function kthMerge(s: usize, lo: i32, hi: i32, x: f64, l: i32, r: i32, k: i32): f64 {
   let eps: f64 = 0;
   for (let t = 0; t < k; t++) {
-    const dl = l >= 0 ? x - ld(s, l) : INF;
-    const dr = r < n ? ld(s, r) - x : INF;
+    const dl = l >= lo ? x - ld(s, l) : INF;
+    const dr = r < hi ? ld(s, r) - x : INF;
     if (dl <= dr) {
       eps = dl;
       l--;

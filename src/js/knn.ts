@@ -128,22 +128,7 @@ export class Sorted {
  * merging outwards from p; s[p] itself is not counted (its equal neighbours are).
  */
 function kthAt(s: Float64Array, lo: number, hi: number, p: number, k: number): number {
-  const x = s[p];
-  let l = p - 1;
-  let r = p + 1;
-  let eps = 0;
-  for (let t = 0; t < k; t++) {
-    const dl = l >= lo ? x - s[l] : Infinity;
-    const dr = r < hi ? s[r] - x : Infinity;
-    if (dl <= dr) {
-      eps = dl;
-      l--;
-    } else {
-      eps = dr;
-      r++;
-    }
-  }
-  return eps;
+  return kthMerge(s, lo, hi, s[p], p - 1, p + 1, k);
 }
 
 /** The distance from any x to its k-th nearest value of sorted s[0, n). */
@@ -155,12 +140,15 @@ function kthOf(s: Float64Array, n: number, x: number, k: number): number {
     if (s[m] < x) l = m + 1;
     else r = m;
   }
-  r = l;
-  l--;
+  return kthMerge(s, 0, n, x, l - 1, l, k);
+}
+
+/** The k-th smallest distance from x to the values of sorted s[lo, hi) met walking outwards from l (down) and r (up). */
+function kthMerge(s: Float64Array, lo: number, hi: number, x: number, l: number, r: number, k: number): number {
   let eps = 0;
   for (let t = 0; t < k; t++) {
-    const dl = l >= 0 ? x - s[l] : Infinity;
-    const dr = r < n ? s[r] - x : Infinity;
+    const dl = l >= lo ? x - s[l] : Infinity;
+    const dr = r < hi ? s[r] - x : Infinity;
     if (dl <= dr) {
       eps = dl;
       l--;
