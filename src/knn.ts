@@ -196,7 +196,7 @@ export function klDivergenceKnn(be: Backend, x: SampleSet, y: SampleSet, opts: K
   const unit = lnBaseOf(opts, fn);
   const X = samplesArg(fn, "x", x);
   const Y = samplesArg(fn, "y", y);
-  if (X.d !== Y.d) throw new RangeError(`${fn}: x has ${X.d} dimensions but y has ${Y.d}`);
+  if (X.d !== Y.d) throw new RangeError(`${fn}: x has samples of d = ${X.d} but y of d = ${Y.d}; both need the same dimension`);
   const { n, d } = X;
   const m = Y.n;
   const k = kArg(fn, opts.k, 1, n);
