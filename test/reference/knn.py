@@ -62,6 +62,9 @@ Sources of the values
    land an ulp above the true k-th distance and nextafter(radius, 0) then still counts that neighbour. Those
    rows carry sklearn's value AND the spec's exact-rule brute force; knn.py asserts sklearn == the brute force
    run with sklearn's own radii (brute_ross(sk_radii=True)), which explains the difference completely.
+   Also: y of mutual_info_regression is scaled as a 1-D array, so _handle_zeros_in_scale takes its scalar
+   branch and replaces only a std of exactly 0 by 1; a std in (0, 10 eps) still divides y (the < 10 eps rule is
+   for the columns of X only). Case reg-tinystd-y-n30.
    Also: ties in a continuous column are not scale invariant in floating point (|a/s - b/s| can round
    differently from |c/s - d/s| when |a - b| = |c - d|), so every sklearn value here is of the scaled data,
    exactly as mutual_info_* computes it.
@@ -357,7 +360,11 @@ def brute_features(X, target, k, discrete, discrete_target, sk_radii=False):
 
     t = np.asarray(target)
     if not discrete_target:
-        t = sc(np.asarray(t, dtype=np.float64))
+        # y is scaled as a 1-D array: scale() gets a NumPy scalar std, and _handle_zeros_in_scale's scalar branch
+        # replaces only an exact 0 by 1 (the < 10 eps rule is its array branch, used for the columns of X)
+        t = np.asarray(t, dtype=np.float64)
+        sy = np.std(t)
+        t = t / (1.0 if sy == 0 else sy)
     out = []
     small = False
 
@@ -594,6 +601,10 @@ def feature_sets_regression():
     X = np.stack([v, g.standard_normal(60)], axis=1)
     out.append(("triples-n60", "column 0 discrete, 20 values x 3 samples (sklearn's brute-force path, docstring 5), seed 508",
                 X, 0.2 * v + g.standard_normal(60), [[0]]))
+    g = np.random.default_rng(1)
+    x = np.round(g.standard_normal(30), 2)
+    out.append(("tinystd-y-n30", "y = 1 + a few ulps (0 < std(y) < 10 eps: sklearn still divides y by it), x rounded to 2 decimals, seed 1",
+                x, 1 + g.integers(0, 4, 30) * 2.0 ** -52 + (x > 0) * 2.0 ** -51, [False]))
     g = np.random.default_rng(505)
     X = np.stack([g.standard_normal(60), np.full(60, 3.0)], axis=1)
     out.append(("const-n60", "column 1 constant (std 0 -> 1), seed 505", X, X[:, 0] + g.standard_normal(60), [False, [1]]))
@@ -795,7 +806,7 @@ def build():
     reg, cls, cd = [], [], []
     fdata = []
     for name, note, X, y, variants in feature_sets_regression():
-        X, y = q10(X), q10(y)
+        X, y = q10(X), (y if name.startswith("tinystd") else q10(y))  # (10 digits would round tinystd's ulps away)
         Xm = as2d(X)
         fdata.append({"name": "reg-" + name, "note": note, "n": Xm.shape[0], "vector": np.ndim(X) == 1, "X": flat(Xm), "y": [float(v) for v in y]})
         for disc in variants:
