@@ -71,6 +71,7 @@ Sources of the values
 """
 import math
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -424,7 +425,10 @@ class FnnBatch:
         script = os.path.join(self.dir, "run.R")
         with open(script, "w") as f:
             f.write("\n".join(lines) + "\n")
-        out = subprocess.run(["Rscript", script], check=True, capture_output=True, text=True).stdout
+        try:
+            out = subprocess.run(["Rscript", script], check=True, capture_output=True, text=True).stdout
+        finally:
+            shutil.rmtree(self.dir, ignore_errors=True)
         vals = {}
         for line in out.splitlines():
             i, v = line.split()
