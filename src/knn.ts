@@ -248,9 +248,10 @@ function pairwise(a: Float64Array, i0: number, n: number, stride: number): numbe
  * place: each divided by its standard deviation (ddof 0: NumPy's mean, then the mean of squared
  * deviations), a deviation below 10·2⁻⁵² taken as 1 (_handle_zeros_in_scale). The sums are
  * NumPy's pairwise sums: sklearn selects the columns as X[:, mask], which NumPy lays out
- * column-major, so each column is a contiguous axis.
+ * column-major, so each column is a contiguous axis. `scalar` (the target y, whose deviation
+ * scikit-learn handles as a scalar): only a deviation of exactly 0 is taken as 1.
  */
-function scaleColumns(A: Float64Array, n: number, cols: number, selected: readonly number[]): void {
+function scaleColumns(A: Float64Array, n: number, cols: number, selected: readonly number[], scalar = false): void {
   const dev = new Float64Array(n);
   for (const c of selected) {
     const mean = pairwise(A, c, n, cols) / n;
@@ -259,7 +260,7 @@ function scaleColumns(A: Float64Array, n: number, cols: number, selected: readon
       dev[i] = e * e;
     }
     let sd = Math.sqrt(pairwise(dev, 0, n, 1) / n);
-    if (sd < 10 * 2.220446049250313e-16) sd = 1;
+    if (scalar ? sd === 0 : sd < 10 * 2.220446049250313e-16) sd = 1;
     for (let i = 0; i < n; i++) A[i * cols + c] /= sd;
   }
 }
@@ -303,9 +304,10 @@ function valueCodes(A: Float64Array, n: number, cols: number, c: number): { code
  * one sample are dropped; in each class k_c = min(k, count − 1); ε_i = distance to the k_c-th
  * nearest other value of i's class; m_i = #{j : |x_j − x_i| ≤ nextafter(ε_i, 0)} (i included)
  * over the kept samples; MI = ψ(n) + ⟨ψ(k_c)⟩ − ⟨ψ(count_c)⟩ − ⟨ψ(m_i)⟩ over the kept n, clipped
- * at 0 (0 when no class has two samples). One value per column of C (n×cols).
+ * at 0. No class of two samples is a RangeError (scikit-learn's ValueError). One value per column
+ * of C (n×cols).
  */
-function rossMI(be: Backend, C: Float64Array, n: number, cols: number, codes: Int32Array, classes: number, k: number): Float64Array {
+function rossMI(be: Backend, C: Float64Array, n: number, cols: number, codes: Int32Array, classes: number, k: number, fn: string, what: string): Float64Array {
   const count = new Int32Array(classes);
   for (let i = 0; i < n; i++) count[codes[i]]++;
   const id = new Int32Array(classes).fill(-1);
@@ -314,7 +316,7 @@ function rossMI(be: Backend, C: Float64Array, n: number, cols: number, codes: In
   const out = new Float64Array(cols);
   let m = 0;
   for (let i = 0; i < n; i++) if (count[codes[i]] > 1) m++;
-  if (m === 0) return out;
+  if (m === 0) throw new RangeError(`${fn}: every value of ${what} occurs once; the continuous-vs-discrete estimate needs a value that occurs at least twice`);
   const rows = m === n ? C : new Float64Array(m * cols);
   const labels = new Int32Array(m);
   const kc = new Int32Array(kept);
@@ -390,7 +392,7 @@ export function mutualInfoRegression(be: Backend, X: MatrixLike | Vector, y: Vec
   if (Y.n !== s.n) throw new RangeError(`${fn}: X has ${s.n} samples but y has ${Y.n}`);
   const { n, cols, k, A } = s;
   const t = Float64Array.from(Y.data);
-  scaleColumns(t, n, 1, [0]);
+  scaleColumns(t, n, 1, [0], true);
   if (s.noise) addNoise(t, n, 1, [0], s.rng);
   const out = new Float64Array(cols);
   if (s.continuous.length > 0) {
@@ -406,7 +408,7 @@ export function mutualInfoRegression(be: Backend, X: MatrixLike | Vector, y: Vec
   for (let c = 0; c < cols; c++) {
     if (!s.discrete[c]) continue;
     const { codes, classes } = valueCodes(A, n, cols, c);
-    out[c] = rossMI(be, t, n, 1, codes, classes, k)[0];
+    out[c] = rossMI(be, t, n, 1, codes, classes, k, fn, `discrete column ${c} of X`)[0];
   }
   for (let c = 0; c < cols; c++) out[c] /= s.unit;
   return out;
@@ -429,7 +431,7 @@ export function mutualInfoClassif(be: Backend, X: MatrixLike | Vector, labels: L
   const { idx: codes, k: classes } = denseCodes(L);
   const out = new Float64Array(cols);
   if (s.continuous.length > 0) {
-    const mi = rossMI(be, columnsOf(A, n, cols, s.continuous), n, s.continuous.length, codes, classes, k);
+    const mi = rossMI(be, columnsOf(A, n, cols, s.continuous), n, s.continuous.length, codes, classes, k, fn, "labels");
     s.continuous.forEach((c, j) => (out[c] = mi[j]));
   }
   for (let c = 0; c < cols; c++) {

@@ -94,6 +94,13 @@ describe.each(BACKENDS)("kNN errors (%s)", (name) => {
     expect(Array.from(big)).toEqual(Array.from(cut));
   });
 
+  it("no class with two samples (every label, or every value of a discrete column, distinct) is a RangeError, as scikit-learn's ValueError", () => {
+    const m = 6;
+    const distinct = Array.from({ length: m }, (_, i) => i);
+    throws(() => e.mutualInfoClassif(vec(m, 4), distinct), RangeError, "mutualInfoClassif", "labels");
+    throws(() => e.mutualInfoRegression({ data: Float64Array.from(distinct), rows: m, cols: 1 }, vec(m, 5), { discreteFeatures: true }), RangeError, "mutualInfoRegression", "discrete column 0");
+  });
+
   it("NaN / ±Infinity samples: a RangeError naming the argument and the index", () => {
     for (const bad of [NaN, Infinity, -Infinity]) {
       const bx = x.slice();
