@@ -198,12 +198,45 @@ export interface LossKernels {
   gaussKlRows(mu: FloatArray, logVar: FloatArray, rows: number, cols: number): Float64Array;
 }
 
+/**
+ * Kernels of the kNN family (src/knn.ts; one neighbour search behind all of them, see
+ * src/js/knn.ts). Points are n×d row-major float64; `metric` 0 = max-norm, 1 = Euclidean; queries
+ * are the rows q0 ≤ i < q1 (so the pool can split them), each result row (q1 − q0) long.
+ * Results are distances and integer counts only: no logarithm is taken in a kernel.
+ */
+export interface KnnKernels {
+  /**
+   * Per query row i: [ε_i], the distance to its k-th nearest other row (ties by the lower row);
+   * with split > 0 also the largest distance among those k in dims [0, split) and in [split, d):
+   * [ε_i, ε_x, ε_y] (max-norm).
+   */
+  knnDistances(points: Float64Array, n: number, d: number, k: number, metric: number, split: number, q0: number, q1: number): Float64Array;
+  /** Per query row i of the m×d `query`: the distance to its k-th nearest row of the n×d `ref`. */
+  knnCross(query: Float64Array, m: number, ref: Float64Array, n: number, d: number, k: number, metric: number, q0: number, q1: number): Float64Array;
+  /** Per query row i: #{j ≠ i : max-norm distance(i, j) ≤ radius[i − q0]}. */
+  countWithin(points: Float64Array, n: number, d: number, radius: Float64Array, q0: number, q1: number): Int32Array;
+  /**
+   * KSG algorithm-1 counts of each column c0 ≤ c < c1 of the n×cols X against y (both 1-D):
+   * ε_i from the max-norm k-NN in (x, y), r_i = the double below ε_i (0 when ε_i = 0), then
+   * n_x(i) = #{j ≠ i : |x_j − x_i| ≤ r_i} at [(c − c0)·2n + i] and n_y(i) at [(c − c0)·2n + n + i].
+   */
+  ksgColumns(X: Float64Array, n: number, cols: number, y: Float64Array, k: number, c0: number, c1: number): Int32Array;
+  /**
+   * Ross (2014) counts of each column c0 ≤ c < c1 of X against class ids `labels` (0 … classes − 1,
+   * every class with ≥ 2 rows): r_i = the double below the distance from x_i to its kc[class]-th
+   * nearest other value of its class, m_i = #{j : |x_j − x_i| ≤ r_i} (i itself included) at
+   * [(c − c0)·n + i].
+   */
+  rossColumns(X: Float64Array, n: number, cols: number, labels: Int32Array, classes: number, kc: Int32Array, c0: number, c1: number): Int32Array;
+}
+
 export interface Backend
   extends DiscreteKernels,
     LabelKernels,
     HistogramKernels,
     IntegrateKernels,
-    LossKernels {
+    LossKernels,
+    KnnKernels {
   readonly name: "js" | "wasm" | "wasm-simd";
   /** Where it.allocate() places zero-copy arrays (WASM backends; the engine uses plain arrays otherwise). */
   readonly resident?: ResidentHeap;

@@ -23,6 +23,7 @@ import { MvnMethods } from "./mvn.js";
 import { SampleEntropyMethods } from "./sample-entropy.js";
 import { LossMethods } from "./losses.js";
 import { MaxEntMethods } from "./maxent.js";
+import { KnnMethods } from "./knn.js";
 
 export class Engine {
   #b: Backend | null;
@@ -122,7 +123,8 @@ export interface Engine
     MvnMethods,
     SampleEntropyMethods,
     LossMethods,
-    MaxEntMethods {}
+    MaxEntMethods,
+    KnnMethods {}
 
 install(Engine, [
   DiscreteMethods,
@@ -135,4 +137,5 @@ install(Engine, [
   SampleEntropyMethods,
   LossMethods,
   MaxEntMethods,
+  KnnMethods,
 ]);

@@ -49,3 +49,4 @@ export { mvnEntropy, mvnKl } from "./mvn.js";
 export { differentialEntropy, type DifferentialEntropyOptions, type SpacingMethod } from "./sample-entropy.js";
 export { minimize, type MinimizeOptions, type MinimizeResult } from "./minimize.js";
 export { maxEntropyDistribution } from "./maxent.js";
+export type { SampleSet, KnnOptions, KsgOptions, EntropyKnnOptions, MiFeatureOptions } from "./knn.js";

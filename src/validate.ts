@@ -368,3 +368,89 @@ export function scanError(fn: string, name: string, b: Batch, i0: number, i1: nu
   }
   return null;
 }
+
+// ---- samples of continuous variables (src/knn.ts) ----
+
+/** A sample set: n samples of d coordinates, row-major float64, every value finite. */
+export interface Samples {
+  data: Float64Array;
+  n: number;
+  d: number;
+}
+
+/**
+ * A sample set argument: a vector (n samples of a 1-D variable) or a matrix (one sample per row).
+ * Copied to float64 when it is not; NaN or ±Infinity is a RangeError naming the index.
+ */
+export function samplesArg(fn: string, name: string, x: unknown): Samples {
+  const b = batchArg(fn, name, x);
+  const data = b.data instanceof Float64Array ? b.data : Float64Array.from(b.data);
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (v - v !== 0) throw new RangeError(`${fn}: ${where(name, b, i)} is ${v}; samples must be finite`);
+  }
+  return b.vector ? { data, n: data.length, d: 1 } : { data, n: b.rows, d: b.cols };
+}
+
+/** Sample sets of equally many samples. */
+export function sameSamples(fn: string, names: readonly string[], sets: readonly Samples[]): void {
+  for (let i = 1; i < sets.length; i++)
+    if (sets[i].n !== sets[0].n) throw new RangeError(`${fn}: ${names[0]} has ${sets[0].n} samples but ${names[i]} has ${sets[i].n}`);
+}
+
+/** An integer option ≥ min (the fallback when undefined). */
+export function integerOption(fn: string, name: string, v: unknown, fallback: number, min: number): number {
+  if (v === undefined) return fallback;
+  if (typeof v !== "number" || !Number.isInteger(v)) throw new TypeError(`${fn}: ${name} must be an integer, got ${describe(v)}`);
+  if (v < min) throw new RangeError(`${fn}: ${name} must be ≥ ${min}, got ${v}`);
+  return v;
+}
+
+/** The neighbour count `k` (an integer ≥ 1, default `fallback`), at most `max` (what the samples allow, named by `why`). */
+export function neighborsArg(fn: string, v: unknown, fallback: number, max: number, why: string): number {
+  const k = integerOption(fn, "k", v, fallback, 1);
+  if (k > max) throw new RangeError(`${fn}: k = ${k} needs ${why}`);
+  return k;
+}
+
+/** A boolean option (the fallback when undefined). */
+export function booleanOption(fn: string, name: string, v: unknown, fallback: boolean): boolean {
+  if (v === undefined) return fallback;
+  if (typeof v !== "boolean") throw new TypeError(`${fn}: ${name} must be true or false, got ${describe(v)}`);
+  return v;
+}
+
+/**
+ * `discreteFeatures` of mutual_info_regression / mutual_info_classif → one flag per column:
+ * false (default) | true | boolean[] of length cols | column indices (each in [0, cols)).
+ */
+export function discreteFeaturesArg(fn: string, v: unknown, cols: number): boolean[] {
+  const name = "discreteFeatures";
+  if (v === undefined || typeof v === "boolean") return new Array<boolean>(cols).fill(v === true);
+  const a = arrayInput(fn, name, v).values as ArrayLike<unknown>;
+  if (typeof a !== "object" || a === null || typeof a.length !== "number")
+    throw new TypeError(`${fn}: ${name} must be a boolean, an array of booleans or an array of column indices, got ${describe(v)}`);
+  const flags = new Array<boolean>(cols).fill(false);
+  if (a.length > 0 && typeof a[0] === "boolean") {
+    if (a.length !== cols) throw new RangeError(`${fn}: ${name} has ${a.length} flags but X has ${cols} columns`);
+    for (let i = 0; i < a.length; i++) {
+      if (typeof a[i] !== "boolean") throw new TypeError(`${fn}: ${name}[${i}] is ${describe(a[i])}; a mask holds only booleans`);
+      flags[i] = a[i] as boolean;
+    }
+    return flags;
+  }
+  for (let i = 0; i < a.length; i++) {
+    const c = a[i];
+    if (typeof c !== "number" || !Number.isInteger(c)) throw new TypeError(`${fn}: ${name}[${i}] is ${describe(c)}, expected a column index`);
+    if (c < 0 || c >= cols) throw new RangeError(`${fn}: ${name}[${i}] = ${c} is out of range for X with ${cols} columns`);
+    flags[c] = true;
+  }
+  return flags;
+}
+
+/** A `seed` option: any finite number (default 0). */
+export function seedArg(fn: string, seed: unknown): number {
+  if (seed === undefined) return 0;
+  if (typeof seed !== "number" || !Number.isFinite(seed)) throw new TypeError(`${fn}: seed must be a finite number, got ${describe(seed)}`);
+  return seed;
+}

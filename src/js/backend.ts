@@ -5,6 +5,7 @@ import { jsLabels } from "./labels.js";
 import { jsHistogram } from "./histogram.js";
 import { jsIntegrate } from "./integrate.js";
 import { jsLosses } from "./losses.js";
+import { jsKnn } from "./knn.js";
 
 export function createJsBackend(): Backend {
   return {
@@ -14,6 +15,7 @@ export function createJsBackend(): Backend {
     ...jsHistogram,
     ...jsIntegrate,
     ...jsLosses,
+    ...jsKnn,
     memoryBytes: () => 0,
     close: () => {},
   };

@@ -188,6 +188,36 @@ export class Parallel {
     return this.go(args, (e) => e.klDivergenceGrid(...args));
   }
 
+  /** Async `mutualInformationKnn` (neighbour searches split by query rows across the workers; same bits as the synchronous call). */
+  mutualInformationKnn(...args: Parameters<Engine["mutualInformationKnn"]>): Promise<number> {
+    return this.go(args, (e) => e.mutualInformationKnn(...args));
+  }
+
+  /** Async `conditionalMutualInformationKnn` (split by query rows). */
+  conditionalMutualInformationKnn(...args: Parameters<Engine["conditionalMutualInformationKnn"]>): Promise<number> {
+    return this.go(args, (e) => e.conditionalMutualInformationKnn(...args));
+  }
+
+  /** Async `entropyKnn` (split by query rows). */
+  entropyKnn(...args: Parameters<Engine["entropyKnn"]>): Promise<number> {
+    return this.go(args, (e) => e.entropyKnn(...args));
+  }
+
+  /** Async `klDivergenceKnn` (split by query rows). */
+  klDivergenceKnn(...args: Parameters<Engine["klDivergenceKnn"]>): Promise<number> {
+    return this.go(args, (e) => e.klDivergenceKnn(...args));
+  }
+
+  /** Async `mutualInfoRegression` (columns split across the workers). */
+  mutualInfoRegression(...args: Parameters<Engine["mutualInfoRegression"]>): Promise<Float64Array> {
+    return this.go(args, (e) => e.mutualInfoRegression(...args));
+  }
+
+  /** Async `mutualInfoClassif` (columns split across the workers). */
+  mutualInfoClassif(...args: Parameters<Engine["mutualInfoClassif"]>): Promise<Float64Array> {
+    return this.go(args, (e) => e.mutualInfoClassif(...args));
+  }
+
   /**
    * Low level: runs one backend kernel (src/backend.ts) unsplit on a worker, e.g.
    * `kernel("entropyRows", [x, rows, cols])` → raw sums. Rejects when there is no pool.

@@ -224,6 +224,52 @@ function countsMerge(results: unknown[]): { counts: Float64Array; bad: number } 
   return { counts, bad };
 }
 
+/** Typed arrays of one element type, concatenated in order. */
+function concatMerge(results: unknown[]): unknown {
+  const parts = results as (Float64Array | Int32Array)[];
+  let len = 0;
+  for (const p of parts) len += p.length;
+  const out = parts[0] instanceof Int32Array ? new Int32Array(len) : new Float64Array(len);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/**
+ * A kernel over a range [lo, hi) of queries or columns (the two arguments at `range`): one task
+ * per worker, each a contiguous sub-range; the arguments `whole` are passed entire to every task,
+ * those in `sliced` are indexed by the range (`width` values per unit) and cut to it. Each task
+ * rebuilds its search structure, so the split pays when the range is long (`minUnits` per task).
+ * Results are concatenated: the same values as one call.
+ */
+export function rangeKernel(range: number, whole: readonly number[], sliced: readonly number[], minUnits: number): Splitter {
+  return (args, maxTasks) => {
+    const lo = args[range] as number;
+    const hi = args[range + 1] as number;
+    const workers = Math.max(1, Math.floor(maxTasks / TASKS_PER_WORKER));
+    const tasks = Math.min(workers, Math.floor((hi - lo) / minUnits));
+    if (tasks < 2) return null;
+    const per = Math.ceil((hi - lo) / tasks);
+    const list: unknown[][] = [];
+    for (let a = lo; a < hi; a += per) {
+      const b = Math.min(hi, a + per);
+      list.push(
+        args.map((v, i) => {
+          if (i === range) return a;
+          if (i === range + 1) return b;
+          if (whole.includes(i)) return new Slice(v as Arr, 0, (v as Arr).length);
+          if (sliced.includes(i)) return new Slice(v as Arr, a - lo, b - lo);
+          return v;
+        }),
+      );
+    }
+    return { tasks: list, merge: concatMerge };
+  };
+}
+
 /** Every kernel the pool runs: name → how it splits (see src/backend.ts for the signatures). */
 export const SPLITTERS: Record<string, Splitter> = {
   // discrete (src/discrete.ts)
@@ -248,4 +294,10 @@ export const SPLITTERS: Record<string, Splitter> = {
   lseRows: rowKernel(["op", "rows", "cols", "const"], null),
   targetDotRows: rowKernel(["op", "op", "rows", "cols"], "sum sum min"),
   gaussKlRows: rowKernel(["op", "op", "rows", "cols"], "sum"),
+  // kNN (src/knn.ts): query rows or columns across the workers
+  knnDistances: rangeKernel(6, [0], [], 4096),
+  knnCross: rangeKernel(7, [0, 2], [], 4096),
+  countWithin: rangeKernel(4, [0], [3], 4096),
+  ksgColumns: rangeKernel(5, [0, 3], [], 1),
+  rossColumns: rangeKernel(6, [0, 3, 5], [], 1),
 };

@@ -6,6 +6,7 @@ import { wasmLabels } from "./labels.js";
 import { wasmHistogram } from "./histogram.js";
 import { wasmIntegrate } from "./integrate.js";
 import { wasmLosses } from "./losses.js";
+import { wasmKnn } from "./knn.js";
 import { instantiate, type WasmKind } from "./load.js";
 
 export async function createWasmBackend(kind: WasmKind): Promise<Backend> {
@@ -18,6 +19,7 @@ export async function createWasmBackend(kind: WasmKind): Promise<Backend> {
     ...wasmHistogram(host),
     ...wasmIntegrate(host),
     ...wasmLosses(host),
+    ...wasmKnn(host),
     resident: host.heap,
     memoryBytes: () => host.memoryBytes(),
     close: () => host.heap.close(),
