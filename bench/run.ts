@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     const contenders: string[] = [...BACKENDS, ...Object.keys(w.peers ?? {})];
     const latencies = new Map<string, number[]>(contenders.map((b) => [b, []]));
     for (let round = 0; round < rounds; round++) {
-      const bench = new Bench({ time: timeMs, warmupTime: 200, iterations: 3, ...w.bench });
+      const bench = new Bench({ time: timeMs, warmupTime: 200, iterations: 3, ...w.bench, warmup: round === 0 || !w.bench });
       const inputs = new Map(BACKENDS.map((b) => [b, w.perEngine ? w.perEngine(engines.get(b)!, input) : input]));
       for (const b of BACKENDS) {
         const e = engines.get(b)!;

@@ -90,7 +90,7 @@ export async function runThreads(selected: Workload<any>[], counts: number[], ti
     const lat = new Map<string, number[]>();
     const key = (n: number, mode: string) => `${n}|${mode}`;
     for (let round = 0; round < rounds; round++) {
-      const bench = new Bench({ time: timeMs, warmupTime: 200, iterations: 3, ...w.bench });
+      const bench = new Bench({ time: timeMs, warmupTime: 200, iterations: 3, ...w.bench, warmup: round === 0 || !w.bench });
       bench.add(key(0, "copy-in"), () => {
         w.run(sync, input);
       });

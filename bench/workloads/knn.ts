@@ -6,8 +6,8 @@
  *   W7-ksg      mutualInformationKnn (KSG algorithm 1, k 3) of 1e6 Gaussian pairs, ρ = 0.6,
  *               with W7-ksg-1e4 and W7-ksg-1e5 as a size series (run.ts prints time / (n log2 n))
  * scikit-learn's counterparts (same sizes and distributions, NumPy's random numbers) are in
- * bench/peers/sklearn_peers.py. Each call lasts hundreds of ms, so these workloads time one call
- * per backend and round after one warm-up call (Workload.bench): a few seconds per workload.
+ * bench/peers/sklearn_peers.py. Each call lasts hundreds of ms to seconds, so these workloads time
+ * one call per backend and round, after one warm-up call in the first round (Workload.bench).
  * `--threads 1,2` times `it.parallel.<the same call>`.
  */
 import type { Matrix } from "../../src/types.js";
@@ -17,7 +17,7 @@ import type { Workload } from "./types.js";
 const N = 1e5;
 const D = 8;
 
-/** One warm-up and one timed call per backend and round (the reported figure: median of the rounds). */
+/** One timed call per backend and round after one warm-up call in the first round (the figure: median of the rounds). */
 const HEAVY = { time: 0, iterations: 1, warmupTime: 0, warmupIterations: 1 };
 /** Calls of a few ms to tens of ms: 200 ms (at least 3 calls) per backend and round. */
 const LIGHT = { time: 200, warmupTime: 50, warmupIterations: 2 };

@@ -26,7 +26,8 @@ export interface Workload<I = unknown> {
    * Optional, for operations that last hundreds of ms: tinybench settings per round in place of
    * run.ts's (`--time`, 3 iterations, 200 ms / 16 iterations of warm-up), e.g. `{ time: 0,
    * iterations: 1, warmupTime: 0, warmupIterations: 1 }` = one warm-up and one timed call per
-   * backend and round (the median is then over the rounds).
+   * backend and round (the median is then over the rounds). Such a workload warms up in the
+   * first round only (the later rounds run on warm code).
    */
   bench?: { time?: number; iterations?: number; warmupTime?: number; warmupIterations?: number };
   /**
