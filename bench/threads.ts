@@ -126,7 +126,11 @@ export async function runThreads(selected: Workload<any>[], counts: number[], ti
     for (const mode of ["copy-in", "shared"] as const) {
       const one = rowOf(counts[0], mode);
       const last = rowOf(counts[counts.length - 1], mode);
-      const f = (r: ThreadRow) => (r.elementsPerSecond / 1e6).toFixed(0);
+      // 3 significant digits below 100 M el/s (W7 runs at ~1 M el/s), whole numbers above
+      const f = (r: ThreadRow) => {
+        const v = r.elementsPerSecond / 1e6;
+        return v >= 100 ? v.toFixed(0) : v.toPrecision(3);
+      };
       md.push(`| ${w.name} | ${mode === "shared" ? "SharedArrayBuffer" : "ArrayBuffer (copied)"} | ${f(base)} | ${counts.map((n) => f(rowOf(n, mode))).join(" | ")} | ×${(last.hz / one.hz).toFixed(2)} | ×${(last.hz / base.hz).toFixed(2)} |`);
       for (const n of counts) {
         const r = rowOf(n, mode);
