@@ -29,3 +29,16 @@ export function gaussianPairs(n: number, rho: number, seed: number): [Float64Arr
   }
   return [x, y];
 }
+
+/** n independent standard normal values (Box–Muller, both of each pair used), from a fixed seed. */
+export function standardNormals(n: number, seed: number): Float64Array {
+  const r = rng(seed);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i += 2) {
+    const rad = Math.sqrt(-2 * Math.log(1 - r()));
+    const t = 2 * Math.PI * r();
+    out[i] = rad * Math.cos(t);
+    if (i + 1 < n) out[i + 1] = rad * Math.sin(t);
+  }
+  return out;
+}

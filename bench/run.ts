@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --filter W1,W3 --time 1500 --rounds 3 --out bench/results.json]`
  * `npm run bench -- --threads 1,2` (pool scaling, bench/threads.ts; default workloads W1, W4, W6)
- * `npm run bench -- --peers` (NumPy/SciPy, ml-distance, mathjs side by side, bench/peers/)
+ * `npm run bench -- --peers` (NumPy/SciPy, scikit-learn, ml-distance, mathjs side by side, bench/peers/)
  *
  * Times every workload of BENCH.md on every backend (js, wasm, wasm-simd) in one process with
  * tinybench. Backends alternate within each round and the median of the rounds' median
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     const contenders: string[] = [...BACKENDS, ...Object.keys(w.peers ?? {})];
     const latencies = new Map<string, number[]>(contenders.map((b) => [b, []]));
     for (let round = 0; round < rounds; round++) {
-      const bench = new Bench({ time: timeMs, warmupTime: 200, iterations: 3 });
+      const bench = new Bench({ time: timeMs, warmupTime: 200, iterations: 3, ...w.bench, warmup: round === 0 || !w.bench });
       const inputs = new Map(BACKENDS.map((b) => [b, w.perEngine ? w.perEngine(engines.get(b)!, input) : input]));
       for (const b of BACKENDS) {
         const e = engines.get(b)!;
@@ -95,6 +95,7 @@ async function main(): Promise<void> {
     (globalThis as { gc?: () => void }).gc?.();
   }
   if (peers) rows.push(...(await runPeers(selected, rows as Row[], timeMs, machine)));
+  printScaling(selected, rows as Row[]);
   writeResults(machine, rows);
   for (const e of engines.values()) e.close();
 }
@@ -103,6 +104,43 @@ function writeResults(machine: string, rows: unknown[]): void {
   const result = { machine, date: new Date().toISOString(), workloads: rows };
   writeFileSync(outFile, JSON.stringify(result, null, 2) + "\n");
   console.log(`\nwrote ${outFile}`);
+}
+
+const sizeLabel = (n: number) => (Number.isInteger(Math.log10(n)) ? `1e${Math.log10(n)}` : String(n));
+
+/**
+ * For each size series (Workload.scaling): time per call / (n log2 n) in ns for every backend and
+ * peer, and that figure relative to the smallest n (1.00 all along = the cost grows as n log n).
+ */
+function printScaling(selected: typeof workloads, rows: Row[]): void {
+  const series = new Map<string, { name: string; n: number }[]>();
+  for (const w of selected) {
+    if (!w.scaling) continue;
+    if (!series.has(w.scaling.series)) series.set(w.scaling.series, []);
+    series.get(w.scaling.series)!.push({ name: w.name, n: w.scaling.n });
+  }
+  for (const [name, points] of series) {
+    if (points.length < 2) continue;
+    points.sort((a, b) => a.n - b.n);
+    const backends = [...new Set(rows.filter((r) => r.threads === 1 && points.some((p) => p.name === r.name)).map((r) => r.backend))];
+    const lines = [
+      `${name} scaling: ns per call / (n log2 n), and (in brackets) relative to n = ${sizeLabel(points[0].n)}; 1.00 all along = n log n growth`,
+      "",
+      `| backend | ${points.map((p) => `n = ${sizeLabel(p.n)}`).join(" | ")} | time ${sizeLabel(points[0].n)} → ${sizeLabel(points[points.length - 1].n)} |`,
+      `|---|${points.map(() => "---:|").join("")}---:|`,
+    ];
+    for (const b of backends) {
+      const per = points.map((p) => {
+        const r = rows.find((x) => x.name === p.name && x.backend === b && x.threads === 1);
+        return r ? 1e9 / r.hz / (p.n * Math.log2(p.n)) : NaN;
+      });
+      const ms = (i: number) => (per[i] * points[i].n * Math.log2(points[i].n)) / 1e6;
+      const cells = per.map((v) => (Number.isNaN(v) ? "–" : `${v.toFixed(2)} (${(v / per[0]).toFixed(2)})`));
+      const growth = `${ms(0).toFixed(1)} ms → ${ms(points.length - 1).toFixed(0)} ms`;
+      lines.push(`| ${b} | ${cells.join(" | ")} | ${growth} |`);
+    }
+    console.log(`\n${lines.join("\n")}`);
+  }
 }
 
 function print(rows: Row[], elements: number): void {

@@ -2,7 +2,8 @@
  * `npm run bench -- --threads 1,2 [--filter W1,W4]`: throughput of the worker pool per thread
  * count (wasm-simd workers), next to the synchronous engine on the calling thread. Each workload
  * runs through `it.parallel.run(e => workload.run(e, input))`, so its batched kernels are split
- * across the pool exactly as a user's call would be. Two input modes:
+ * across the pool exactly as a user's call would be, or through its own `it.parallel` call
+ * (Workload.parallel, e.g. `it.parallel.mutualInfoRegression`) where it has one. Two input modes:
  *   copy-in   ordinary ArrayBuffer input (copied to the workers inside the timing)
  *   shared    input already in a SharedArrayBuffer (shared with the workers as is)
  */
@@ -89,17 +90,19 @@ export async function runThreads(selected: Workload<any>[], counts: number[], ti
     const lat = new Map<string, number[]>();
     const key = (n: number, mode: string) => `${n}|${mode}`;
     for (let round = 0; round < rounds; round++) {
-      const bench = new Bench({ time: timeMs, warmupTime: 200, iterations: 3 });
+      const bench = new Bench({ time: timeMs, warmupTime: 200, iterations: 3, ...w.bench, warmup: round === 0 || !w.bench });
       bench.add(key(0, "copy-in"), () => {
         w.run(sync, input);
       });
       for (const n of counts) {
         const e = pools.get(n)!;
+        // the workload's own it.parallel call where it has one, else its run on the pool
+        const call = w.parallel ? (x: unknown) => w.parallel!(e, x) : (x: unknown) => e.parallel.run((y) => w.run(y, x));
         bench.add(key(n, "copy-in"), async () => {
-          await e.parallel.run((x) => w.run(x, input));
+          await call(input);
         });
         bench.add(key(n, "shared"), async () => {
-          await e.parallel.run((x) => w.run(x, shared));
+          await call(shared);
         });
       }
       await bench.run();
@@ -123,7 +126,11 @@ export async function runThreads(selected: Workload<any>[], counts: number[], ti
     for (const mode of ["copy-in", "shared"] as const) {
       const one = rowOf(counts[0], mode);
       const last = rowOf(counts[counts.length - 1], mode);
-      const f = (r: ThreadRow) => (r.elementsPerSecond / 1e6).toFixed(0);
+      // 3 significant digits below 100 M el/s (W7 runs at ~1 M el/s), whole numbers above
+      const f = (r: ThreadRow) => {
+        const v = r.elementsPerSecond / 1e6;
+        return v >= 100 ? v.toFixed(0) : v.toPrecision(3);
+      };
       md.push(`| ${w.name} | ${mode === "shared" ? "SharedArrayBuffer" : "ArrayBuffer (copied)"} | ${f(base)} | ${counts.map((n) => f(rowOf(n, mode))).join(" | ")} | ×${(last.hz / one.hz).toFixed(2)} | ×${(last.hz / base.hz).toFixed(2)} |`);
       for (const n of counts) {
         const r = rowOf(n, mode);

@@ -2,6 +2,9 @@
  * `npm run bench -- --peers`: the same workloads with what users reach for today, side by side.
  *   numpy        bench/peers/numpy_peers.py under python3 (skipped with a message without numpy/scipy):
  *                same sizes and distributions, NumPy's own random numbers
+ *   sklearn      bench/peers/sklearn_peers.py (W7: mutual_info_regression / mutual_info_classif /
+ *                _compute_mi_cc) under the first of $INFOWASM_SKLEARN_PYTHON, python3,
+ *                /usr/bin/python3 that imports scikit-learn (skipped with a message if none does)
  *   ml-distance  kullbackLeibler / jensenShannon, row by row on the workload's own input
  *   mathjs       kldivergence, row by row on the workload's own input (as plain arrays)
  * JS peers get rows already normalised (they do not normalise; infowasm's timing includes it).
@@ -97,19 +100,65 @@ const JS_PEERS: JsPeer[] = [
   },
 ];
 
-function numpyPeers(ids: string[], timeMs: number): { rows: { id: string; call: string; seconds: number; elements: number }[]; versions: string } | null {
-  const script = fileURLToPath(new URL("./numpy_peers.py", import.meta.url));
-  const r = spawnSync("python3", [script, "--ids", ids.join(","), "--time", String(timeMs / 1000)], { encoding: "utf8", maxBuffer: 1 << 20 });
-  if (r.error || r.status !== 0) {
-    console.log(`numpy peers skipped: python3 did not run (${r.error?.message ?? r.stderr.trim().split("\n").pop()})`);
-    return null;
+interface PythonRow {
+  id: string;
+  call: string;
+  seconds: number;
+  elements: number;
+}
+
+interface PythonOut {
+  skipped?: string;
+  python: string;
+  executable?: string;
+  numpy: string;
+  scipy: string;
+  sklearn?: string;
+  workloads: PythonRow[];
+}
+
+/**
+ * Runs a peer script under the first interpreter of `pythons` that has what it imports (a script
+ * prints {"skipped": why} when an import fails); null, with a message, when none does.
+ */
+function pythonPeers(script: string, label: string, pythons: string[], ids: string[], timeMs: number): PythonOut | null {
+  const path = fileURLToPath(new URL(script, import.meta.url));
+  const why: string[] = [];
+  for (const python of pythons) {
+    const r = spawnSync(python, [path, "--ids", ids.join(","), "--time", String(timeMs / 1000)], { encoding: "utf8", maxBuffer: 1 << 20 });
+    if (r.error || r.status !== 0) {
+      why.push(`${python} did not run (${r.error?.message ?? r.stderr.trim().split("\n").pop()})`);
+      continue;
+    }
+    const out = JSON.parse(r.stdout) as PythonOut;
+    if (out.skipped) {
+      why.push(out.skipped);
+      continue;
+    }
+    return out;
   }
-  const out = JSON.parse(r.stdout) as { skipped?: string; python: string; numpy: string; scipy: string; workloads: { id: string; call: string; seconds: number; elements: number }[] };
-  if (out.skipped) {
-    console.log(`numpy peers skipped: ${out.skipped}`);
-    return null;
-  }
-  return { rows: out.workloads, versions: `Python ${out.python}, NumPy ${out.numpy}, SciPy ${out.scipy}` };
+  console.log(`${label} peers skipped: ${why.join("; ")}`);
+  return null;
+}
+
+function numpyPeers(ids: string[], timeMs: number): { rows: PythonRow[]; versions: string } | null {
+  const out = pythonPeers("./numpy_peers.py", "numpy", ["python3"], ids, timeMs);
+  return out && { rows: out.workloads, versions: `Python ${out.python}, NumPy ${out.numpy}, SciPy ${out.scipy}` };
+}
+
+/** Workload ids with a scikit-learn peer (bench/peers/sklearn_peers.py). */
+const SKLEARN_IDS = ["W7", "W7-classif", "W7-ksg-1e4", "W7-ksg-1e5", "W7-ksg"];
+
+/**
+ * scikit-learn under the first interpreter that imports it: $INFOWASM_SKLEARN_PYTHON, python3 on
+ * PATH, then Debian's /usr/bin/python3 (python3-sklearn).
+ */
+function sklearnPeers(ids: string[], timeMs: number): { rows: PythonRow[]; versions: string } | null {
+  const wanted = ids.filter((i) => SKLEARN_IDS.includes(i));
+  if (wanted.length === 0) return null;
+  const pythons = [process.env.INFOWASM_SKLEARN_PYTHON, "python3", "/usr/bin/python3"].filter((p): p is string => !!p);
+  const out = pythonPeers("./sklearn_peers.py", "scikit-learn", [...new Set(pythons)], wanted, timeMs);
+  return out && { rows: out.workloads, versions: `scikit-learn ${out.sklearn} (Python ${out.python} at ${out.executable}, NumPy ${out.numpy}, SciPy ${out.scipy})` };
 }
 
 export async function runPeers(selected: Workload<any>[], ours: OurRow[], timeMs: number, machine: string): Promise<PeerRow[]> {
@@ -117,12 +166,13 @@ export async function runPeers(selected: Workload<any>[], ours: OurRow[], timeMs
   const ids = [...new Set(selected.filter((w) => !w.name.includes("zero-copy")).map((w) => id(w.name)))];
   console.log(`\npeers on ${ids.join(", ")}`);
   const np = numpyPeers(ids, timeMs);
-  if (np) {
-    for (const p of np.rows) {
+  const sk = sklearnPeers(ids, timeMs);
+  for (const [backend, out] of [["numpy", np], ["sklearn", sk]] as const) {
+    for (const p of out?.rows ?? []) {
       const w = selected.find((x) => id(x.name) === p.id && !x.name.includes("zero-copy"));
       if (!w) continue;
       const hz = 1 / p.seconds;
-      peers.push({ name: w.name, backend: "numpy", threads: 1, hz, elementsPerSecond: hz * w.elements, call: p.call });
+      peers.push({ name: w.name, backend, threads: 1, hz, elementsPerSecond: hz * w.elements, call: p.call });
     }
   }
   for (const peer of JS_PEERS) {
@@ -141,7 +191,7 @@ export async function runPeers(selected: Workload<any>[], ours: OurRow[], timeMs
   }
   // print and tabulate: peer time / infowasm time (> 1: infowasm is faster)
   const lines = [
-    `Measured on ${machine}${np ? `; ${np.versions}` : ""}; ${new Date().toISOString().slice(0, 10)}. ns per element, median of repeats; ratio = peer time / infowasm time (wasm-simd, one thread, copy into WASM memory included).`,
+    `Measured on ${machine}${[np, sk].map((p) => (p ? `; ${p.versions}` : "")).join("")}; ${new Date().toISOString().slice(0, 10)}. ns per element, median of repeats; ratio = peer time / infowasm time (wasm-simd, one thread, copy into WASM memory included).`,
     "",
     "| workload | infowasm wasm-simd | peer | peer call | peer | ratio |",
     "|---|---:|---|---|---:|---:|",

@@ -5,6 +5,7 @@ import { labelWorkloads } from "./labels.js";
 import { gridWorkloads } from "./grids.js";
 import { lossWorkloads } from "./losses.js";
 import { parallelWorkloads } from "./parallel.js";
+import { knnWorkloads } from "./knn.js";
 import type { Workload } from "./types.js";
 
 export const workloads: Workload<any>[] = [
@@ -14,4 +15,5 @@ export const workloads: Workload<any>[] = [
   ...gridWorkloads,
   ...lossWorkloads,
   ...parallelWorkloads,
+  ...knnWorkloads,
 ];

@@ -22,6 +22,26 @@ export interface Workload<I = unknown> {
    * whose `backend` is the key ("handwritten", "ml-distance"), so a ratio is read from one run.
    */
   peers?: Record<string, (input: I) => unknown>;
+  /**
+   * Optional, for operations that last hundreds of ms: tinybench settings per round in place of
+   * run.ts's (`--time`, 3 iterations, 200 ms / 16 iterations of warm-up), e.g. `{ time: 0,
+   * iterations: 1, warmupTime: 0, warmupIterations: 1 }` = one warm-up and one timed call per
+   * backend and round (the median is then over the rounds). Such a workload warms up in the
+   * first round only (the later rounds run on warm code).
+   */
+  bench?: { time?: number; iterations?: number; warmupTime?: number; warmupIterations?: number };
+  /**
+   * Optional: the call as `it.parallel` makes it (`--threads`, bench/threads.ts), e.g.
+   * `(e, x) => e.parallel.mutualInfoRegression(x.X, x.y)`; without it the pool runs `run` through
+   * `e.parallel.run`.
+   */
+  parallel?(engine: Engine, input: I): Promise<unknown>;
+  /**
+   * Optional: one point of a size series (`series` names it, `n` is the problem size), after which
+   * run.ts prints time / (n log2 n) per backend and peer, relative to the smallest n: flat when
+   * the cost grows as n log n.
+   */
+  scaling?: { series: string; n: number };
 }
 
 /** n positive weights in (0, 1], from a fixed seed. */

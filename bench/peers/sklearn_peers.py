@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""scikit-learn peers of the kNN workloads W7 (BENCH.md), for `npm run bench -- --peers`.
+
+The same sizes and distributions as bench/workloads/knn.ts (not the same random numbers: NumPy's
+generator, seed fixed, as bench/peers/numpy_peers.py), timing what a scikit-learn user calls:
+  W7          mutual_info_regression(X, y, n_neighbors=3, random_state=0), X 1e5 x 8 standard
+              normal, y = sin(2 x0) + x1^2 + 0.5 x2 x3 + 0.1 N(0, 1)
+  W7-classif  mutual_info_classif(X, c, n_neighbors=3, random_state=0), c = the tercile of that y
+  W7-ksg*     _compute_mi_cc(x, y, 3) (KSG algorithm 1; what both functions above call per
+              column) on n correlated Gaussian pairs, rho = 0.6, n = 1e4, 1e5, 1e6
+Prints one JSON object: {"python", "executable", "numpy", "scipy", "sklearn", "workloads": [{"id",
+"call", "seconds", "elements"}]}, seconds = the median per call (inputs built outside the timing).
+These calls take seconds each: a call that lasts longer than the time budget is timed once (no
+warm-up; scikit-learn has no JIT to warm), a shorter one as numpy_peers.py does (a warm-up, then
+at least 3 repeats until the budget is spent).
+
+Needs scikit-learn (Debian: apt-get install python3-sklearn, then /usr/bin/python3); without
+it prints {"skipped": "..."} and the TS side tries the next interpreter or skips the peer.
+
+Usage: /usr/bin/python3 bench/peers/sklearn_peers.py [--ids W7,W7-ksg] [--time 1]
+"""
+import json
+import platform
+import sys
+import time
+
+try:
+    import numpy as np
+    import scipy
+    import sklearn
+    from sklearn.feature_selection import mutual_info_classif, mutual_info_regression
+    from sklearn.feature_selection._mutual_info import _compute_mi_cc
+except ImportError as exc:  # the TS side prints the message and skips the scikit-learn peers
+    print(json.dumps({"skipped": f"scikit-learn not importable by {sys.executable}: {exc}"}))
+    sys.exit(0)
+
+
+def timeit(fn, budget):
+    t0 = time.perf_counter()
+    fn()
+    first = time.perf_counter() - t0
+    if first >= budget:  # one call spends the budget: report it (a median of one)
+        return first, 1
+    times = []  # the first call was the warm-up
+    t_end = time.perf_counter() + budget
+    while len(times) < 3 or (time.perf_counter() < t_end and len(times) < 200):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    times.sort()
+    return times[len(times) // 2], len(times)
+
+
+def features(rng, n=10**5, d=8):
+    """X n x d standard normal and the nonlinear target of bench/workloads/knn.ts."""
+    X = rng.standard_normal((n, d))
+    y = np.sin(2 * X[:, 0]) + X[:, 1] ** 2 + 0.5 * X[:, 2] * X[:, 3] + 0.1 * rng.standard_normal(n)
+    return X, y
+
+
+def terciles(y):
+    """Class 0, 1, 2 by the terciles of y (as bench/workloads/knn.ts)."""
+    cuts = np.quantile(y, [1 / 3, 2 / 3])
+    return np.searchsorted(cuts, y, side="right").astype(np.int64)
+
+
+def pairs(rng, n, rho=0.6):
+    u = rng.standard_normal(n)
+    v = rng.standard_normal(n)
+    return u, rho * u + np.sqrt(1 - rho * rho) * v
+
+
+def main():
+    ids = None
+    budget = 1.0
+    args = sys.argv[1:]
+    for i, a in enumerate(args):
+        if a == "--ids":
+            ids = set(args[i + 1].split(","))
+        if a == "--time":
+            budget = float(args[i + 1])
+
+    rng = np.random.default_rng(2026)
+    work = []
+
+    def add(wid, call, elements, make, fn):
+        if ids is not None and wid not in ids:
+            return
+        data = make()
+        seconds, repeats = timeit(lambda: fn(*data), budget)
+        work.append({"id": wid, "call": call, "elements": elements, "seconds": seconds, "repeats": repeats})
+
+    add("W7", "mutual_info_regression(X, y, n_neighbors=3, random_state=0)", 10**5 * 8,
+        lambda: features(rng),
+        lambda X, y: mutual_info_regression(X, y, discrete_features=False, n_neighbors=3, random_state=0))
+
+    def classif():
+        X, y = features(rng)
+        return X, terciles(y)
+    add("W7-classif", "mutual_info_classif(X, c, n_neighbors=3, random_state=0)", 10**5 * 8, classif,
+        lambda X, c: mutual_info_classif(X, c, discrete_features=False, n_neighbors=3, random_state=0))
+
+    for wid, n in (("W7-ksg-1e4", 10**4), ("W7-ksg-1e5", 10**5), ("W7-ksg", 10**6)):
+        add(wid, "_compute_mi_cc(x, y, n_neighbors=3)", n, lambda n=n: pairs(rng, n),
+            lambda x, y: _compute_mi_cc(x, y, 3))
+
+    print(json.dumps({
+        "python": platform.python_version(),
+        "executable": sys.executable,
+        "numpy": np.__version__,
+        "scipy": scipy.__version__,
+        "sklearn": sklearn.__version__,
+        "workloads": work,
+    }))
+
+
+if __name__ == "__main__":
+    main()
