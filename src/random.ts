@@ -55,17 +55,26 @@ export class Random {
     }
   }
 
-  /** A standard normal variate (Box–Muller; the second of each pair is kept for the next call). */
+  /**
+   * A standard normal variate: Marsaglia's polar method (a uniform point in the unit disc, by
+   * rejection, gives two independent normals with one log and one square root; the second is
+   * kept for the next call).
+   */
   normal(): number {
     if (this.spare === this.spare) {
       const z = this.spare;
       this.spare = NaN;
       return z;
     }
-    const r = Math.sqrt(-2 * Math.log(1 - this.uniform()));
-    const t = 2 * Math.PI * this.uniform();
-    this.spare = r * Math.sin(t);
-    return r * Math.cos(t);
+    for (;;) {
+      const u = 2 * this.uniform() - 1;
+      const v = 2 * this.uniform() - 1;
+      const s = u * u + v * v;
+      if (s >= 1 || s === 0) continue;
+      const f = Math.sqrt((-2 * Math.log(s)) / s);
+      this.spare = v * f;
+      return u * f;
+    }
   }
 }
 
