@@ -9,9 +9,9 @@ prints one JSON object: {"python", "numpy", "scipy", "workloads": [{"id", "call"
 Usage: python3 bench/peers/numpy_peers.py [--ids W1,W4] [--time 0.5]
 """
 import json
-import platform
 import sys
-import time
+
+from peer_runner import Peers
 
 try:
     import numpy as np
@@ -21,18 +21,6 @@ try:
 except ImportError as exc:  # the TS side prints the message and skips the NumPy peers
     print(json.dumps({"skipped": f"numpy/scipy not importable: {exc}"}))
     sys.exit(0)
-
-
-def timeit(fn, budget):
-    fn()  # warm-up
-    times = []
-    t_end = time.perf_counter() + budget
-    while len(times) < 3 or (time.perf_counter() < t_end and len(times) < 200):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    times.sort()
-    return times[len(times) // 2]
 
 
 def hist_mi(x, y):
@@ -46,23 +34,9 @@ def hist_mi(x, y):
 
 
 def main():
-    ids = None
-    budget = 0.5
-    args = sys.argv[1:]
-    for i, a in enumerate(args):
-        if a == "--ids":
-            ids = set(args[i + 1].split(","))
-        if a == "--time":
-            budget = float(args[i + 1])
-
     rng = np.random.default_rng(2026)
-    work = []
-
-    def add(wid, call, elements, make, fn):
-        if ids is not None and not any(wid == k or wid.startswith(k) for k in ids):
-            return
-        data = make()
-        work.append({"id": wid, "call": call, "elements": elements, "seconds": timeit(lambda: fn(*data), budget)})
+    peers = Peers(0.5, prefix_ids=True)
+    add = peers.add
 
     # W1/W2: rows of positive weights in (0, 1], as bench/workloads/discrete.ts
     add("W1", "scipy.stats.entropy(P, axis=1)", 1e6,
@@ -91,12 +65,7 @@ def main():
     add("W6", "mean(scipy.special.logsumexp(z, axis=1) - z[i, label])", 4096 * 1000, logits,
         lambda z, y: float(np.mean(special.logsumexp(z, axis=1) - z[np.arange(z.shape[0]), y])))
 
-    print(json.dumps({
-        "python": platform.python_version(),
-        "numpy": np.__version__,
-        "scipy": scipy.__version__,
-        "workloads": work,
-    }))
+    peers.emit(numpy=np.__version__, scipy=scipy.__version__)
 
 
 if __name__ == "__main__":

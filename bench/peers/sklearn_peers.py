@@ -20,9 +20,9 @@ it prints {"skipped": "..."} and the TS side tries the next interpreter or skips
 Usage: /usr/bin/python3 bench/peers/sklearn_peers.py [--ids W7,W7-ksg] [--time 1]
 """
 import json
-import platform
 import sys
-import time
+
+from peer_runner import Peers
 
 try:
     import numpy as np
@@ -33,22 +33,6 @@ try:
 except ImportError as exc:  # the TS side prints the message and skips the scikit-learn peers
     print(json.dumps({"skipped": f"scikit-learn not importable by {sys.executable}: {exc}"}))
     sys.exit(0)
-
-
-def timeit(fn, budget):
-    t0 = time.perf_counter()
-    fn()
-    first = time.perf_counter() - t0
-    if first >= budget:  # one call spends the budget: report it (a median of one)
-        return first, 1
-    times = []  # the first call was the warm-up
-    t_end = time.perf_counter() + budget
-    while len(times) < 3 or (time.perf_counter() < t_end and len(times) < 200):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    times.sort()
-    return times[len(times) // 2], len(times)
 
 
 def features(rng, n=10**5, d=8):
@@ -71,24 +55,9 @@ def pairs(rng, n, rho=0.6):
 
 
 def main():
-    ids = None
-    budget = 1.0
-    args = sys.argv[1:]
-    for i, a in enumerate(args):
-        if a == "--ids":
-            ids = set(args[i + 1].split(","))
-        if a == "--time":
-            budget = float(args[i + 1])
-
     rng = np.random.default_rng(2026)
-    work = []
-
-    def add(wid, call, elements, make, fn):
-        if ids is not None and wid not in ids:
-            return
-        data = make()
-        seconds, repeats = timeit(lambda: fn(*data), budget)
-        work.append({"id": wid, "call": call, "elements": elements, "seconds": seconds, "repeats": repeats})
+    peers = Peers(1.0)
+    add = peers.add
 
     add("W7", "mutual_info_regression(X, y, n_neighbors=3, random_state=0)", 10**5 * 8,
         lambda: features(rng),
@@ -104,14 +73,7 @@ def main():
         add(wid, "_compute_mi_cc(x, y, n_neighbors=3)", n, lambda n=n: pairs(rng, n),
             lambda x, y: _compute_mi_cc(x, y, 3))
 
-    print(json.dumps({
-        "python": platform.python_version(),
-        "executable": sys.executable,
-        "numpy": np.__version__,
-        "scipy": scipy.__version__,
-        "sklearn": sklearn.__version__,
-        "workloads": work,
-    }))
+    peers.emit(numpy=np.__version__, scipy=scipy.__version__, sklearn=sklearn.__version__)
 
 
 if __name__ == "__main__":
