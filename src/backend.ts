@@ -198,6 +198,27 @@ export interface LossKernels {
   gaussKlRows(mu: FloatArray, logVar: FloatArray, rows: number, cols: number): Float64Array;
 }
 
+/** Metric codes of the kNN kernels. */
+export const KNN_MAX = 0;
+export const KNN_EUCLIDEAN = 1;
+
+/**
+ * The largest double below x (x > 0), or 0 for x = 0: scikit-learn's np.nextafter(ε, 0), the
+ * radius of every "strictly closer than ε" count of the kNN family (ksgColumns, rossColumns and
+ * src/knn.ts; assembly/knn.ts has its twin).
+ */
+export function radiusBelow(x: number): number {
+  if (!(x > 0)) return 0;
+  F64[0] = x;
+  if (U32[0] === 0) {
+    U32[0] = 0xffffffff;
+    U32[1] -= 1;
+  } else U32[0] -= 1;
+  return F64[0];
+}
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer);
+
 /**
  * Kernels of the kNN family (src/knn.ts; one neighbour search behind all of them, see
  * src/js/knn.ts). Points are n×d row-major float64; `metric` 0 = max-norm, 1 = Euclidean; queries

@@ -14,6 +14,7 @@ import { compareLabels, labelOf } from "./label-codes.js";
 import type { AverageMethod, AverageOptions, ContingencyCounts, ContingencyJSON, LabelValue, UnitOptions } from "./types.js";
 import { lnBase } from "./units.js";
 import { describe, labelCodes, labelCodesAll, type LabelCodes } from "./validate.js";
+import { lowerBound } from "./sorted.js";
 
 /**
  * A canonical table: labels ascending (numpy.unique order), cells row-major. The one-call
@@ -68,16 +69,6 @@ function compact(labels: Uint32Array, sums: Float64Array, sorted: boolean): [Uin
   return [outLabels, outSums, remap];
 }
 
-function lowerBound(xs: Uint32Array, v: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Stable counting sort of cell indices `order` by key[cell] ∈ [0, buckets). */
 function sortBy(order: Int32Array, key: Int32Array, buckets: number): Int32Array {

@@ -20,9 +20,9 @@
  * 204101 (CMI); Wang, Kulkarni & Verdú 2009, IEEE Trans. Inf. Theory 55(5) (KL); Ross 2014,
  * PLoS ONE 9(2) e87357 (MI of a continuous and a discrete variable).
  */
-import type { Backend } from "./backend.js";
+import { KNN_EUCLIDEAN, KNN_MAX, radiusBelow, type Backend } from "./backend.js";
 import { backendOf } from "./facade.js";
-import { KNN_EUCLIDEAN, KNN_MAX, radiusBelow } from "./js/knn.js";
+import { lowerBound } from "./sorted.js";
 import { mutualInformationLabels } from "./labels.js";
 import { denseCodes, labelCodes } from "./label-codes.js";
 import { Random } from "./random.js";
@@ -34,6 +34,7 @@ import {
   choiceOption,
   describe,
   discreteFeaturesArg,
+  integerOption,
   neighborsArg,
   sameSamples,
   samplesArg,
@@ -286,16 +287,7 @@ function valueCodes(A: Float64Array, n: number, cols: number, c: number): { code
   let classes = 0;
   for (let i = 0; i < n; i++) if (i === 0 || u[i] !== u[i - 1]) u[classes++] = u[i];
   const codes = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let lo = 0;
-    let hi = classes;
-    while (lo < hi) {
-      const m = (lo + hi) >>> 1;
-      if (u[m] < v[i]) lo = m + 1;
-      else hi = m;
-    }
-    codes[i] = lo;
-  }
+  for (let i = 0; i < n; i++) codes[i] = lowerBound(u, v[i], 0, classes);
   return { codes, classes };
 }
 
@@ -338,18 +330,19 @@ function rossMI(be: Backend, C: Float64Array, n: number, cols: number, codes: In
   return out;
 }
 
-/** The continuous columns of A (n×cols) as their own n×|sel| matrix. */
+/** The continuous columns of A (n×cols) as their own n×|sel| matrix (A itself when that is all of them). */
 function columnsOf(A: Float64Array, n: number, cols: number, sel: readonly number[]): Float64Array {
+  if (sel.length === cols) return A;
   const out = new Float64Array(n * sel.length);
   for (let i = 0; i < n; i++) for (let j = 0; j < sel.length; j++) out[i * sel.length + j] = A[i * cols + sel[j]];
   return out;
 }
 
-interface FeatureSetup {
+interface FeatureArgs {
   n: number;
   cols: number;
   k: number;
-  A: Float64Array;
+  X: Float64Array;
   discrete: boolean[];
   continuous: number[];
   rng: Random;
@@ -357,23 +350,28 @@ interface FeatureSetup {
   unit: number;
 }
 
-/** Validation, scaling and noise of X shared by both feature scores (sklearn's _estimate_mi). */
-function featureSetup(fn: string, X: MatrixLike | Vector, opts: MiFeatureOptions): FeatureSetup {
+/** The arguments both feature scores share, validated (nothing computed yet). */
+function featureArgs(fn: string, X: MatrixLike | Vector, opts: MiFeatureOptions): FeatureArgs {
   const unit = lnBaseOf(opts, fn);
   const S = samplesArg(fn, "X", X);
   const { n, d: cols } = S;
-  const k = opts.k === undefined ? 3 : neighborsArg(fn, opts.k, 3, Infinity, "");
+  const k = integerOption(fn, "k", opts.k, 3, 1);
   const discrete = discreteFeaturesArg(fn, opts.discreteFeatures, cols);
   const noise = booleanOption(fn, "noise", opts.noise, true);
   const rng = new Random(seedArg(fn, opts.seed));
   const continuous: number[] = [];
   for (let c = 0; c < cols; c++) if (!discrete[c]) continuous.push(c);
-  const A = Float64Array.from(S.data);
-  if (continuous.length > 0) {
-    scaleColumns(A, n, cols, continuous);
-    if (noise) addNoise(A, n, cols, continuous, rng);
+  return { n, cols, k, X: S.data, discrete, continuous, rng, noise, unit };
+}
+
+/** sklearn's _estimate_mi preparation of X: a copy with its continuous columns scaled and (unless noise is off) noised. */
+function preparedX(s: FeatureArgs): Float64Array {
+  const A = Float64Array.from(s.X);
+  if (s.continuous.length > 0) {
+    scaleColumns(A, s.n, s.cols, s.continuous);
+    if (s.noise) addNoise(A, s.n, s.cols, s.continuous, s.rng);
   }
-  return { n, cols, k, A, discrete, continuous, rng, noise, unit };
+  return A;
 }
 
 /**
@@ -386,17 +384,18 @@ function featureSetup(fn: string, X: MatrixLike | Vector, opts: MiFeatureOptions
  */
 export function mutualInfoRegression(be: Backend, X: MatrixLike | Vector, y: Vector, opts: MiFeatureOptions = {}): Float64Array {
   const fn = "mutualInfoRegression";
-  const s = featureSetup(fn, X, opts);
+  const s = featureArgs(fn, X, opts);
   const Y = samplesArg(fn, "y", y);
   if (Y.d !== 1) throw new TypeError(`${fn}: y must be a vector of targets, got a matrix with ${Y.d} columns`);
   if (Y.n !== s.n) throw new RangeError(`${fn}: X has ${s.n} samples but y has ${Y.n}`);
-  const { n, cols, k, A } = s;
+  const { n, cols, k } = s;
+  if (s.continuous.length > 0) kArg(fn, k, 3, n);
+  const A = preparedX(s);
   const t = Float64Array.from(Y.data);
   scaleColumns(t, n, 1, [0], true);
   if (s.noise) addNoise(t, n, 1, [0], s.rng);
   const out = new Float64Array(cols);
   if (s.continuous.length > 0) {
-    kArg(fn, k, 3, n);
     const m = s.continuous.length;
     const counts = be.ksgColumns(columnsOf(A, n, cols, s.continuous), n, m, t, k, 0, m);
     const head = digamma(n) + digamma(k);
@@ -424,10 +423,11 @@ export function mutualInfoRegression(be: Backend, X: MatrixLike | Vector, y: Vec
  */
 export function mutualInfoClassif(be: Backend, X: MatrixLike | Vector, labels: Labels, opts: MiFeatureOptions = {}): Float64Array {
   const fn = "mutualInfoClassif";
-  const s = featureSetup(fn, X, opts);
+  const s = featureArgs(fn, X, opts);
   const L = labelCodes(fn, "labels", labels, be);
   if (L.codes.length !== s.n) throw new RangeError(`${fn}: X has ${s.n} samples but labels has ${L.codes.length}`);
-  const { n, cols, k, A } = s;
+  const { n, cols, k } = s;
+  const A = preparedX(s);
   const { idx: codes, k: classes } = denseCodes(L);
   const out = new Float64Array(cols);
   if (s.continuous.length > 0) {

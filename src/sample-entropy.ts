@@ -12,7 +12,7 @@
  */
 import type { UnitOptions, Vector } from "./types.js";
 import { lnBase } from "./units.js";
-import { choiceOption, describe, vectorArg } from "./validate.js";
+import { choiceOption, integerOption, vectorArg } from "./validate.js";
 
 export type SpacingMethod = "vasicek" | "van es" | "ebrahimi" | "correa" | "auto";
 
@@ -31,11 +31,7 @@ export function differentialEntropy(samples: Vector, opts: DifferentialEntropyOp
   const raw = vectorArg(fn, "samples", samples).data;
   const n = raw.length;
   let method = choiceOption(fn, "method", typeof opts.method === "string" ? opts.method.toLowerCase() : opts.method, METHODS, "auto");
-  let m = Math.floor(Math.sqrt(n) + 0.5);
-  if (opts.windowLength !== undefined) {
-    m = opts.windowLength;
-    if (typeof m !== "number" || !Number.isInteger(m)) throw new TypeError(`${fn}: windowLength must be an integer, got ${describe(m)}`);
-  }
+  const m = integerOption(fn, "windowLength", opts.windowLength, Math.floor(Math.sqrt(n) + 0.5), -Infinity);
   if (!(2 <= 2 * m && 2 * m < n)) throw new RangeError(`${fn}: window length (${m}) must be positive and less than half the sample size (${n})`);
   for (let i = 0; i < n; i++) if (!Number.isFinite(raw[i])) throw new RangeError(`${fn}: samples[${i}] is ${raw[i]}; samples must be finite`);
   const X = Float64Array.from(raw).sort();

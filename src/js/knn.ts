@@ -26,11 +26,8 @@
  * distance are broken by the lower row index (this fixes which k points are "the k nearest"
  * where algorithm 2 of KSG needs the set, not only ε).
  */
-import type { KnnKernels } from "../backend.js";
-
-/** Metric codes of the kernels. */
-export const KNN_MAX = 0;
-export const KNN_EUCLIDEAN = 1;
+import { KNN_MAX, radiusBelow, type KnnKernels } from "../backend.js";
+import { lowerBound } from "../sorted.js";
 
 /** Points per leaf at most. */
 export const LEAF = 8;
@@ -38,18 +35,6 @@ export const LEAF = 8;
 /** Entries of the search stack (≥ 2 · tree depth + 2: depth ≤ 31 for n < 2³¹). */
 const STACK = 128;
 
-/** The largest double below x (x > 0), or 0 for x = 0: scikit-learn's np.nextafter(ε, 0). */
-export function radiusBelow(x: number): number {
-  if (!(x > 0)) return 0;
-  F64[0] = x;
-  if (U32[0] === 0) {
-    U32[0] = 0xffffffff;
-    U32[1] -= 1;
-  } else U32[0] -= 1;
-  return F64[0];
-}
-const F64 = new Float64Array(1);
-const U32 = new Uint32Array(F64.buffer);
 
 // ---- sorting ----
 
@@ -133,13 +118,7 @@ function kthAt(s: Float64Array, lo: number, hi: number, p: number, k: number): n
 
 /** The distance from any x to its k-th nearest value of sorted s[0, n). */
 function kthOf(s: Float64Array, n: number, x: number, k: number): number {
-  let l = 0;
-  let r = n;
-  while (l < r) {
-    const m = (l + r) >>> 1;
-    if (s[m] < x) l = m + 1;
-    else r = m;
-  }
+  const l = lowerBound(s, x, 0, n);
   return kthMerge(s, 0, n, x, l - 1, l, k);
 }
 
