@@ -4,11 +4,14 @@
  * bundler plugin is needed. SIMD is detected by asking the runtime to validate the SIMD build
  * itself, so "supported" means exactly "this module will run here".
  */
-import { BASELINE_WASM, SIMD_WASM } from "./binaries.js";
+import { BASELINE_THREADS_WASM, BASELINE_WASM, SIMD_THREADS_WASM, SIMD_WASM } from "./binaries.js";
 
 export type WasmKind = "wasm" | "wasm-simd";
 
-const modules = new Map<WasmKind, Promise<WebAssembly.Module>>();
+/** A build: the kind, and whether it is the shared-memory (threads) build. */
+type BuildKey = `${WasmKind}${"" | "-threads"}`;
+
+const modules = new Map<BuildKey, Promise<WebAssembly.Module>>();
 let simdValid: boolean | undefined;
 
 function decodeBase64(text: string): Uint8Array {
@@ -20,8 +23,9 @@ function decodeBase64(text: string): Uint8Array {
   return bytes;
 }
 
-function binary(kind: WasmKind): Uint8Array {
-  return decodeBase64(kind === "wasm-simd" ? SIMD_WASM : BASELINE_WASM);
+function binary(key: BuildKey): Uint8Array {
+  const text = { "wasm-simd": SIMD_WASM, wasm: BASELINE_WASM, "wasm-simd-threads": SIMD_THREADS_WASM, "wasm-threads": BASELINE_THREADS_WASM }[key];
+  return decodeBase64(text);
 }
 
 /** True where WebAssembly exists at all. */
@@ -36,15 +40,18 @@ export function simdAvailable(): boolean {
 }
 
 /**
- * Compiles a build once per process and returns a fresh instance of it. A failed compile (e.g.
+ * Compiles a build once per process and returns a fresh instance of it. With `memory` (a shared
+ * `WebAssembly.Memory`), the threads build, which imports its memory and exports its start
+ * function as `_start` (the caller runs it once per memory, not once per instance). A failed compile (e.g.
  * refused by a page's Content-Security-Policy) is not cached: a later call tries again.
  */
-export async function instantiate(kind: WasmKind): Promise<WebAssembly.Instance> {
-  let module = modules.get(kind);
+export async function instantiate(kind: WasmKind, opts: { memory?: WebAssembly.Memory } = {}): Promise<WebAssembly.Instance> {
+  const key: BuildKey = opts.memory ? `${kind}-threads` : kind;
+  let module = modules.get(key);
   if (!module) {
-    module = WebAssembly.compile(binary(kind) as BufferSource);
-    modules.set(kind, module);
-    module.catch(() => modules.delete(kind));
+    module = WebAssembly.compile(binary(key) as BufferSource);
+    modules.set(key, module);
+    module.catch(() => modules.delete(key));
   }
-  return WebAssembly.instantiate(await module, {});
+  return WebAssembly.instantiate(await module, opts.memory ? { env: { memory: opts.memory } } : {});
 }
