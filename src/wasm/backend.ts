@@ -1,6 +1,6 @@
 /** The WASM Backend: one module instance, its host, and every kernel family on it. */
 import type { Backend } from "../backend.js";
-import { WasmHost, type WasmExports } from "./host.js";
+import { WasmHost, type Region, type WasmExports } from "./host.js";
 import { wasmDiscrete } from "./discrete.js";
 import { wasmLabels } from "./labels.js";
 import { wasmHistogram } from "./histogram.js";
@@ -9,19 +9,41 @@ import { wasmLosses } from "./losses.js";
 import { wasmKnn } from "./knn.js";
 import { instantiate, type WasmKind } from "./load.js";
 
-export async function createWasmBackend(kind: WasmKind): Promise<Backend> {
-  const instance = await instantiate(kind);
-  const host = new WasmHost(kind, instance.exports as unknown as WasmExports);
+/** Where a backend's memory comes from: its own (default), or a shared memory (the threads build). */
+export interface WasmBackendOptions {
+  /** A shared `WebAssembly.Memory`: the threads build is instantiated over it. */
+  memory?: WebAssembly.Memory;
+  /**
+   * With `memory`: this instance is a pool worker's, confined to `region` (reserved by the
+   * calling thread). Without: this instance owns the memory's heap, and runs the module's start.
+   */
+  region?: Region;
+}
+
+/** The WASM backend, with its host (the worker pool stages inputs through it). */
+export interface WasmBackend extends Backend {
+  readonly host: WasmHost;
+}
+
+export async function createWasmBackend(kind: WasmKind, opts: WasmBackendOptions = {}): Promise<WasmBackend> {
+  const instance = await instantiate(kind, { memory: opts.memory });
+  const exports = instance.exports as unknown as WasmExports;
+  // the threads build exports its start (log tables, scratch) to be run once per memory, by its owner
+  if (opts.memory && !opts.region) (exports._start as () => void)();
+  const host = new WasmHost(kind, exports, opts.region);
   return {
     name: kind,
+    host,
     ...wasmDiscrete(host),
     ...wasmLabels(host),
     ...wasmHistogram(host),
     ...wasmIntegrate(host),
     ...wasmLosses(host),
     ...wasmKnn(host),
-    resident: host.heap,
+    resident: opts.region ? undefined : host.heap,
     memoryBytes: () => host.memoryBytes(),
-    close: () => host.heap.close(),
+    close: () => {
+      if (!opts.region) host.heap.close();
+    },
   };
 }

@@ -14,6 +14,12 @@
  *
  * Zero-copy: an operand whose buffer is the WASM memory itself (from allocate()) is passed to
  * the kernel by pointer, never copied, and is not cut into chunks (kernels take pointer + length).
+ *
+ * Threads (a shared memory, src/parallel/shared-pool.ts): the calling thread's host is as above;
+ * a pool worker's host is given a region of the shared memory that the calling thread reserved
+ * for it, holds its op/side/out regions and its family table there, and never grows memory: a
+ * table larger than its region throws a NeedSpace error, on which the pool gives the worker a
+ * larger region and runs the call again.
  */
 import { Cascade, type Combine } from "../cascade.js";
 import type { FloatArray } from "../backend.js";
@@ -33,6 +39,42 @@ export interface WasmExports {
   [name: string]: unknown;
 }
 
+/** A worker's region of shared memory: [base, base + bytes). */
+export interface Region {
+  base: Ptr;
+  bytes: number;
+}
+
+/** Bytes of the op/side/out regions (a worker's region holds them, then its table). */
+export const STANDARD_BYTES = 10 * CHUNK * 8;
+
+/** Thrown in a pool worker whose table would not fit its region: `bytes` is what it needs. */
+export class NeedSpace extends Error {
+  constructor(readonly bytes: number) {
+    super(`infowasm: a pool worker needs ${bytes} bytes of table space`);
+    this.name = "NeedSpace";
+  }
+}
+
+/** A worker's table: the rest of its region, never grown. */
+class RegionTable {
+  constructor(
+    private readonly start: Ptr,
+    private readonly end: Ptr,
+  ) {}
+  reserveTable(bytes: number): Ptr {
+    if (this.start + bytes > this.end) throw new NeedSpace(bytes);
+    return this.start;
+  }
+  lastTable(bytes: number): Ptr {
+    return this.reserveTable(bytes);
+  }
+  allocate(): never {
+    throw new Error("infowasm: allocate() is not available in a pool worker");
+  }
+  close(): void {}
+}
+
 export class WasmHost {
   private f64 = new Float64Array(0);
   private f32 = new Float32Array(0);
@@ -43,22 +85,34 @@ export class WasmHost {
   /** First byte after the standard regions: where reserve() places family tables. */
   readonly extra: Ptr;
 
-  constructor(readonly kind: "wasm" | "wasm-simd", readonly k: WasmExports) {
-    const base = k.scratchBase();
+  constructor(
+    readonly kind: "wasm" | "wasm-simd",
+    readonly k: WasmExports,
+    /** A pool worker's region of shared memory (else the module's own scratch and heap). */
+    readonly region?: Region,
+  ) {
+    const base = region ? region.base : k.scratchBase();
     const opBytes = CHUNK * 8;
     this.op = [base, base + opBytes];
     this.side = base + 2 * opBytes;
     this.out = this.side + 2 * opBytes;
     this.extra = this.out + 6 * opBytes;
-    if (this.extra > base + k.scratchBytes()) throw new Error("infowasm: WASM scratch region too small");
+    if (region ? this.extra > base + region.bytes : this.extra > base + k.scratchBytes()) throw new Error("infowasm: WASM scratch region too small");
+    if (region) this.regionTable = new RegionTable(this.extra, region.base + region.bytes);
   }
+  private regionTable?: RegionTable;
 
   /**
    * Ensures `bytes` for a family table (grows memory at most once per new maximum); returns where
    * the table starts: `extra` unless it.allocate() blocks took that place.
    */
   reserve(bytes: number): Ptr {
-    return this.heap.reserveTable(bytes);
+    return (this.regionTable ?? this.heap).reserveTable(bytes);
+  }
+
+  /** The table's start, the table made last in the heap first, so that reserve() then grows it in place (the label tables). */
+  tableBase(bytes = 64): Ptr {
+    return (this.regionTable ?? this.heap).lastTable(bytes);
   }
 
   /** The heap from `extra` on: family tables and it.allocate() blocks. */

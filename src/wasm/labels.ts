@@ -1,6 +1,7 @@
 /**
  * The label kernels on WASM: assembly/labels.ts through the chunked host. Label chunks are
- * copied into op[0] / op[1] unchanged (as 32-bit words); tables live from h.extra on:
+ * copied into op[0] / op[1] unchanged (as 32-bit words); tables live from the host's table base
+ * on (h.tableBase(): the table at the end of the heap, which then grows in place):
  *   dense path   [u32 table R·C][rowSums R][colSums C][cellRow K][cellCol K][cellCount K]
  *   sparse path  [label hash A][label hash B][dense id table or pair hash][outputs as above]
  * A hash grows (doubling, rehashed into the space above it and moved down) before a chunk could
@@ -44,8 +45,13 @@ export function wasmLabels(h: WasmHost): LabelKernels {
     zeroBytes: fn("zeroBytes"),
     expectedMI: fn("expectedMI"),
   };
-  /** Ensures [h.extra, end) exists (end an absolute address). */
-  const reserveTo = (end: number) => h.reserve(end - h.extra);
+  /** Where this call's tables start (set at the start of each call; fixed during it). */
+  let base: Ptr = 0;
+  const begin = (): Ptr => (base = h.tableBase());
+  /** Ensures [base, end) exists (end an absolute address); the table grows in place. */
+  const reserveTo = (end: number) => {
+    if (h.reserve(end - base) !== base) throw new Error("infowasm: the label table moved during a call");
+  };
 
   /** A growable open-addressing hash at `at` (slotBytes per slot), grown before it passes load ½. */
   class Hash {
@@ -136,12 +142,13 @@ export function wasmLabels(h: WasmHost): LabelKernels {
 
   function countPairs(a: LabelArray, b: LabelArray, maxA: number, maxB: number): RawContingency {
     const n = a.length;
+    begin();
     if (denseFits(maxA + 1, maxB + 1, n)) {
       const iota = (m: number) => Uint32Array.from({ length: m }, (_, i) => i);
-      const t = dense(a, b, maxA + 1, maxB + 1, h.extra);
+      const t = dense(a, b, maxA + 1, maxB + 1, base);
       return { rowLabels: iota(maxA + 1), colLabels: iota(maxB + 1), ...t, sorted: true };
     }
-    const hA = labelHash(a, maxA, h.extra);
+    const hA = labelHash(a, maxA, base);
     const hB = labelHash(b, maxB, hA.end);
     const R = hA.count;
     const C = hB.count;
@@ -166,9 +173,9 @@ export function wasmLabels(h: WasmHost): LabelKernels {
     return { rowLabels, colLabels, ...out.read(k), sorted: false };
   }
 
-  /** Numeric labels → ids in order of first appearance, through a value hash at h.extra. */
+  /** Numeric labels → ids in order of first appearance, through a value hash at the table base. */
   function labelIds(x: Float64Array): { ids: Uint32Array; values: Float64Array } {
-    const hs = new Hash(h.extra, 16, x.length, (p, s) => K.valueHashClear(p, s), (f, fs, t, m) => K.valueHashRehash(f, fs, t, m));
+    const hs = new Hash(begin(), 16, x.length, (p, s) => K.valueHashClear(p, s), (f, fs, t, m) => K.valueHashRehash(f, fs, t, m));
     const ids = new Uint32Array(x.length);
     for (let i0 = 0; i0 < x.length; i0 += CHUNK) {
       const i1 = Math.min(i0 + CHUNK, x.length);
@@ -201,7 +208,7 @@ export function wasmLabels(h: WasmHost): LabelKernels {
     },
     countPairs,
     expectedMI(a, ma, b, mb, n) {
-      const pa = h.extra;
+      const pa = begin();
       const pma = align(pa + a.length * 8);
       const pb = align(pma + a.length * 8);
       const pmb = align(pb + b.length * 8);

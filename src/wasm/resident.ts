@@ -3,9 +3,16 @@
  * places them next to the families' scratch tables (`host.reserve`).
  *
  * The region from `host.extra` to the end of memory is a list of segments, each free, the
- * family table (at most one, moved when a larger one is needed), or a user block. First fit by
- * address; when nothing fits, memory grows and the new space joins the last segment. A kernel
- * given an array whose buffer is the WASM memory reads it in place (no copy).
+ * family table (at most one), or a block (a user's array, or a region the worker pool holds:
+ * a worker's scratch, staged input). Blocks go first fit by address; when nothing fits, memory
+ * grows and the new space joins the last segment. The table is kept last: when it must grow and
+ * is last it grows in place (contents kept, its address unchanged — the label tables rely on
+ * that within a call), else it moves to the end (contents not kept: between calls nothing in it
+ * is needed). A kernel given an array whose buffer is the WASM memory reads it in place.
+ *
+ * Shared memory (the threads build, src/parallel/shared-pool.ts): growth never detaches a view
+ * of a shared memory, so views stay valid after growth; the detach check applies to the
+ * unshared build only.
  *
  * View invalidation: `memory.grow` detaches every view of the old buffer (their length becomes
  * 0). allocate() grows memory when the free space is exhausted, and so may the first call that
@@ -24,7 +31,7 @@ export type ResidentArray = Float64Array | Float32Array;
 interface Segment {
   ptr: number;
   bytes: number;
-  kind: "free" | "table" | "user";
+  kind: "free" | "table" | "user" | "raw";
   block?: Block;
 }
 
@@ -55,10 +62,14 @@ export function checkResident(fn: string, name: string, x: object): void {
   const b = registry.get(x);
   if (b === undefined) return;
   if (!b.live) throw new Error(`${describeArg(fn, name)} was released (or its engine closed): a released view must not be used; allocate() a new one`);
-  if (b.memory && (x as ResidentArray).buffer !== b.memory.buffer)
+  if (b.memory && (x as ResidentArray).buffer !== b.memory.buffer && !sharedBuffer((x as ResidentArray).buffer))
     throw new Error(
       `${describeArg(fn, name)} is a view of WASM memory that was detached when memory grew (allocate() or a larger table grows it); get a live view of the same data with it.reattach(view)`,
     );
+}
+
+function sharedBuffer(b: ArrayBufferLike): boolean {
+  return typeof SharedArrayBuffer !== "undefined" && b instanceof SharedArrayBuffer;
 }
 
 /** The block a view was allocated as, or undefined. */
@@ -152,18 +163,52 @@ export class ResidentHeap {
     return this.mem.memory.buffer.byteLength;
   }
 
-  /** Space for a family table of `bytes`; the table moves (contents not kept) when it must grow. */
+  /**
+   * Space for a family table of `bytes` at the end of the heap. Grows in place when the table is
+   * last (same address, contents kept); else the table moves to the end (contents not kept).
+   */
   reserveTable(bytes: number): number {
-    if (this.table && this.table.bytes >= bytes) return this.table.ptr;
-    if (this.table) {
+    const need = align(Math.max(bytes, 1));
+    if (this.table && this.table.bytes >= need) return this.table.ptr;
+    return this.lastTable(need);
+  }
+
+  /** The table's address with room for `bytes`, moved to the end of the heap first if it is not last. */
+  lastTable(bytes: number): number {
+    const need = align(Math.max(bytes, 1));
+    if (this.table && this.table !== this.segs[this.segs.length - 1]) {
       this.table.kind = "free";
       this.table = null;
       this.coalesce();
     }
-    const seg = this.take(bytes, "table");
-    if (!seg) throw new RangeError(`infowasm: cannot reserve ${bytes} bytes of WASM memory`);
-    this.table = seg;
+    const tail = this.segs[this.segs.length - 1];
+    if (tail.kind !== "free" && tail.kind !== "table") {
+      // a block ends the heap: the table starts at the current end
+      const oldEnd = this.end();
+      if (!this.mem.growTo(oldEnd + need)) throw new RangeError(`infowasm: cannot reserve ${bytes} bytes of WASM memory`);
+      this.segs.push({ ptr: oldEnd, bytes: this.end() - oldEnd, kind: "table" });
+    } else if (tail.bytes < need) {
+      if (!this.mem.growTo(tail.ptr + need)) throw new RangeError(`infowasm: cannot reserve ${bytes} bytes of WASM memory`);
+      tail.bytes = this.end() - tail.ptr;
+    }
+    this.table = this.segs[this.segs.length - 1];
+    this.table.kind = "table";
+    return this.table.ptr;
+  }
+
+  /** A raw block of `bytes` (64-byte aligned) for the pool: a worker's scratch, staged input. */
+  rawBlock(bytes: number): number {
+    const seg = this.take(bytes, "raw");
+    if (!seg) throw new RangeError(`infowasm: cannot grow WASM memory by ${bytes} bytes`);
     return seg.ptr;
+  }
+
+  /** Frees a rawBlock. */
+  freeRaw(ptr: number): void {
+    const seg = this.segs.find((s) => s.ptr === ptr && s.kind === "raw");
+    if (!seg) return;
+    seg.kind = "free";
+    this.coalesce();
   }
 
   allocate(n: number, type: ElementType): ResidentArray {
@@ -205,17 +250,22 @@ export class ResidentHeap {
     this.blocks.clear();
   }
 
-  /** First fit by address; grows memory when nothing fits. */
-  private take(bytes: number, kind: "table" | "user"): Segment | null {
+  /** First fit by address; when nothing fits, memory grows (a table that ends the heap gives up its place: contents not kept). */
+  private take(bytes: number, kind: "user" | "raw"): Segment | null {
     const need = align(Math.max(bytes, 1));
     let i = this.segs.findIndex((s) => s.kind === "free" && s.bytes >= need);
     if (i < 0) {
-      const last = this.segs[this.segs.length - 1];
-      const tailFree = last.kind === "free" ? last.bytes : 0;
+      if (this.table && this.table === this.segs[this.segs.length - 1]) {
+        this.table.kind = "free";
+        this.table = null;
+        this.coalesce();
+      }
+      const tail = this.segs[this.segs.length - 1];
+      const tailFree = tail.kind === "free" ? tail.bytes : 0;
       const oldEnd = this.end();
       if (!this.mem.growTo(oldEnd + need - tailFree)) return null;
       const added = this.end() - oldEnd;
-      if (last.kind === "free") last.bytes += added;
+      if (tail.kind === "free") tail.bytes += added;
       else this.segs.push({ ptr: oldEnd, bytes: added, kind: "free" });
       i = this.segs.length - 1;
       if (this.segs[i].bytes < need) return null;
