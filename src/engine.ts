@@ -9,7 +9,7 @@
  */
 import type { Backend } from "./backend.js";
 import { Parallel } from "./parallel/api.js";
-import type { WorkerPool } from "./parallel/pool.js";
+import type { Pool } from "./parallel/pool.js";
 import { checkAllocArgs, PlainArrays, type ElementType, type ResidentArray } from "./wasm/resident.js";
 import { backendOf, install } from "./facade.js";
 import type { BackendName } from "./types.js";
@@ -60,12 +60,12 @@ export class Engine {
 
   // ---- parallel & zero-copy (src/parallel/, src/wasm/resident.ts) ----
 
-  #pool: WorkerPool | null = null;
+  #pool: Pool | null = null;
   #parallel?: Parallel;
   #plain?: PlainArrays;
 
   /** @internal Gives the engine its worker pool (init({ threads })); closed with the engine. */
-  attachPool(pool: WorkerPool): void {
+  attachPool(pool: Pool): void {
     this.#pool = pool;
   }
 

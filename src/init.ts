@@ -5,7 +5,9 @@ import type { InitOptions } from "./types.js";
 import { createWasmBackend } from "./wasm/backend.js";
 import { simdAvailable, wasmAvailable } from "./wasm/load.js";
 import { describe } from "./validate.js";
-import { availableThreads, loadWorkerRuntime, WorkerPool } from "./parallel/pool.js";
+import { availableThreads, loadWorkerRuntime, sharedMemoryAvailable, WorkerPool } from "./parallel/pool.js";
+import { SharedPool } from "./parallel/shared-pool.js";
+import type { WasmKind } from "./wasm/load.js";
 
 /**
  * Creates an engine. `backend: "auto"` (default) picks WASM with SIMD where the runtime
@@ -34,14 +36,40 @@ export async function init(options: InitOptions = {}): Promise<Engine> {
     default:
       throw new RangeError(`init: options.backend must be "auto" | "wasm-simd" | "wasm" | "js", got ${describe(want)}`);
   }
-  const engine = new Engine(backend);
   const threads = options.threads === "auto" ? await availableThreads() : threadCount(options.threads);
-  if (threads > 0) {
-    // the pool's workers run the same backend as this engine
-    await loadWorkerRuntime();
-    engine.attachPool(await WorkerPool.start({ threads, backend: backend.name, shared: options.sharedMemory }));
+  if (threads === 0) return new Engine(backend);
+  // the pool's workers run the same backend as this engine
+  await loadWorkerRuntime();
+  if (backend.name !== "js" && options.sharedMemory !== false && sharedMemoryAvailable()) {
+    // one shared WebAssembly.Memory: this engine and every worker compute on it in place
+    const memory = sharedWasmMemory();
+    const local = memory && (await createWasmBackend(backend.name as WasmKind, { memory }).catch(() => undefined));
+    if (memory && local) {
+      backend.close();
+      const engine = new Engine(local);
+      engine.attachPool(await SharedPool.start({ threads, local, memory }));
+      return engine;
+    }
   }
+  const engine = new Engine(backend);
+  engine.attachPool(await WorkerPool.start({ threads, backend: backend.name, shared: options.sharedMemory }));
   return engine;
+}
+
+/** Pages of the threads build's memory: 48 initial (as the module declares), up to 4 GiB. */
+const INITIAL_PAGES = 48;
+
+/**
+ * A shared WebAssembly.Memory for the threads build, or undefined where the runtime refuses one
+ * (no threads support, or not the 4 GiB of address space a shared memory reserves up front; a
+ * smaller maximum is not tried: the build declares 4 GiB).
+ */
+function sharedWasmMemory(): WebAssembly.Memory | undefined {
+  try {
+    return new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum: 65536, shared: true });
+  } catch {
+    return undefined;
+  }
 }
 
 /** `threads`: undefined/0 → no pool; else an integer 1…256 ("auto" is resolved by availableThreads). */

@@ -13,7 +13,7 @@
 import type { Backend } from "../backend.js";
 import { Engine } from "../engine.js";
 import type { MatrixLike, UnitOptions, Vector } from "../types.js";
-import { PoolClosedError, Staging, type WorkerPool } from "./pool.js";
+import { PoolClosedError, type Pool } from "./pool.js";
 import { Slice, type Plan } from "./split.js";
 
 /** Pool rounds per call before the rest of it runs on the calling thread. */
@@ -54,37 +54,32 @@ function elements(args: readonly unknown[]): number {
  * Runs `call(engine)` with the kernels the pool splits running on the workers. Resolves to what
  * the synchronous call returns, rejects with what it throws.
  */
-export async function runOnPool<T>(pool: WorkerPool, local: Backend, call: (e: Engine) => T): Promise<T> {
+export async function runOnPool<T>(pool: Pool, local: Backend, call: (e: Engine) => T): Promise<T> {
   const done: unknown[] = [];
-  const staging = new Staging(pool);
-  try {
-    for (let replay = 0; ; replay++) {
-      // a call that splits kernel after kernel in a loop would replay too often: finish it here
-      if (replay > MAX_REPLAYS) return call(new Engine(local));
-      let k = 0;
-      const rec: Record<string, unknown> = { ...local };
-      for (const name of Object.keys(local)) {
-        const f = (local as unknown as Record<string, unknown>)[name];
-        if (typeof f !== "function" || name === "memoryBytes" || name === "close") continue;
-        rec[name] = (...args: unknown[]) => {
-          const plan = pool.plan(name, args);
-          if (!plan) return (f as (...a: unknown[]) => unknown).apply(local, args);
-          const i = k++;
-          if (i < done.length) return cloneResult(done[i]);
-          throw new Need(name, plan);
-        };
-      }
-      const engine = new Engine(rec as unknown as Backend);
-      try {
-        return call(engine);
-      } catch (e) {
-        if (!(e instanceof Need)) throw e;
-        if (pool.closed) throw new PoolClosedError();
-        done.push(await pool.runPlan(e.kernel, e.plan, staging));
-      }
+  for (let replay = 0; ; replay++) {
+    // a call that splits kernel after kernel in a loop would replay too often: finish it here
+    if (replay > MAX_REPLAYS) return call(new Engine(local));
+    let k = 0;
+    const rec: Record<string, unknown> = { ...local };
+    for (const name of Object.keys(local)) {
+      const f = (local as unknown as Record<string, unknown>)[name];
+      if (typeof f !== "function" || name === "memoryBytes" || name === "close") continue;
+      rec[name] = (...args: unknown[]) => {
+        const plan = pool.plan(name, args);
+        if (!plan) return (f as (...a: unknown[]) => unknown).apply(local, args);
+        const i = k++;
+        if (i < done.length) return cloneResult(done[i]);
+        throw new Need(name, plan);
+      };
     }
-  } finally {
-    staging.release();
+    const engine = new Engine(rec as unknown as Backend);
+    try {
+      return call(engine);
+    } catch (e) {
+      if (!(e instanceof Need)) throw e;
+      if (pool.closed) throw new PoolClosedError();
+      done.push(await pool.runPlan(e.kernel, e.plan));
+    }
   }
 }
 
@@ -97,7 +92,7 @@ export class Parallel {
   constructor(
     private readonly engine: () => Engine,
     private readonly backend: () => Backend,
-    private readonly pool: () => WorkerPool | null,
+    private readonly pool: () => Pool | null,
     /** Below this many input elements a call stays on the calling thread. */
     public threshold = 1 << 16,
   ) {}
@@ -225,12 +220,7 @@ export class Parallel {
   async kernel(name: string, args: unknown[]): Promise<unknown> {
     const pool = this.pool();
     if (!pool) throw new Error("parallel.kernel: this engine has no worker pool (init({ threads }))");
-    const staging = new Staging(pool);
-    try {
-      return await pool.runTask(name, args.map((a) => (ArrayBuffer.isView(a) && !(a instanceof DataView) ? new Slice(a as Float64Array, 0, (a as Float64Array).length) : a)), staging);
-    } finally {
-      staging.release();
-    }
+    return pool.runTask(name, args.map((a) => (ArrayBuffer.isView(a) && !(a instanceof DataView) ? new Slice(a as Float64Array, 0, (a as Float64Array).length) : a)));
   }
 
   /** Async `softmaxCrossEntropy` (log-sum-exp rows split by rows across the workers). */

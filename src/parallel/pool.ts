@@ -22,7 +22,7 @@ export { transferables } from "./transfer.js";
 type Arr = Float64Array | Float32Array | Int32Array | Uint32Array;
 
 /** What the pool needs of a worker, in Node or in a browser. */
-interface WorkerHandle {
+export interface WorkerHandle {
   post(msg: unknown, transfer: Transferable[]): void;
   terminate(): void;
   ref(): void;
@@ -170,7 +170,7 @@ export class WorkerPool {
   }
 
   /** Runs a plan's tasks on the workers; resolves with the merged result. */
-  async runPlan(kernel: string, plan: Plan, staging: Staging): Promise<unknown> {
+  async runPlan(kernel: string, plan: Plan, staging: Staging = new Staging(this)): Promise<unknown> {
     if (this.closedFlag) throw new PoolClosedError();
     const results = await new Promise<unknown[]>((resolve, reject) => {
       const job: Job = { results: new Array(plan.tasks.length), left: plan.tasks.length, failed: false, resolve, reject };
@@ -182,7 +182,7 @@ export class WorkerPool {
   }
 
   /** Runs one task unsplit on a worker (tests use it to reach a worker directly). */
-  runTask(kernel: string, args: unknown[], staging: Staging): Promise<unknown> {
+  runTask(kernel: string, args: unknown[], staging: Staging = new Staging(this)): Promise<unknown> {
     return this.runPlan(kernel, { tasks: [args], merge: (r) => r[0] }, staging);
   }
 
@@ -337,6 +337,20 @@ export class WorkerPool {
   }
 }
 
+/** A worker pool: on a shared WASM memory (src/parallel/shared-pool.ts), or with inputs copied and transferred (this file). */
+export interface Pool {
+  readonly size: number;
+  readonly shared: boolean;
+  readonly closed: boolean;
+  readonly workers: number;
+  readonly pending: number;
+  plan(kernel: string, args: unknown[]): Plan | null;
+  runPlan(kernel: string, plan: Plan): Promise<unknown>;
+  runTask(kernel: string, args: unknown[]): Promise<unknown>;
+  memoryBytes(): Promise<number[]>;
+  close(): void;
+}
+
 /** Threads for `threads: "auto"`: os.availableParallelism() in Node, navigator.hardwareConcurrency in browsers. */
 export async function availableThreads(): Promise<number> {
   if (isNode()) {
@@ -379,7 +393,7 @@ export async function loadWorkerRuntime(): Promise<void> {
   }
 }
 
-function createWorker(onMessage: (m: never) => void, onError: (e: unknown) => void, onExit: (code: number) => void): WorkerHandle {
+export function createWorker(onMessage: (m: never) => void, onError: (e: unknown) => void, onExit: (code: number) => void): WorkerHandle {
   if (nodeWorker) {
     // from dist/ the worker is worker.js; from src/ (tests, tsx) worker.ts through the tsx loader
     const url = tsxApi

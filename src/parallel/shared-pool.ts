@@ -1,0 +1,349 @@
+/**
+ * The worker pool on one shared `WebAssembly.Memory` (the threads build): every worker's
+ * instance and the calling thread's engine compute on the same memory, so an input is copied
+ * once — by the calling thread, into that memory, the copy the one-thread path makes anyway —
+ * and every thread reads it in place. The calling thread takes a share of the work.
+ *
+ * A call (a Plan of tasks, src/parallel/split.ts) runs as one job:
+ *   1. The calling thread lays out the job's inputs in a staging block of shared memory (each
+ *      distinct slice of an ordinary array once; an input already in WASM memory, from
+ *      it.allocate, is used in place; an input in a user's SharedArrayBuffer is read by each
+ *      task from there) and posts the job — the task list, with inputs as (type, pointer,
+ *      length) — to every worker.
+ *   2. It copies the inputs task by task, publishing each task as soon as its input is in place
+ *      (an Atomics counter, with notify), so the workers start on the first task while later
+ *      ones are still being copied.
+ *   3. Every thread, the caller included once it has copied everything, takes the next task
+ *      from a shared counter (Atomics.add) until none is left; workers wait (Atomics.wait) for a
+ *      task whose input is not yet published. Each worker posts its tasks' results once.
+ *   4. The results are merged in task order (plan.merge): the same values as one call.
+ *
+ * Per-thread scratch: each worker's op/side/out regions and its family table live in a region
+ * of shared memory that the calling thread reserved for it (src/wasm/host.ts). A task whose
+ * table does not fit fails with NeedSpace; the pool gives that worker a larger region and runs
+ * the job again (once per new maximum: repeated calls never grow memory).
+ *
+ * Jobs run one at a time, in call order. Where shared memory is unavailable (a page that is not
+ * cross-origin isolated, or the js backend), src/parallel/pool.ts's transfer path runs instead.
+ */
+import type { BackendName } from "../types.js";
+import type { WasmBackend } from "../wasm/backend.js";
+import { STANDARD_BYTES, type Region } from "../wasm/host.js";
+import { createWorker, PoolClosedError, type WorkerHandle } from "./pool.js";
+import { isShared, SPLITTERS, Slice, TASKS_PER_WORKER, type Plan } from "./split.js";
+import { CTL, elementName, isMemRef, memView, type ArrCtor, type MemRef } from "./memref.js";
+
+type Arr = Float64Array | Float32Array | Int32Array | Uint32Array;
+/** Table room a worker's region starts with, above its op/side/out regions. */
+const INITIAL_TABLE = 4 << 20;
+/** Tries of one job when workers need larger regions. */
+const MAX_GROWTHS = 4;
+
+interface Slot {
+  handle: WorkerHandle;
+  region: Region;
+  ready: boolean;
+  /** The current job's completion, when the worker runs one. */
+  pending?: (msg: JobDone | { died: string }) => void;
+}
+
+export interface JobDone {
+  type: "jobdone";
+  id: number;
+  results: [number, unknown][];
+  error?: { name: string; message: string; bytes?: number };
+}
+
+type ErrorCtor = new (message: string) => Error;
+const ERRORS: Record<string, ErrorCtor> = { TypeError, RangeError, Error };
+
+export interface SharedPoolOptions {
+  threads: number;
+  /** The calling thread's backend: a threads build over `memory` that owns its heap. */
+  local: WasmBackend;
+  memory: WebAssembly.Memory;
+  /** Smallest task, in elements (default 32768). */
+  minTask?: number;
+}
+
+export class SharedPool {
+  /** Inputs reach the workers through shared memory. */
+  readonly shared = true;
+  readonly minTask: number;
+  readonly size: number;
+  readonly backend: BackendName;
+  private readonly local: WasmBackend;
+  private readonly memory: WebAssembly.Memory;
+  private readonly slots: Slot[] = [];
+  private readonly ctlPtr: number;
+  private staging = { ptr: 0, bytes: 0 };
+  private chain: Promise<unknown> = Promise.resolve();
+  private queued = 0;
+  private nextId = 1;
+  private closedFlag = false;
+
+  private constructor(opts: SharedPoolOptions) {
+    this.size = opts.threads;
+    this.local = opts.local;
+    this.backend = opts.local.name;
+    this.memory = opts.memory;
+    this.minTask = opts.minTask ?? 1 << 15;
+    this.ctlPtr = this.heap.rawBlock(CTL.words * 4);
+  }
+
+  /** Starts `threads` workers over `memory`, each with its region; waits until each is ready. */
+  static async start(opts: SharedPoolOptions): Promise<SharedPool> {
+    const pool = new SharedPool(opts);
+    try {
+      await Promise.all(Array.from({ length: opts.threads }, () => pool.spawn()));
+    } catch (e) {
+      pool.close();
+      throw e;
+    }
+    return pool;
+  }
+
+  private get heap() {
+    return this.local.host.heap;
+  }
+
+  get closed(): boolean {
+    return this.closedFlag;
+  }
+
+  get workers(): number {
+    return this.slots.length;
+  }
+
+  /** Calls queued or running. */
+  get pending(): number {
+    return this.queued;
+  }
+
+  /** Tasks one call is cut into: a few per thread, the calling thread included. */
+  get maxTasks(): number {
+    return (this.size + 1) * TASKS_PER_WORKER;
+  }
+
+  plan(kernel: string, args: unknown[]): Plan | null {
+    const split = SPLITTERS[kernel];
+    return split ? split(args, this.maxTasks, this.minTask) : null;
+  }
+
+  /** Runs a plan's tasks on the workers and the calling thread; resolves with the merged result. */
+  runPlan(kernel: string, plan: Plan): Promise<unknown> {
+    if (this.closedFlag) return Promise.reject(new PoolClosedError());
+    this.queued++;
+    const run = this.chain.then(async () => {
+      if (this.closedFlag) throw new PoolClosedError();
+      for (let attempt = 0; ; attempt++) {
+        const out = await this.job(kernel, plan);
+        if (out.grow.length === 0 || attempt >= MAX_GROWTHS) {
+          if (out.error) throw out.error;
+          return plan.merge(out.results);
+        }
+        await Promise.all(out.grow.map(([slot, bytes]) => this.regrow(slot, bytes)));
+      }
+    });
+    const settle = () => this.queued--;
+    run.then(settle, settle);
+    this.chain = run.catch(() => {});
+    return run;
+  }
+
+  /** Runs one task unsplit (it.parallel.kernel). */
+  runTask(kernel: string, args: unknown[]): Promise<unknown> {
+    return this.runPlan(kernel, { tasks: [args], merge: (r) => r[0] });
+  }
+
+  /** Each worker's view of the WASM memory size (bytes): one shared memory. */
+  async memoryBytes(): Promise<number[]> {
+    return this.slots.map(() => this.memory.buffer.byteLength);
+  }
+
+  private ctl(): Int32Array {
+    return new Int32Array(this.memory.buffer, this.ctlPtr, CTL.words);
+  }
+
+  /** One attempt of a job: stage, publish, compute a share, collect. */
+  private async job(kernel: string, plan: Plan): Promise<{ results: unknown[]; error?: Error; grow: [Slot, number][] }> {
+    const { tasks } = plan;
+    const layout = this.layout(tasks);
+    const id = this.nextId++;
+    const ctl = this.ctl();
+    Atomics.store(ctl, CTL.next, 0);
+    Atomics.store(ctl, CTL.published, 0);
+    Atomics.store(ctl, CTL.abort, 0);
+    const msgTasks = tasks.map((args) => args.map((a) => (a instanceof Slice ? layout.ref(a) : a)));
+    const done = this.slots.map(
+      (slot) =>
+        new Promise<JobDone | { died: string }>((resolve) => {
+          slot.pending = resolve;
+          slot.handle.ref();
+          slot.handle.post({ type: "job", id, kernel, tasks: msgTasks, ctl: this.ctlPtr }, []);
+        }),
+    );
+    const results: unknown[] = new Array(tasks.length);
+    let error: Error | undefined;
+    try {
+      // copy task by task, publishing each as soon as its input is in place
+      for (let i = 0; i < tasks.length; i++) {
+        layout.copy(tasks[i]);
+        Atomics.store(ctl, CTL.published, i + 1);
+        Atomics.notify(ctl, CTL.published);
+      }
+      // then take tasks like a worker
+      const fn = (this.local as unknown as Record<string, (...a: unknown[]) => unknown>)[kernel];
+      if (typeof fn !== "function") throw new TypeError(`infowasm: no kernel ${kernel}`);
+      for (;;) {
+        if (Atomics.load(ctl, CTL.abort)) break;
+        const i = Atomics.add(ctl, CTL.next, 1);
+        if (i >= tasks.length) break;
+        results[i] = fn.apply(this.local, msgTasks[i].map((a) => (isMemRef(a) ? memView(this.memory, a) : a)));
+      }
+    } catch (e) {
+      error = e instanceof Error ? e : new Error(String(e));
+      Atomics.store(ctl, CTL.abort, 1);
+      Atomics.store(ctl, CTL.published, tasks.length);
+      Atomics.notify(ctl, CTL.published);
+    }
+    const grow: [Slot, number][] = [];
+    const answers = await Promise.all(done);
+    answers.forEach((a, w) => {
+      const slot = this.slots[w];
+      if ("died" in a) {
+        error ??= new Error(`infowasm: a pool worker stopped (${a.died}) while running this call`);
+        return;
+      }
+      for (const [i, r] of a.results) results[i] = r;
+      if (a.error?.name === "NeedSpace" && slot) grow.push([slot, a.error.bytes ?? 0]);
+      else if (a.error) error ??= new (ERRORS[a.error.name] ?? Error)(a.error.message);
+    });
+    if (this.closedFlag) throw new PoolClosedError();
+    return { results, error, grow };
+  }
+
+  /**
+   * Where each distinct slice of the job's ordinary-array inputs goes in the staging block
+   * (grown when a larger job comes, else reused), and how to copy it there.
+   */
+  private layout(tasks: unknown[][]) {
+    const places = new Map<Arr, Map<string, number>>();
+    let bytes = 0;
+    const needsCopy = (s: Slice) => s.src.buffer !== this.memory.buffer && !isShared(s.src.buffer);
+    for (const args of tasks)
+      for (const a of args) {
+        if (!(a instanceof Slice) || !needsCopy(a)) continue;
+        let m = places.get(a.src);
+        if (!m) places.set(a.src, (m = new Map()));
+        const key = `${a.i0}:${a.i1}`;
+        if (m.has(key)) continue;
+        m.set(key, bytes);
+        bytes += Math.ceil(((a.i1 - a.i0) * a.src.BYTES_PER_ELEMENT) / 64) * 64;
+      }
+    if (bytes > this.staging.bytes) {
+      if (this.staging.bytes > 0) this.heap.freeRaw(this.staging.ptr);
+      this.staging = { ptr: this.heap.rawBlock(bytes), bytes };
+    }
+    const base = this.staging.ptr;
+    const copied = new Set<string>();
+    const memory = this.memory;
+    return {
+      /** The slice as the tasks see it: a MemRef into WASM memory, or a view of the user's SharedArrayBuffer. */
+      ref(s: Slice): MemRef | Arr {
+        const n = s.i1 - s.i0;
+        if (s.src.buffer === memory.buffer) return { mem: [elementName(s.src), s.src.byteOffset + s.i0 * s.src.BYTES_PER_ELEMENT, n] };
+        if (!needsCopy(s)) return s.src.subarray(s.i0, s.i1);
+        return { mem: [elementName(s.src), base + places.get(s.src)!.get(`${s.i0}:${s.i1}`)!, n] };
+      },
+      /** Copies a task's slices that are not in place yet. */
+      copy(args: unknown[]): void {
+        for (const a of args) {
+          if (!(a instanceof Slice) || !needsCopy(a)) continue;
+          const key = `${a.i0}:${a.i1}`;
+          const off = places.get(a.src)!.get(key)!;
+          const tag = `${off}`;
+          if (copied.has(tag)) continue;
+          copied.add(tag);
+          const Ctor = a.src.constructor as ArrCtor;
+          new Ctor(memory.buffer, base + off, a.i1 - a.i0).set(a.src.subarray(a.i0, a.i1) as never);
+        }
+      },
+    };
+  }
+
+  /** Gives a worker a larger region (its table needs `bytes`). */
+  private async regrow(slot: Slot, bytes: number): Promise<void> {
+    const size = STANDARD_BYTES + Math.max(bytes + 4096, 2 * (slot.region.bytes - STANDARD_BYTES));
+    const region = { base: this.heap.rawBlock(size), bytes: size };
+    await new Promise<void>((resolve, reject) => {
+      slot.pending = (m) => ("died" in m ? reject(new Error(m.died)) : resolve());
+      slot.handle.ref();
+      slot.handle.post({ type: "region", region }, []);
+    });
+    this.heap.freeRaw(slot.region.base);
+    slot.region = region;
+  }
+
+  private async spawn(region?: Region): Promise<void> {
+    region ??= { base: this.heap.rawBlock(STANDARD_BYTES + INITIAL_TABLE), bytes: STANDARD_BYTES + INITIAL_TABLE };
+    const slot: Slot = { handle: undefined as unknown as WorkerHandle, region, ready: false };
+    await new Promise<void>((resolve, reject) => {
+      const onMessage = (msg: { type: string; message?: string }) => {
+        if (msg.type === "ready") {
+          slot.ready = true;
+          slot.handle.unref();
+          resolve();
+        } else if (msg.type === "fatal") {
+          reject(new Error(`infowasm: a pool worker could not start: ${msg.message}`));
+          this.onDeath(slot, msg.message ?? "fatal");
+        } else if (msg.type === "jobdone" || msg.type === "regioned") {
+          const p = slot.pending;
+          slot.pending = undefined;
+          slot.handle.unref();
+          p?.(msg as unknown as JobDone);
+        }
+      };
+      const onError = (e: unknown) => {
+        const why = e instanceof Error ? e.message : String(e);
+        if (!slot.ready) reject(new Error(`infowasm: a pool worker could not start: ${why}`));
+        this.onDeath(slot, why);
+      };
+      const onExit = (code: number) => {
+        if (!this.closedFlag) onError(new Error(`exited with code ${code}`));
+      };
+      slot.handle = createWorker(onMessage, onError, onExit);
+      this.slots.push(slot);
+      slot.handle.post({ type: "init", backend: this.backend, memory: this.memory, region }, []);
+    });
+  }
+
+  /** A worker died: its job fails, a new worker takes its place (same region). */
+  private onDeath(slot: Slot, why: string): void {
+    const i = this.slots.indexOf(slot);
+    if (i < 0) return;
+    this.slots.splice(i, 1);
+    slot.handle.terminate();
+    const p = slot.pending;
+    slot.pending = undefined;
+    p?.({ died: why });
+    if (!this.closedFlag) this.spawn(slot.region).catch(() => {});
+  }
+
+  /** Terminates the workers; queued and running calls reject with a PoolClosedError. */
+  close(): void {
+    if (this.closedFlag) return;
+    this.closedFlag = true;
+    const ctl = this.ctl();
+    Atomics.store(ctl, CTL.abort, 1);
+    Atomics.store(ctl, CTL.published, 1 << 30);
+    Atomics.notify(ctl, CTL.published);
+    for (const s of this.slots) {
+      s.handle.terminate();
+      const p = s.pending;
+      s.pending = undefined;
+      p?.({ died: "closed" });
+    }
+    this.slots.length = 0;
+  }
+}
