@@ -55,6 +55,15 @@ function elements(args: readonly unknown[]): number {
  * the synchronous call returns, rejects with what it throws.
  */
 export async function runOnPool<T>(pool: Pool, local: Backend, call: (e: Engine) => T): Promise<T> {
+  const session = pool.session?.();
+  try {
+    return await replay(pool, local, call, session);
+  } finally {
+    if (session) pool.endSession?.(session);
+  }
+}
+
+async function replay<T>(pool: Pool, local: Backend, call: (e: Engine) => T, session: unknown): Promise<T> {
   const done: unknown[] = [];
   for (let replay = 0; ; replay++) {
     // a call that splits kernel after kernel in a loop would replay too often: finish it here
@@ -78,7 +87,7 @@ export async function runOnPool<T>(pool: Pool, local: Backend, call: (e: Engine)
     } catch (e) {
       if (!(e instanceof Need)) throw e;
       if (pool.closed) throw new PoolClosedError();
-      done.push(await pool.runPlan(e.kernel, e.plan));
+      done.push(await pool.runPlan(e.kernel, e.plan, session as never));
     }
   }
 }

@@ -345,7 +345,10 @@ export interface Pool {
   readonly workers: number;
   readonly pending: number;
   plan(kernel: string, args: unknown[]): Plan | null;
-  runPlan(kernel: string, plan: Plan): Promise<unknown>;
+  runPlan(kernel: string, plan: Plan, session?: never): Promise<unknown>;
+  /** Staging kept across the pool rounds of one call (the shared-memory pool), ended when it settles. */
+  session?(): unknown;
+  endSession?(session: unknown): void;
   runTask(kernel: string, args: unknown[]): Promise<unknown>;
   memoryBytes(): Promise<number[]>;
   close(): void;

@@ -54,6 +54,20 @@ export interface JobDone {
   error?: { name: string; message: string; bytes?: number };
 }
 
+/** The staging of one it.parallel call: where each slice is, which are copied, the blocks to free. */
+export interface Session {
+  /** By buffer, then by element type and byte range (two views of one buffer share their copies). */
+  places: Map<ArrayBufferLike, Map<string, number>>;
+  copied: Set<number>;
+  blocks: number[];
+}
+
+/** A slice's element type and byte range in its buffer. */
+function keyOf(s: Slice): string {
+  const b = s.src.BYTES_PER_ELEMENT;
+  return `${elementName(s.src)}:${s.src.byteOffset + s.i0 * b}:${s.src.byteOffset + s.i1 * b}`;
+}
+
 type ErrorCtor = new (message: string) => Error;
 const ERRORS: Record<string, ErrorCtor> = { TypeError, RangeError, Error };
 
@@ -76,7 +90,6 @@ export class SharedPool {
   private readonly memory: WebAssembly.Memory;
   private readonly slots: Slot[] = [];
   private readonly ctlPtr: number;
-  private staging = { ptr: 0, bytes: 0 };
   private chain: Promise<unknown> = Promise.resolve();
   private queued = 0;
   private nextId = 1;
@@ -131,13 +144,14 @@ export class SharedPool {
   }
 
   /** Runs a plan's tasks on the workers and the calling thread; resolves with the merged result. */
-  runPlan(kernel: string, plan: Plan): Promise<unknown> {
+  runPlan(kernel: string, plan: Plan, session?: Session): Promise<unknown> {
     if (this.closedFlag) return Promise.reject(new PoolClosedError());
+    const own = session ? undefined : this.session();
     this.queued++;
     const run = this.chain.then(async () => {
       if (this.closedFlag) throw new PoolClosedError();
       for (let attempt = 0; ; attempt++) {
-        const out = await this.job(kernel, plan);
+        const out = await this.job(kernel, plan, (session ?? own)!);
         if (out.grow.length === 0 || attempt >= MAX_GROWTHS) {
           if (out.error) throw out.error;
           return plan.merge(out.results);
@@ -145,7 +159,10 @@ export class SharedPool {
         await Promise.all(out.grow.map(([slot, bytes]) => this.regrow(slot, bytes)));
       }
     });
-    const settle = () => this.queued--;
+    const settle = () => {
+      this.queued--;
+      if (own) this.endSession(own);
+    };
     run.then(settle, settle);
     this.chain = run.catch(() => {});
     return run;
@@ -166,9 +183,9 @@ export class SharedPool {
   }
 
   /** One attempt of a job: stage, publish, compute a share, collect. */
-  private async job(kernel: string, plan: Plan): Promise<{ results: unknown[]; error?: Error; grow: [Slot, number][] }> {
+  private async job(kernel: string, plan: Plan, session: Session): Promise<{ results: unknown[]; error?: Error; grow: [Slot, number][] }> {
     const { tasks } = plan;
-    const layout = this.layout(tasks);
+    const layout = this.layout(tasks, session);
     const id = this.nextId++;
     const ctl = this.ctl();
     Atomics.store(ctl, CTL.next, 0);
@@ -201,6 +218,7 @@ export class SharedPool {
         if (i >= tasks.length) break;
         results[i] = fn.apply(this.local, msgTasks[i].map((a) => (isMemRef(a) ? memView(this.memory, a) : a)));
       }
+
     } catch (e) {
       error = e instanceof Error ? e : new Error(String(e));
       Atomics.store(ctl, CTL.abort, 1);
@@ -224,52 +242,64 @@ export class SharedPool {
   }
 
   /**
-   * Where each distinct slice of the job's ordinary-array inputs goes in the staging block
-   * (grown when a larger job comes, else reused), and how to copy it there.
+   * Where each distinct slice of a call's ordinary-array inputs goes in shared memory, and how
+   * to copy it there. Places are kept for the whole call (`session`: every pool round of one
+   * it.parallel call), so an input that several rounds read (the min/max pass, then the
+   * histogram) is copied once; each round's new slices get one raw block, freed when the call
+   * ends (the next call reuses the space: repeated calls never grow memory).
    */
-  private layout(tasks: unknown[][]) {
-    const places = new Map<Arr, Map<string, number>>();
+  private layout(tasks: unknown[][], session: Session) {
+    const memory = this.memory;
+    const needsCopy = (s: Slice) => s.src.buffer !== memory.buffer && !isShared(s.src.buffer);
+    const fresh: [Slice, number][] = [];
     let bytes = 0;
-    const needsCopy = (s: Slice) => s.src.buffer !== this.memory.buffer && !isShared(s.src.buffer);
     for (const args of tasks)
       for (const a of args) {
         if (!(a instanceof Slice) || !needsCopy(a)) continue;
-        let m = places.get(a.src);
-        if (!m) places.set(a.src, (m = new Map()));
-        const key = `${a.i0}:${a.i1}`;
+        let m = session.places.get(a.src.buffer);
+        if (!m) session.places.set(a.src.buffer, (m = new Map()));
+        const key = keyOf(a);
         if (m.has(key)) continue;
-        m.set(key, bytes);
+        m.set(key, -1);
+        fresh.push([a, bytes]);
         bytes += Math.ceil(((a.i1 - a.i0) * a.src.BYTES_PER_ELEMENT) / 64) * 64;
       }
-    if (bytes > this.staging.bytes) {
-      if (this.staging.bytes > 0) this.heap.freeRaw(this.staging.ptr);
-      this.staging = { ptr: this.heap.rawBlock(bytes), bytes };
+    if (bytes > 0) {
+      const base = this.heap.rawBlock(bytes);
+      session.blocks.push(base);
+      for (const [a, off] of fresh) session.places.get(a.src.buffer)!.set(keyOf(a), base + off);
     }
-    const base = this.staging.ptr;
-    const copied = new Set<string>();
-    const memory = this.memory;
+    const placeOf = (s: Slice) => session.places.get(s.src.buffer)!.get(keyOf(s))!;
     return {
       /** The slice as the tasks see it: a MemRef into WASM memory, or a view of the user's SharedArrayBuffer. */
       ref(s: Slice): MemRef | Arr {
         const n = s.i1 - s.i0;
         if (s.src.buffer === memory.buffer) return { mem: [elementName(s.src), s.src.byteOffset + s.i0 * s.src.BYTES_PER_ELEMENT, n] };
         if (!needsCopy(s)) return s.src.subarray(s.i0, s.i1);
-        return { mem: [elementName(s.src), base + places.get(s.src)!.get(`${s.i0}:${s.i1}`)!, n] };
+        return { mem: [elementName(s.src), placeOf(s), n] };
       },
       /** Copies a task's slices that are not in place yet. */
       copy(args: unknown[]): void {
         for (const a of args) {
           if (!(a instanceof Slice) || !needsCopy(a)) continue;
-          const key = `${a.i0}:${a.i1}`;
-          const off = places.get(a.src)!.get(key)!;
-          const tag = `${off}`;
-          if (copied.has(tag)) continue;
-          copied.add(tag);
+          const ptr = placeOf(a);
+          if (session.copied.has(ptr)) continue;
+          session.copied.add(ptr);
           const Ctor = a.src.constructor as ArrCtor;
-          new Ctor(memory.buffer, base + off, a.i1 - a.i0).set(a.src.subarray(a.i0, a.i1) as never);
+          new Ctor(memory.buffer, ptr, a.i1 - a.i0).set(a.src.subarray(a.i0, a.i1) as never);
         }
       },
     };
+  }
+
+  /** A call's staging (see layout): begun by runOnPool, ended when the call settles. */
+  session(): Session {
+    return { places: new Map(), copied: new Set(), blocks: [] };
+  }
+
+  endSession(session: Session): void {
+    for (const b of session.blocks) this.heap.freeRaw(b);
+    session.blocks.length = 0;
   }
 
   /** Gives a worker a larger region (its table needs `bytes`). */
