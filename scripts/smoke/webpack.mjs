@@ -33,7 +33,7 @@ if (stats.hasErrors()) {
   process.exit(1);
 }
 for (const w of stats.toJson({ all: false, warnings: true }).warnings) console.error(`webpack warning: ${w.message.split("\n")[0]}`);
-writeFileSync(path.join(outDir, "index.html"), '<!doctype html><html><body><pre id="out">pending</pre><script src="./main.js"></script></body></html>');
+writeFileSync(path.join(outDir, "index.html"), '<!doctype html><html><head><link rel="icon" href="data:," /></head><body><pre id="out">pending</pre><script src="./main.js"></script></body></html>');
 
 const server = http.createServer((req, res) => {
   const url = decodeURIComponent(req.url.split("?")[0]);
