@@ -140,7 +140,7 @@ export class SharedPool {
 
   plan(kernel: string, args: unknown[]): Plan | null {
     const split = SPLITTERS[kernel];
-    return split ? split(args, this.maxTasks, this.minTask) : null;
+    return split ? split(args, this.maxTasks, this.minTask, true) : null;
   }
 
   /** Runs a plan's tasks on the workers and the calling thread; resolves with the merged result. */

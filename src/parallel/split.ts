@@ -29,9 +29,10 @@ export interface Plan {
 
 /**
  * Cuts one kernel call into at most `maxTasks` tasks (TASKS_PER_WORKER per worker) of at least
- * `minTask` elements, or null.
+ * `minTask` elements, or null. `inPlace`: the pool computes on one shared memory (nothing is
+ * transferred per task), so kernels with a per-task table cost take their per-worker share.
  */
-export type Splitter = (args: unknown[], maxTasks: number, minTask: number) => Plan | null;
+export type Splitter = (args: unknown[], maxTasks: number, minTask: number, inPlace?: boolean) => Plan | null;
 
 /**
  * Argument kinds of a row kernel: `op` a rows×cols operand; `rows`, `cols` the shape; `ctxN` a
@@ -188,9 +189,10 @@ export function rowKernel(kinds: readonly ArgKind[], fields: string | null): Spl
  */
 export function sampleKernel(kinds: readonly ("op" | "const")[], merge: (results: unknown[]) => unknown, perWorker = 2): Splitter {
   const first = kinds.indexOf("op");
-  return (args, maxTasks, minTask) => {
+  return (args, maxTasks, minTask, inPlace) => {
     const n = (args[first] as Arr).length;
-    const tasks = Math.min(taskBudget(kinds, args, maxTasks, perWorker), Math.floor(n / minTask));
+    const budget = inPlace ? Math.max(1, Math.ceil((maxTasks * perWorker) / TASKS_PER_WORKER)) : taskBudget(kinds, args, maxTasks, perWorker);
+    const tasks = Math.min(budget, Math.floor(n / minTask));
     if (tasks < 1 || n < 2 * minTask) return null;
     const step = Math.ceil(n / tasks / SEGMENT_ALIGN) * SEGMENT_ALIGN;
     const list: unknown[][] = [];
@@ -242,14 +244,17 @@ function concatMerge(results: unknown[]): unknown {
  * A kernel over a range [lo, hi) of queries or columns (the two arguments at `range`): one task
  * per worker, each a contiguous sub-range; the arguments `whole` are passed entire to every task,
  * those in `sliced` are indexed by the range (`width` values per unit) and cut to it. Each task
- * rebuilds its search structure, so the split pays when the range is long (`minUnits` per task).
+ * rebuilds its search structure, so the split pays when the range is long (`minUnits` per task);
+ * with `fine`, units are independent (a column each) and tasks go down to one unit.
  * Results are concatenated: the same values as one call.
  */
-export function rangeKernel(range: number, whole: readonly number[], sliced: readonly number[], minUnits: number): Splitter {
+export function rangeKernel(range: number, whole: readonly number[], sliced: readonly number[], minUnits: number, fine = false): Splitter {
   return (args, maxTasks) => {
     const lo = args[range] as number;
     const hi = args[range + 1] as number;
-    const workers = Math.max(1, Math.floor(maxTasks / TASKS_PER_WORKER));
+    // `fine`: units are independent (columns), so tasks as small as one unit cost nothing extra
+    // and balance better; else one task per worker (each rebuilds its search structure)
+    const workers = fine ? maxTasks : Math.max(1, Math.floor(maxTasks / TASKS_PER_WORKER));
     const tasks = Math.min(workers, Math.floor((hi - lo) / minUnits));
     if (tasks < 2) return null;
     const per = Math.ceil((hi - lo) / tasks);
@@ -298,6 +303,6 @@ export const SPLITTERS: Record<string, Splitter> = {
   knnDistances: rangeKernel(6, [0], [], 4096),
   knnCross: rangeKernel(7, [0, 2], [], 4096),
   countWithin: rangeKernel(4, [0], [3], 4096),
-  ksgColumns: rangeKernel(5, [0, 3], [], 1),
-  rossColumns: rangeKernel(6, [0, 3, 5], [], 1),
+  ksgColumns: rangeKernel(5, [0, 3], [], 1, true),
+  rossColumns: rangeKernel(6, [0, 3, 5], [], 1, true),
 };
