@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --filter W1,W3 --time 1500 --rounds 3 --out bench/results.json]`
- * `npm run bench -- --threads 1,2` (pool scaling, bench/threads.ts; default workloads W1, W4, W6)
+ * `npm run bench -- --threads 1,2` (pool scaling, bench/threads.ts; default workloads W1, W4, W6, W7)
  * `npm run bench -- --peers` (NumPy/SciPy, scikit-learn, ml-distance, mathjs side by side, bench/peers/)
  *
  * Times every workload of BENCH.md on every backend (js, wasm, wasm-simd) in one process with
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   for (const b of BACKENDS) engines.set(b, await init({ backend: b }));
   const rows: (Row | ThreadRow | PeerRow)[] = [];
   const scaling = threadCounts.length > 0;
-  const defaults = scaling ? ["W1", "W4", "W6"] : [];
+  const defaults = scaling ? ["W1", "W4", "W6", "W7"] : [];
   const want = filters.length ? filters : defaults;
   // explicit filters match prefixes ("W4" also selects "W4-cols"); the scaling defaults match ids exactly
   const selected = workloads.filter((w) => want.length === 0 || want.some((f) => w.name.startsWith(f + " ") || (filters.length > 0 && w.name.startsWith(f))));

@@ -36,7 +36,8 @@ export async function init(options: InitOptions = {}): Promise<Engine> {
     default:
       throw new RangeError(`init: options.backend must be "auto" | "wasm-simd" | "wasm" | "js", got ${describe(want)}`);
   }
-  const threads = options.threads === "auto" ? await availableThreads() : threadCount(options.threads);
+  const auto = options.threads === "auto";
+  const threads = auto ? await availableThreads() : threadCount(options.threads);
   if (threads === 0) return new Engine(backend);
   // the pool's workers run the same backend as this engine
   await loadWorkerRuntime();
@@ -47,7 +48,8 @@ export async function init(options: InitOptions = {}): Promise<Engine> {
     if (memory && local) {
       backend.close();
       const engine = new Engine(local);
-      engine.attachPool(await SharedPool.start({ threads, local, memory }));
+      // the calling thread computes too: "auto" leaves it one core
+      engine.attachPool(await SharedPool.start({ threads: auto ? Math.max(1, threads - 1) : threads, local, memory }));
       return engine;
     }
   }
