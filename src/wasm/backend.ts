@@ -9,8 +9,9 @@ import { wasmLosses } from "./losses.js";
 import { wasmKnn } from "./knn.js";
 import { instantiate, type WasmKind } from "./load.js";
 
-export async function createWasmBackend(kind: WasmKind): Promise<Backend> {
-  const instance = await instantiate(kind);
+/** The WASM backend of `kind`: over the given compiled single-thread build (`init({ wasm })`), else the embedded one. */
+export async function createWasmBackend(kind: WasmKind, module?: WebAssembly.Module): Promise<Backend> {
+  const instance = module ? await WebAssembly.instantiate(module, {}) : await instantiate(kind);
   const host = new WasmHost(kind, instance.exports as unknown as WasmExports);
   return {
     name: kind,
