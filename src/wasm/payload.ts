@@ -30,7 +30,24 @@ function nativeDeflateRaw(): boolean {
 export async function inflate(packed: Uint8Array): Promise<Uint8Array> {
   if (!nativeDeflateRaw()) return (await import("./inflate.js")).inflateRaw(packed);
   const stream = new Blob([packed as BlobPart]).stream().pipeThrough(new DecompressionStream("deflate-raw" as CompressionFormat));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  return concat(stream.getReader());
+}
+
+/** All chunks of a byte stream, joined (read directly: no `Response`, which Node loads lazily from undici). */
+async function concat(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (let r = await reader.read(); !r.done; r = await reader.read()) {
+    chunks.push(r.value);
+    length += r.value.length;
+  }
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /** The binary of an embedded build, from its generated module's text. */
