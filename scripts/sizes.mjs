@@ -83,8 +83,10 @@ async function main() {
     /** Output files that carry an embedded WASM build (src/wasm/build-*.ts). */
     const isPayload = (file) => Object.keys(meta.outputs[relative(process.cwd(), file)]?.inputs ?? {}).some((i) => /\/wasm\/build-[a-z-]+\.js$/.test(i));
     const rows = [];
+    const loadedBy = {};
     for (const s of SCENARIOS) {
       const files = loaded(dir, out, s.id);
+      loadedBy[s.id] = files;
       if (!files.includes(join(out, `${s.id}.js`))) throw new Error(`sizes: scenario ${s.id} did not load its own script`);
       let js = 0;
       let wasm = 0;
@@ -112,12 +114,22 @@ async function main() {
     rows.push(`| type declarations (\`dist/**/*.d.ts\`, editor only) | ${dts.length} | ${kB(dtsRaw)} | ${kB(dtsGz)} | – | ${kB(dtsGz)} |`);
     console.log(
       [
-        "| scenario | files | minified kB | JS kB gz | WASM kB gz | total kB gz |",
+        "| scenario | files | raw kB | JS kB gz | WASM kB gz | total kB gz |",
         "|---|--:|--:|--:|--:|--:|",
         ...rows,
       ].join("\n"),
     );
-    console.log("\nkB = 1000 bytes; gzip -9 per file, summed (each file is its own response). WASM = the embedded build's module, or the .wasm file.");
+    console.log("\nkB = 1000 bytes. raw: minified JS plus WASM (embedded module or .wasm file) before compression; gz: gzip -9 per file, summed (each file is its own response).");
+    // what dominates the default page: minified bytes per source module in the files it loaded
+    const bySource = {};
+    for (const f of loadedBy.auto) {
+      for (const [input, { bytesInOutput }] of Object.entries(meta.outputs[relative(process.cwd(), f)]?.inputs ?? {})) {
+        const name = input.replace(/^.*?dist\//, "");
+        bySource[name] = (bySource[name] ?? 0) + bytesInOutput;
+      }
+    }
+    const top = Object.entries(bySource).sort((a, b) => b[1] - a[1]).slice(0, 12);
+    console.log(`\nLargest modules of the \`init()\` page (minified kB): ${top.map(([n, b]) => `${n} ${kB(b)}`).join(", ")}.`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
