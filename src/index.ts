@@ -23,6 +23,7 @@ export type {
   HistogramOptions,
   HistogramResult,
   InitOptions,
+  WasmSource,
   Labels,
   LabelValue,
   ClassIndices,

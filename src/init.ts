@@ -1,45 +1,47 @@
 import type { Backend } from "./backend.js";
 import { Engine } from "./engine.js";
-import { createJsBackend } from "./js/backend.js";
 import type { InitOptions } from "./types.js";
 import { createWasmBackend } from "./wasm/backend.js";
-import { simdAvailable, wasmAvailable } from "./wasm/load.js";
+import { simdAvailable, wasmAvailable, type WasmKind } from "./wasm/load.js";
+import { checkWasmSource, loadWasmSource } from "./wasm/source.js";
 import { describe } from "./validate.js";
-import { availableThreads, loadWorkerRuntime, sharedMemoryAvailable, WorkerPool } from "./parallel/pool.js";
-import { SharedPool } from "./parallel/shared-pool.js";
-import type { WasmKind } from "./wasm/load.js";
 
 /**
  * Creates an engine. `backend: "auto"` (default) picks WASM with SIMD where the runtime
- * validates the SIMD build, else WASM without SIMD, else the pure-JS backend — also where the
+ * validates WebAssembly SIMD, else WASM without SIMD, else the pure-JS backend — also where the
  * runtime has WebAssembly but refuses to compile it (a page whose Content-Security-Policy lacks
  * 'wasm-unsafe-eval'); a named backend is used or the call rejects with the reason.
+ * `options.wasm` supplies the single-thread build instead of the embedded one (see InitOptions);
+ * failing to fetch it rejects, while "auto" still falls back to JS if it does not compile.
+ * Code that does not run is not loaded: the JS backend and the worker pool are imported on use.
  */
 export async function init(options: InitOptions = {}): Promise<Engine> {
   const want = options.backend ?? "auto";
+  if (options.wasm !== undefined) checkWasmSource(options.wasm);
   let backend: Backend;
   switch (want) {
     case "auto":
-      backend = await autoBackend();
+      backend = await autoBackend(options.wasm);
       break;
     case "js":
-      backend = createJsBackend();
+      backend = await jsBackend();
       break;
     case "wasm":
       if (!wasmAvailable()) throw new Error("init: backend \"wasm\" requested but this runtime has no WebAssembly");
-      backend = await createWasmBackend("wasm");
+      backend = await wasmBackend("wasm", await loadGiven(options.wasm));
       break;
     case "wasm-simd":
       if (!simdAvailable()) throw new Error("init: backend \"wasm-simd\" requested but this runtime does not validate WebAssembly SIMD");
-      backend = await createWasmBackend("wasm-simd");
+      backend = await wasmBackend("wasm-simd", await loadGiven(options.wasm));
       break;
     default:
       throw new RangeError(`init: options.backend must be "auto" | "wasm-simd" | "wasm" | "js", got ${describe(want)}`);
   }
   const auto = options.threads === "auto";
-  const threads = auto ? await availableThreads() : threadCount(options.threads);
+  const threads = auto ? await (await import("./parallel/pool.js")).availableThreads() : threadCount(options.threads);
   if (threads === 0) return new Engine(backend);
-  // the pool's workers run the same backend as this engine
+  // the pool's workers run the same backend as this engine (its code is loaded only here)
+  const { loadWorkerRuntime, sharedMemoryAvailable, WorkerPool } = await import("./parallel/pool.js");
   await loadWorkerRuntime();
   if (backend.name !== "js" && options.sharedMemory !== false && sharedMemoryAvailable()) {
     // one shared WebAssembly.Memory: this engine and every worker compute on it in place
@@ -48,6 +50,7 @@ export async function init(options: InitOptions = {}): Promise<Engine> {
     if (memory && local) {
       backend.close();
       const engine = new Engine(local);
+      const { SharedPool } = await import("./parallel/shared-pool.js");
       // the calling thread computes too: "auto" leaves it one core
       engine.attachPool(await SharedPool.start({ threads: auto ? Math.max(1, threads - 1) : threads, local, memory }));
       return engine;
@@ -82,13 +85,32 @@ function threadCount(t: unknown): number {
   return t;
 }
 
+/** The pure-JS backend, imported only when it runs. */
+async function jsBackend(): Promise<Backend> {
+  return (await import("./js/backend.js")).createJsBackend();
+}
+
+type Given = WebAssembly.Module | ArrayBuffer | Uint8Array | undefined;
+
+/** The caller's `options.wasm` as a module or bytes (fetched, awaited), or undefined when not given. */
+async function loadGiven(wasm: unknown): Promise<Given> {
+  return wasm === undefined ? undefined : loadWasmSource(wasm);
+}
+
+/** A WASM backend over the caller's build (bytes compiled here) or the embedded one. */
+async function wasmBackend(kind: WasmKind, given: Given): Promise<Backend> {
+  if (given === undefined) return createWasmBackend(kind);
+  return createWasmBackend(kind, given instanceof WebAssembly.Module ? given : await WebAssembly.compile(given as BufferSource));
+}
+
 /** WASM (SIMD where validated) if this runtime compiles it, else JS. */
-async function autoBackend(): Promise<Backend> {
-  if (!wasmAvailable()) return createJsBackend();
+async function autoBackend(wasm: unknown): Promise<Backend> {
+  if (!wasmAvailable()) return jsBackend();
+  const given = await loadGiven(wasm); // a failed fetch of the caller's build rejects: it is not a runtime limit
   try {
-    return await createWasmBackend(simdAvailable() ? "wasm-simd" : "wasm");
+    return await wasmBackend(simdAvailable() ? "wasm-simd" : "wasm", given);
   } catch {
     // WebAssembly exists but compiling is forbidden (CSP without 'wasm-unsafe-eval'): run in JS
-    return createJsBackend();
+    return jsBackend();
   }
 }

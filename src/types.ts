@@ -84,7 +84,24 @@ export interface InitOptions {
   threads?: number | "auto";
   /** Share inputs that are in a SharedArrayBuffer with the workers where the runtime allows it (default true); false: copy and transfer them like any other input. */
   sharedMemory?: boolean;
+  /**
+   * The single-thread WASM build to run, supplied by the caller instead of the embedded copy:
+   * for runtimes that forbid compiling WebAssembly from bytes (Cloudflare Workers, Vercel Edge:
+   * pass the imported module), or to fetch the file with the HTTP cache. Which build it must be
+   * follows the backend: `"wasm-simd"` → `infowasm-simd.wasm`, `"wasm"` → `infowasm.wasm`,
+   * `"auto"` → the SIMD one where the runtime validates WebAssembly SIMD (every current browser,
+   * Node, Deno, Bun, workerd), else the baseline one. Ignored with `backend: "js"`. Both files
+   * ship in the package (`infowasm/infowasm-simd.wasm`, `infowasm/infowasm.wasm`). The worker
+   * pool (`threads`) still uses its embedded shared-memory builds.
+   */
+  wasm?: WasmSource | PromiseLike<WasmSource>;
 }
+
+/**
+ * Where `init({ wasm })` gets the WASM build: a compiled module, the file's bytes, a URL of the
+ * file (fetched; `file:` URLs are read from disk in Node), or a fetch Response of it.
+ */
+export type WasmSource = WebAssembly.Module | ArrayBuffer | Uint8Array | URL | string | Response;
 
 /** How NMI and AMI average the two entropies (sklearn's `average_method`). */
 export type AverageMethod = "arithmetic" | "geometric" | "min" | "max";

@@ -18,6 +18,8 @@ export interface WasmBackendOptions {
    * calling thread). Without: this instance owns the memory's heap, and runs the module's start.
    */
   region?: Region;
+  /** A compiled single-thread build (`init({ wasm })`), used instead of the embedded one (not with `memory`). */
+  module?: WebAssembly.Module;
 }
 
 /** The WASM backend, with its host (the worker pool stages inputs through it). */
@@ -26,7 +28,7 @@ export interface WasmBackend extends Backend {
 }
 
 export async function createWasmBackend(kind: WasmKind, opts: WasmBackendOptions = {}): Promise<WasmBackend> {
-  const instance = await instantiate(kind, { memory: opts.memory });
+  const instance = opts.module && !opts.memory ? await WebAssembly.instantiate(opts.module, {}) : await instantiate(kind, { memory: opts.memory });
   const exports = instance.exports as unknown as WasmExports;
   // the threads build exports its start (log tables, scratch) to be run once per memory, by its owner
   if (opts.memory && !opts.region) (exports._start as () => void)();
