@@ -26,6 +26,33 @@ export function isMemRef(x: unknown): x is MemRef {
   return typeof x === "object" && x !== null && Array.isArray((x as MemRef).mem);
 }
 
-/** Control words of a job, in shared memory (Int32 indices from the control block). */
-export const CTL = { next: 0, published: 1, abort: 2, words: 16 } as const;
+/**
+ * Control words of a job, in shared memory (Int32 indices from the control block): `range`
+ * packs the tasks not yet taken as front | back << 16 (workers take from the front, the calling
+ * thread from the back); `published` counts the tasks whose input is in place (from the front).
+ */
+export const CTL = { range: 0, published: 1, abort: 2, words: 16 } as const;
+
+/** Most tasks in one job (the range packs two 16-bit indices). */
+export const MAX_JOB_TASKS = 0xffff;
+
+/** Takes the next task from the front of the job's range: its index, or -1 when none is left. */
+export function takeFront(ctl: Int32Array): number {
+  for (;;) {
+    const r = Atomics.load(ctl, CTL.range);
+    const f = r & 0xffff;
+    if (f >= r >>> 16) return -1;
+    if (Atomics.compareExchange(ctl, CTL.range, r, r + 1) === r) return f;
+  }
+}
+
+/** Takes the last task of the job's range: its index, or -1 when none is left. */
+export function takeBack(ctl: Int32Array): number {
+  for (;;) {
+    const r = Atomics.load(ctl, CTL.range);
+    const b = r >>> 16;
+    if ((r & 0xffff) >= b) return -1;
+    if (Atomics.compareExchange(ctl, CTL.range, r, (r & 0xffff) | ((b - 1) << 16)) === r) return b - 1;
+  }
+}
 

@@ -31,7 +31,12 @@ import type { WasmBackend } from "../wasm/backend.js";
 import { STANDARD_BYTES, type Region } from "../wasm/host.js";
 import { createWorker, PoolClosedError, type WorkerHandle } from "./pool.js";
 import { isShared, SPLITTERS, Slice, TASKS_PER_WORKER, type Plan } from "./split.js";
-import { CTL, elementName, isMemRef, memView, type ArrCtor, type MemRef } from "./memref.js";
+import { CTL, elementName, isMemRef, MAX_JOB_TASKS, memView, takeBack, type ArrCtor, type MemRef } from "./memref.js";
+
+/** A task argument as the calling thread reads it: a view of shared memory for a MemRef, else as is. */
+function memOrView(memory: WebAssembly.Memory, a: unknown): unknown {
+  return isMemRef(a) ? memView(memory, a) : a;
+}
 
 type Arr = Float64Array | Float32Array | Int32Array | Uint32Array;
 /** Table room a worker's region starts with, above its op/side/out regions. */
@@ -52,6 +57,9 @@ export interface JobDone {
   id: number;
   results: [number, unknown][];
   error?: { name: string; message: string; bytes?: number };
+  /** When the worker received the job (epoch ms), and its ms inside kernels (diagnostics). */
+  got?: number;
+  busy?: number;
 }
 
 /** The staging of one it.parallel call: where each slice is, which are copied, the blocks to free. */
@@ -94,6 +102,8 @@ export class SharedPool {
   private queued = 0;
   private nextId = 1;
   private closedFlag = false;
+  /** When set (diagnostics): per job, the kernel, its tasks, the calling thread's tasks and its ms copying, computing and waiting. */
+  trace?: { kernel: string; tasks: number; mine: number; copyMs: number; computeMs: number; waitMs: number; workers: { startMs: number; busyMs: number; tasks: number }[] }[];
 
   private constructor(opts: SharedPoolOptions) {
     this.size = opts.threads;
@@ -135,7 +145,7 @@ export class SharedPool {
 
   /** Tasks one call is cut into: a few per thread, the calling thread included. */
   get maxTasks(): number {
-    return (this.size + 1) * TASKS_PER_WORKER;
+    return Math.min(MAX_JOB_TASKS, (this.size + 1) * TASKS_PER_WORKER);
   }
 
   plan(kernel: string, args: unknown[]): Plan | null {
@@ -188,7 +198,8 @@ export class SharedPool {
     const layout = this.layout(tasks, session);
     const id = this.nextId++;
     const ctl = this.ctl();
-    Atomics.store(ctl, CTL.next, 0);
+    const T = tasks.length;
+    Atomics.store(ctl, CTL.range, T << 16);
     Atomics.store(ctl, CTL.published, 0);
     Atomics.store(ctl, CTL.abort, 0);
     const msgTasks = tasks.map((args) => args.map((a) => (a instanceof Slice ? layout.ref(a) : a)));
@@ -200,33 +211,50 @@ export class SharedPool {
           slot.handle.post({ type: "job", id, kernel, tasks: msgTasks, ctl: this.ctlPtr }, []);
         }),
     );
-    const results: unknown[] = new Array(tasks.length);
+    const results: unknown[] = new Array(T);
     let error: Error | undefined;
+    const t0 = performance.now();
+    let copyMs = 0;
+    let mine = 0;
+    let published = 0;
+    const publish = () => {
+      const t = performance.now();
+      layout.copy(tasks[published]);
+      Atomics.store(ctl, CTL.published, ++published);
+      Atomics.notify(ctl, CTL.published);
+      copyMs += performance.now() - t;
+    };
+    // tasks copied for the workers ahead of what they have taken
+    const lead = 2 * this.slots.length;
     try {
-      // copy task by task, publishing each as soon as its input is in place
-      for (let i = 0; i < tasks.length; i++) {
-        layout.copy(tasks[i]);
-        Atomics.store(ctl, CTL.published, i + 1);
-        Atomics.notify(ctl, CTL.published);
-      }
-      // then take tasks like a worker
       const fn = (this.local as unknown as Record<string, (...a: unknown[]) => unknown>)[kernel];
       if (typeof fn !== "function") throw new TypeError(`infowasm: no kernel ${kernel}`);
       for (;;) {
         if (Atomics.load(ctl, CTL.abort)) break;
-        const i = Atomics.add(ctl, CTL.next, 1);
-        if (i >= tasks.length) break;
-        results[i] = fn.apply(this.local, msgTasks[i].map((a) => (isMemRef(a) ? memView(this.memory, a) : a)));
+        // keep the workers fed from the front...
+        for (let r = Atomics.load(ctl, CTL.range); published < r >>> 16 && published - (r & 0xffff) < lead; r = Atomics.load(ctl, CTL.range)) publish();
+        // ...and take a task from the back: its input read where it is (an ordinary array through
+        // the one-thread path's cache-sized chunks, not copied into shared memory first)
+        const j = takeBack(ctl);
+        if (j < 0) break;
+        results[j] = fn.apply(this.local, tasks[j].map((a, k) => (a instanceof Slice ? (j < published || !layout.copies(a) ? memOrView(this.memory, msgTasks[j][k]) : a.src.subarray(a.i0, a.i1)) : a)));
+        mine++;
       }
-
+      // the front is final: publish what the workers took
+      while (published < (Atomics.load(ctl, CTL.range) & 0xffff)) publish();
     } catch (e) {
       error = e instanceof Error ? e : new Error(String(e));
       Atomics.store(ctl, CTL.abort, 1);
-      Atomics.store(ctl, CTL.published, tasks.length);
+      Atomics.store(ctl, CTL.published, T);
       Atomics.notify(ctl, CTL.published);
     }
+    const t2 = performance.now();
     const grow: [Slot, number][] = [];
     const answers = await Promise.all(done);
+    this.trace?.push({
+      kernel, tasks: T, mine, copyMs, computeMs: t2 - t0 - copyMs, waitMs: performance.now() - t2,
+      workers: answers.map((a) => ("died" in a ? { startMs: NaN, busyMs: NaN, tasks: 0 } : { startMs: (a.got ?? 0) - (performance.timeOrigin + t0), busyMs: a.busy ?? 0, tasks: a.results.length })),
+    });
     answers.forEach((a, w) => {
       const slot = this.slots[w];
       if ("died" in a) {
@@ -278,6 +306,8 @@ export class SharedPool {
         if (!needsCopy(s)) return s.src.subarray(s.i0, s.i1);
         return { mem: [elementName(s.src), placeOf(s), n] };
       },
+      /** Whether the slice is an ordinary array's (staged by copying). */
+      copies: needsCopy,
       /** Copies a task's slices that are not in place yet. */
       copy(args: unknown[]): void {
         for (const a of args) {

@@ -7,8 +7,8 @@
  *
  * On a shared memory (src/parallel/shared-pool.ts): { type: "init", backend, memory, region }
  * instantiates the threads build over `memory`, confined to `region`; { type: "job", id,
- * kernel, tasks, ctl } takes tasks from the shared counter until none is left (waiting for a
- * task whose input is not yet published) → { type: "jobdone", id, results: [index, result][],
+ * kernel, tasks, ctl } takes tasks from the front of the job's range until none is left
+ * (waiting for a task whose input is not yet published) → { type: "jobdone", id, results: [index, result][],
  * error? }; { type: "region", region } moves the worker to a larger region → { type: "regioned" }.
  */
 import type { Backend } from "../backend.js";
@@ -16,7 +16,7 @@ import { createJsBackend } from "../js/backend.js";
 import type { BackendName } from "../types.js";
 import { createWasmBackend } from "../wasm/backend.js";
 import { transferables } from "./transfer.js";
-import { CTL, isMemRef, memView } from "./memref.js";
+import { CTL, isMemRef, memView, takeFront } from "./memref.js";
 import type { Region } from "../wasm/host.js";
 
 interface Message {
@@ -127,17 +127,21 @@ function serve(p: Port): void {
     const results: [number, unknown][] = [];
     const transfer: Transferable[] = [];
     let error: { name: string; message: string; bytes?: number } | undefined;
+    const got = performance.timeOrigin + performance.now();
+    let busy = 0;
     try {
       if (!backend || !memory) throw new Error("infowasm worker: job before init");
       const fn = kernelOf(msg.kernel);
       const ctl = new Int32Array(memory.buffer, msg.ctl ?? 0, CTL.words);
       for (;;) {
-        const i = Atomics.add(ctl, CTL.next, 1);
-        if (i >= tasks.length) break;
+        const i = takeFront(ctl);
+        if (i < 0) break;
         // wait until the calling thread has copied this task's input
         for (let pub = Atomics.load(ctl, CTL.published); pub <= i; pub = Atomics.load(ctl, CTL.published)) Atomics.wait(ctl, CTL.published, pub);
         if (Atomics.load(ctl, CTL.abort)) break;
+        const t = performance.now();
         const r = fn(...tasks[i].map((a) => (isMemRef(a) ? memView(memory!, a) : a)));
+        busy += performance.now() - t;
         results.push([i, r]);
         transferables(r, transfer);
       }
@@ -150,6 +154,6 @@ function serve(p: Port): void {
         Atomics.store(ctl, CTL.abort, 1);
       }
     }
-    return [{ type: "jobdone", id: msg.id, results, error }, transfer];
+    return [{ type: "jobdone", id: msg.id, results, error, got, busy }, transfer];
   }
 }
