@@ -37,8 +37,7 @@ export async function init(options: InitOptions = {}): Promise<Engine> {
     default:
       throw new RangeError(`init: options.backend must be "auto" | "wasm-simd" | "wasm" | "js", got ${describe(want)}`);
   }
-  const auto = options.threads === "auto";
-  const threads = auto ? await (await import("./parallel/pool.js")).availableThreads() : threadCount(options.threads);
+  const threads = options.threads === "auto" ? await (await import("./parallel/pool.js")).availableThreads() : threadCount(options.threads);
   if (threads === 0) return new Engine(backend);
   // the pool's workers run the same backend as this engine (its code is loaded only here)
   const { loadWorkerRuntime, sharedMemoryAvailable, WorkerPool } = await import("./parallel/pool.js");
@@ -51,8 +50,8 @@ export async function init(options: InitOptions = {}): Promise<Engine> {
       backend.close();
       const engine = new Engine(local);
       const { SharedPool } = await import("./parallel/shared-pool.js");
-      // the calling thread computes too: "auto" leaves it one core
-      engine.attachPool(await SharedPool.start({ threads: auto ? Math.max(1, threads - 1) : threads, local, memory }));
+      // `threads` threads compute: the calling thread and threads − 1 workers
+      engine.attachPool(await SharedPool.start({ threads, local, memory }));
       return engine;
     }
   }

@@ -111,6 +111,14 @@ export class Parallel {
     return this.pool()?.size ?? 0;
   }
 
+  /**
+   * How the pool runs a call: `"shared-memory"` (the calling thread and `threads − 1` workers on
+   * one shared WASM memory), `"transfer"` (`threads` workers, inputs copied to them), `"none"`.
+   */
+  get mode(): "shared-memory" | "transfer" | "none" {
+    return this.pool()?.mode ?? "none";
+  }
+
   /** Whether inputs reach workers through shared memory (else copied and transferred). */
   get sharedMemory(): boolean {
     return this.pool()?.shared ?? false;
@@ -122,7 +130,7 @@ export class Parallel {
    */
   async run<T>(call: (e: Engine) => T, sizeHint = Infinity): Promise<T> {
     const pool = this.pool();
-    if (!pool || sizeHint < this.threshold) return call(this.engine());
+    if (!pool || pool.workers === 0 || sizeHint < this.threshold) return call(this.engine());
     return runOnPool(pool, this.backend(), call);
   }
 

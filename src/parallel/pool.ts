@@ -114,6 +114,7 @@ type ErrorCtor = new (message: string) => Error;
 const ERRORS: Record<string, ErrorCtor> = { TypeError, RangeError, Error };
 
 export class WorkerPool {
+  readonly mode = "transfer";
   readonly shared: boolean;
   readonly minTask: number;
   private readonly slots: Slot[] = [];
@@ -166,7 +167,7 @@ export class WorkerPool {
   /** The plan of `kernel(...args)` for this pool, or null when it should run on the calling thread. */
   plan(kernel: string, args: unknown[]): Plan | null {
     const split = SPLITTERS[kernel];
-    return split ? split(args, this.maxTasks, this.minTask) : null;
+    return split ? split(args, this.size, this.minTask) : null;
   }
 
   /** Runs a plan's tasks on the workers; resolves with the merged result. */
@@ -339,6 +340,9 @@ export class WorkerPool {
 
 /** A worker pool: on a shared WASM memory (src/parallel/shared-pool.ts), or with inputs copied and transferred (this file). */
 export interface Pool {
+  /** "shared-memory": the calling thread and size − 1 workers compute on one shared WASM memory; "transfer": size workers, inputs copied to them. */
+  readonly mode: "shared-memory" | "transfer";
+  /** Threads that compute a call. */
   readonly size: number;
   readonly shared: boolean;
   readonly closed: boolean;

@@ -30,7 +30,7 @@ import type { BackendName } from "../types.js";
 import type { WasmBackend } from "../wasm/backend.js";
 import { STANDARD_BYTES, type Region } from "../wasm/host.js";
 import { createWorker, PoolClosedError, type WorkerHandle } from "./pool.js";
-import { isShared, SPLITTERS, Slice, TASKS_PER_WORKER, type Plan } from "./split.js";
+import { isShared, SPLITTERS, Slice, type Plan } from "./split.js";
 import { CTL, elementName, isMemRef, MAX_JOB_TASKS, memView, takeBack, type ArrCtor, type MemRef } from "./memref.js";
 
 /** A task argument as the calling thread reads it: a view of shared memory for a MemRef, else as is. */
@@ -80,6 +80,7 @@ type ErrorCtor = new (message: string) => Error;
 const ERRORS: Record<string, ErrorCtor> = { TypeError, RangeError, Error };
 
 export interface SharedPoolOptions {
+  /** Threads that compute, the calling thread included (so threads − 1 workers). */
   threads: number;
   /** The calling thread's backend: a threads build over `memory` that owns its heap. */
   local: WasmBackend;
@@ -91,6 +92,7 @@ export interface SharedPoolOptions {
 export class SharedPool {
   /** Inputs reach the workers through shared memory. */
   readonly shared = true;
+  readonly mode = "shared-memory";
   readonly minTask: number;
   readonly size: number;
   readonly backend: BackendName;
@@ -114,11 +116,14 @@ export class SharedPool {
     this.ctlPtr = this.heap.rawBlock(CTL.words * 4);
   }
 
-  /** Starts `threads` workers over `memory`, each with its region; waits until each is ready. */
+  /**
+   * Starts `threads − 1` workers over `memory`, each with its region (the calling thread is the
+   * `threads`-th: it computes a share of every call); waits until each is ready.
+   */
   static async start(opts: SharedPoolOptions): Promise<SharedPool> {
     const pool = new SharedPool(opts);
     try {
-      await Promise.all(Array.from({ length: opts.threads }, () => pool.spawn()));
+      await Promise.all(Array.from({ length: opts.threads - 1 }, () => pool.spawn()));
     } catch (e) {
       pool.close();
       throw e;
@@ -143,14 +148,12 @@ export class SharedPool {
     return this.queued;
   }
 
-  /** Tasks one call is cut into: a few per thread, the calling thread included. */
-  get maxTasks(): number {
-    return Math.min(MAX_JOB_TASKS, (this.size + 1) * TASKS_PER_WORKER);
-  }
+
 
   plan(kernel: string, args: unknown[]): Plan | null {
     const split = SPLITTERS[kernel];
-    return split ? split(args, this.maxTasks, this.minTask, true) : null;
+    const plan = split ? split(args, this.size, this.minTask, true) : null;
+    return plan && plan.tasks.length <= MAX_JOB_TASKS ? plan : null;
   }
 
   /** Runs a plan's tasks on the workers and the calling thread; resolves with the merged result. */

@@ -28,11 +28,16 @@ export interface Plan {
 }
 
 /**
- * Cuts one kernel call into at most `maxTasks` tasks (TASKS_PER_WORKER per worker) of at least
- * `minTask` elements, or null. `inPlace`: the pool computes on one shared memory (nothing is
- * transferred per task), so kernels with a per-task table cost take their per-worker share.
+ * Cuts one kernel call for `threads` computing threads into tasks of at least `minTask`
+ * elements, or null. `inPlace`: the pool computes on one shared memory (nothing is transferred
+ * per task; threads take tasks as they free up): row kernels are cut finer
+ * (TASKS_PER_THREAD_IN_PLACE per thread, for balance), kernels with a per-task table cost take
+ * their per-thread share. Otherwise a staged input is cut into TASKS_PER_WORKER per worker.
  */
-export type Splitter = (args: unknown[], maxTasks: number, minTask: number, inPlace?: boolean) => Plan | null;
+export type Splitter = (args: unknown[], threads: number, minTask: number, inPlace?: boolean) => Plan | null;
+
+/** Tasks per thread of a row kernel on one shared memory. */
+export const TASKS_PER_THREAD_IN_PLACE = 8;
 
 /**
  * Argument kinds of a row kernel: `op` a rows×cols operand; `rows`, `cols` the shape; `ctxN` a
@@ -59,9 +64,9 @@ export function isShared(b: ArrayBufferLike): boolean {
  * the copy overlaps the work (TASKS_PER_WORKER per worker); inputs already in shared memory take
  * `sharedPerWorker` per worker (fewer messages; 2 keeps some balance on a busy machine).
  */
-function taskBudget(kinds: readonly string[], args: unknown[], maxTasks: number, sharedPerWorker: number): number {
+function taskBudget(kinds: readonly string[], args: unknown[], threads: number, sharedPerWorker: number): number {
   const staged = kinds.some((k, i) => (k === "op" || k === "g") && !isShared((args[i] as Arr).buffer));
-  return staged ? maxTasks : Math.max(1, Math.ceil((maxTasks * sharedPerWorker) / TASKS_PER_WORKER));
+  return staged ? threads * TASKS_PER_WORKER : Math.max(1, threads * sharedPerWorker);
 }
 
 function fieldOps(spec: string): FieldOp[] {
@@ -91,11 +96,12 @@ export function rowKernel(kinds: readonly ArgKind[], fields: string | null): Spl
   const ops = fields ? fieldOps(fields) : null;
   const iRows = kinds.indexOf("rows");
   const iCols = kinds.indexOf("cols");
-  return (args, maxTasks, minTask) => {
+  return (args, threads, minTask, inPlace) => {
     const rows = args[iRows] as number;
     const cols = args[iCols] as number;
     const n = rows * cols;
-    const tasks = Math.min(taskBudget(kinds, args, maxTasks, 2), Math.floor(n / minTask));
+    const budget = inPlace ? threads * TASKS_PER_THREAD_IN_PLACE : taskBudget(kinds, args, threads, 2);
+    const tasks = Math.min(budget, Math.floor(n / minTask));
     if (tasks < 1 || n < 2 * minTask) return null;
     const rowTasks = rows >= tasks ? tasks : ops ? 0 : Math.min(rows, tasks);
     if (rowTasks >= 1) {
@@ -189,9 +195,9 @@ export function rowKernel(kinds: readonly ArgKind[], fields: string | null): Spl
  */
 export function sampleKernel(kinds: readonly ("op" | "const")[], merge: (results: unknown[]) => unknown, perWorker = 2): Splitter {
   const first = kinds.indexOf("op");
-  return (args, maxTasks, minTask, inPlace) => {
+  return (args, threads, minTask, inPlace) => {
     const n = (args[first] as Arr).length;
-    const budget = inPlace ? Math.max(1, Math.ceil((maxTasks * perWorker) / TASKS_PER_WORKER)) : taskBudget(kinds, args, maxTasks, perWorker);
+    const budget = inPlace ? threads * perWorker : taskBudget(kinds, args, threads, perWorker);
     const tasks = Math.min(budget, Math.floor(n / minTask));
     if (tasks < 1 || n < 2 * minTask) return null;
     const step = Math.ceil(n / tasks / SEGMENT_ALIGN) * SEGMENT_ALIGN;
@@ -249,13 +255,12 @@ function concatMerge(results: unknown[]): unknown {
  * Results are concatenated: the same values as one call.
  */
 export function rangeKernel(range: number, whole: readonly number[], sliced: readonly number[], minUnits: number, fine = false): Splitter {
-  return (args, maxTasks) => {
+  return (args, threads) => {
     const lo = args[range] as number;
     const hi = args[range + 1] as number;
     // `fine`: units are independent (columns), so tasks as small as one unit cost nothing extra
-    // and balance better; else one task per worker (each rebuilds its search structure)
-    const workers = fine ? maxTasks : Math.max(1, Math.floor(maxTasks / TASKS_PER_WORKER));
-    const tasks = Math.min(workers, Math.floor((hi - lo) / minUnits));
+    // and balance better; else one task per thread (each rebuilds its search structure)
+    const tasks = Math.min(fine ? threads * TASKS_PER_WORKER : threads, Math.floor((hi - lo) / minUnits));
     if (tasks < 2) return null;
     const per = Math.ceil((hi - lo) / tasks);
     const list: unknown[][] = [];
