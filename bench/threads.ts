@@ -67,17 +67,55 @@ export async function capacityProbe(): Promise<number> {
   return median(ratios);
 }
 
+/**
+ * What the machine gives a WASM kernel right now: W1's kernel (entropy of each row of a
+ * 1000×1000 float64 matrix already in WASM memory, one plain engine per thread, no pool, no
+ * copying, no messages inside the timing) run in 2 independent threads at once vs 1 — the
+ * ceiling for a memory-streaming SIMD kernel, which the pure CPU loop of capacityProbe does not
+ * see (two threads share the caches and the memory bus).
+ */
+export async function kernelProbe(): Promise<number> {
+  const { Worker } = await import("node:worker_threads");
+  const dist = new URL("../dist/index.js", import.meta.url).href;
+  const code = `
+    import { init } from ${JSON.stringify(dist)};
+    import { parentPort } from "node:worker_threads";
+    const it = await init({ backend: "wasm-simd" });
+    const rows = 1000, cols = 1000;
+    const x = it.allocate(rows * cols);
+    for (let i = 0; i < x.length; i++) x[i] = ((i * 2654435761) % 1000) / 1000 + 0.001;
+    const m = { data: x, rows, cols };
+    for (let i = 0; i < 20; i++) it.entropy(m);
+    parentPort.on("message", (n) => { for (let i = 0; i < n; i++) it.entropy(m); parentPort.postMessage(0); });
+    parentPort.postMessage("ready");`;
+  const url = new URL("data:text/javascript," + encodeURIComponent(code));
+  const ws = await Promise.all([0, 1].map(() => new Promise<InstanceType<typeof Worker>>((r) => { const w = new Worker(url); w.once("message", () => r(w)); })));
+  const run = (w: InstanceType<typeof Worker>, n: number) => new Promise((r) => { w.once("message", r); w.postMessage(n); });
+  const ratios: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    let t = performance.now();
+    await run(ws[0], 200);
+    const one = performance.now() - t;
+    t = performance.now();
+    await Promise.all([run(ws[0], 100), run(ws[1], 100)]);
+    ratios.push(one / (performance.now() - t));
+  }
+  await Promise.all(ws.map((w) => w.terminate()));
+  return median(ratios);
+}
+
 export async function runThreads(selected: Workload<any>[], counts: number[], timeMs: number, rounds: number): Promise<ThreadRow[]> {
   const sync = await init({ backend: "wasm-simd" });
   const pools = new Map<number, Engine>();
   for (const n of counts) pools.set(n, await init({ backend: "wasm-simd", threads: n }));
   const rows: ThreadRow[] = [];
-  console.log(`\nthread scaling (wasm-simd): pools of ${counts.join(", ")} workers vs the calling thread; ${rounds} rounds of ${timeMs} ms`);
+  console.log(`\nthread scaling (wasm-simd): pools of ${counts.join(", ")} threads (on shared memory the calling thread is one of them) vs the calling thread; ${rounds} rounds of ${timeMs} ms`);
   const probe = await capacityProbe();
+  const kprobe = await kernelProbe();
   const load = os.loadavg().map((l) => l.toFixed(1)).join(" ");
-  console.log(`machine capacity now: a pure CPU loop runs ×${probe.toFixed(2)} faster on 2 threads than on 1 (load average ${load})`);
+  console.log(`machine capacity now: a pure CPU loop runs ×${probe.toFixed(2)} faster on 2 threads than on 1; W1's WASM kernel in 2 independent threads ×${kprobe.toFixed(2)} (load average ${load})`);
   const md = [
-    `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length}, node ${process.version}; load average ${load}; a pure CPU loop ran ×${probe.toFixed(2)} faster on 2 threads than on 1 just before. wasm-simd; M elements/s (median of ${rounds} × ${timeMs} ms); ratios vs the pool of ${counts[0]} thread and vs the plain synchronous call on the calling thread.`,
+    `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length}, node ${process.version}; load average ${load}; a pure CPU loop ran ×${probe.toFixed(2)} faster on 2 threads than on 1 just before, and W1's WASM kernel, on data already in WASM memory, ×${kprobe.toFixed(2)} in 2 independent threads (no pool: the ceiling for a memory-streaming kernel). wasm-simd; M elements/s (median of ${rounds} × ${timeMs} ms); ratios vs the pool of ${counts[0]} thread and vs the plain synchronous call on the calling thread.`,
     "",
     "| workload | input | calling thread | " + counts.map((n) => `pool ${n}`).join(" | ") + ` | ×${counts[counts.length - 1]} vs ${counts[0]} thr | vs calling thread |`,
     "|---|---|---:|" + counts.map(() => "---:|").join("") + "---:|---:|",
