@@ -193,11 +193,18 @@ export function rowKernel(kinds: readonly ArgKind[], fields: string | null): Spl
  * A kernel over samples `name(...args)` whose `op` arguments are equally long vectors cut into
  * element ranges; `merge` puts the per-range results together.
  */
-export function sampleKernel(kinds: readonly ("op" | "const")[], merge: (results: unknown[]) => unknown, perWorker = 2): Splitter {
+export function sampleKernel(kinds: readonly ("op" | "const")[], merge: (results: unknown[]) => unknown, perWorker = 2, inPlace?: InPlaceRule): Splitter {
   const first = kinds.indexOf("op");
-  return (args, threads, minTask, inPlace) => {
+  return (args, threads, minTask, shared) => {
     const n = (args[first] as Arr).length;
-    const budget = inPlace ? threads * perWorker : taskBudget(kinds, args, threads, perWorker);
+    let per = perWorker;
+    if (shared && inPlace) {
+      const rule = inPlace(args);
+      // a kernel cheaper per element than the copy into shared memory: faster on the calling thread
+      if (rule === "local" && kinds.some((k, i) => k === "op" && !isShared((args[i] as Arr).buffer))) return null;
+      if (typeof rule === "number") per = rule;
+    }
+    const budget = shared ? threads * per : taskBudget(kinds, args, threads, perWorker);
     const tasks = Math.min(budget, Math.floor(n / minTask));
     if (tasks < 1 || n < 2 * minTask) return null;
     const step = Math.ceil(n / tasks / SEGMENT_ALIGN) * SEGMENT_ALIGN;
@@ -208,6 +215,18 @@ export function sampleKernel(kinds: readonly ("op" | "const")[], merge: (results
     }
     return { tasks: list, merge };
   };
+}
+
+/**
+ * How a sample kernel splits on one shared memory, from its arguments: tasks per thread, or
+ * "local" when an input that must be copied into shared memory first costs more than the kernel
+ * itself (it then runs on the calling thread).
+ */
+export type InPlaceRule = (args: unknown[]) => number | "local";
+
+/** Histogram tasks per thread in place: 4 (the first task starts sooner) while the count table is small; 1 for large tables (each task zeroes and returns its own). */
+function histogramTasks(...specs: number[]): InPlaceRule {
+  return (args) => (specs.reduce((cells, i) => cells * (args[i] as { n: number }).n, 1) <= 1 << 16 ? 4 : 1);
 }
 
 /** Fields of equal-width Float64Array results combined by `spec` ("min max sum"). */
@@ -296,10 +315,11 @@ export const SPLITTERS: Record<string, Splitter> = {
   gridKlRows: rowKernel(["op", "g", "rows", "cols", "wrow", "ctx2"], "sum sum sum min min sum"),
   gridJsRows: rowKernel(["op", "g", "rows", "cols", "wrow", "ctx2"], "sum sum sum min min sum"),
   // histogram (src/histogram.ts)
-  minMax: sampleKernel(["op"], fieldsMerge("min max sum")),
+  // min/max reads an element in less time than copying it into shared memory takes
+  minMax: sampleKernel(["op"], fieldsMerge("min max sum"), 2, () => "local"),
   // shared input: one task per worker (each histogram call zeroes and sums its own tables)
-  histogram1d: sampleKernel(["op", "const"], countsMerge, 1),
-  histogram2d: sampleKernel(["op", "op", "const", "const"], countsMerge, 1),
+  histogram1d: sampleKernel(["op", "const"], countsMerge, 1, histogramTasks(1)),
+  histogram2d: sampleKernel(["op", "op", "const", "const"], countsMerge, 1, histogramTasks(2, 3)),
   // losses (src/losses.ts): log-sum-exp rows split by rows only (segments would need rescaling by the max)
   lseRows: rowKernel(["op", "rows", "cols", "const"], null),
   targetDotRows: rowKernel(["op", "op", "rows", "cols"], "sum sum min"),
