@@ -52,15 +52,29 @@ export async function capacityProbe(): Promise<number> {
   const { Worker } = await import("node:worker_threads");
   const code = `const { parentPort } = require("node:worker_threads"); parentPort.on("message", (n) => { let s = 0; for (let i = 0; i < n; i++) s += Math.sqrt(i); parentPort.postMessage(s); });`;
   const ws = [new Worker(code, { eval: true }), new Worker(code, { eval: true })];
-  const run = (w: InstanceType<typeof Worker>, n: number) => new Promise((r) => { w.once("message", r); w.postMessage(n); });
-  await Promise.all(ws.map((w) => run(w, 1e6)));
+  await Promise.all(ws.map((w) => runOn(w, 1e6)));
+  return twoVersusOne(ws, 1e8);
+}
+
+type NodeWorker = InstanceType<typeof import("node:worker_threads").Worker>;
+
+/** Sends `n` to a probe worker; resolves when it answers. */
+function runOn(w: NodeWorker, n: number): Promise<unknown> {
+  return new Promise((r) => {
+    w.once("message", r);
+    w.postMessage(n);
+  });
+}
+
+/** Median over 3 tries of: `n` units on one worker, divided by n/2 units on each of two at once; then terminates both. */
+async function twoVersusOne(ws: NodeWorker[], n: number): Promise<number> {
   const ratios: number[] = [];
   for (let k = 0; k < 3; k++) {
     let t = performance.now();
-    await run(ws[0], 1e8);
+    await runOn(ws[0], n);
     const one = performance.now() - t;
     t = performance.now();
-    await Promise.all([run(ws[0], 5e7), run(ws[1], 5e7)]);
+    await Promise.all([runOn(ws[0], n / 2), runOn(ws[1], n / 2)]);
     ratios.push(one / (performance.now() - t));
   }
   await Promise.all(ws.map((w) => w.terminate()));
@@ -89,19 +103,8 @@ export async function kernelProbe(): Promise<number> {
     parentPort.on("message", (n) => { for (let i = 0; i < n; i++) it.entropy(m); parentPort.postMessage(0); });
     parentPort.postMessage("ready");`;
   const url = new URL("data:text/javascript," + encodeURIComponent(code));
-  const ws = await Promise.all([0, 1].map(() => new Promise<InstanceType<typeof Worker>>((r) => { const w = new Worker(url); w.once("message", () => r(w)); })));
-  const run = (w: InstanceType<typeof Worker>, n: number) => new Promise((r) => { w.once("message", r); w.postMessage(n); });
-  const ratios: number[] = [];
-  for (let k = 0; k < 3; k++) {
-    let t = performance.now();
-    await run(ws[0], 200);
-    const one = performance.now() - t;
-    t = performance.now();
-    await Promise.all([run(ws[0], 100), run(ws[1], 100)]);
-    ratios.push(one / (performance.now() - t));
-  }
-  await Promise.all(ws.map((w) => w.terminate()));
-  return median(ratios);
+  const ws = await Promise.all([0, 1].map(() => new Promise<NodeWorker>((r) => { const w = new Worker(url); w.once("message", () => r(w)); })));
+  return twoVersusOne(ws, 200);
 }
 
 export async function runThreads(selected: Workload<any>[], counts: number[], timeMs: number, rounds: number): Promise<ThreadRow[]> {

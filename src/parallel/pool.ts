@@ -271,30 +271,17 @@ export class WorkerPool {
 
   private async spawn(): Promise<void> {
     const slot: Slot = { handle: undefined as unknown as WorkerHandle, inflight: new Map(), ready: false };
-    await new Promise<void>((resolve, reject) => {
-      const onMessage = (msg: { type: string; id: number; message?: string }) => {
-        if (msg.type === "ready") {
-          slot.ready = true;
-          slot.handle.unref();
-          resolve();
-          this.pump();
-        } else if (msg.type === "fatal") {
-          reject(new Error(`infowasm: a pool worker could not start: ${msg.message}`));
-          this.onDeath(slot, msg.message ?? "fatal");
-        } else this.onMessage(slot, msg);
-      };
-      const onError = (e: unknown) => {
-        const why = e instanceof Error ? e.message : String(e);
-        if (!slot.ready) reject(new Error(`infowasm: a pool worker could not start: ${why}`));
-        this.onDeath(slot, why);
-      };
-      const onExit = (code: number) => {
-        if (!this.closedFlag) onError(new Error(`exited with code ${code}`));
-      };
-      slot.handle = createWorker(onMessage, onError, onExit);
-      this.slots.push(slot);
-      slot.handle.post({ type: "init", backend: this.backend }, []);
-    });
+    const w = startWorker(
+      { type: "init", backend: this.backend },
+      (msg) => this.onMessage(slot, msg as never),
+      (why) => this.onDeath(slot, why),
+      () => this.closedFlag,
+    );
+    slot.handle = w.handle;
+    this.slots.push(slot);
+    await w.ready;
+    slot.ready = true;
+    this.pump();
   }
 
   private readonly buffers: ArrayBuffer[] = [];
@@ -371,6 +358,39 @@ export async function availableThreads(): Promise<number> {
 
 // ---- spawning: Node worker_threads or Web Workers ----
 
+/**
+ * Starts a worker and sends it `init`; `ready` resolves once it answers "ready" (and rejects,
+ * naming the reason, if it cannot start). `onMessage` gets every later message; `onDeath(why)`
+ * runs when it fails, errors or exits while the pool is open (`closed()` false).
+ */
+export function startWorker(init: unknown, onMessage: (msg: { type: string }) => void, onDeath: (why: string) => void, closed: () => boolean): { handle: WorkerHandle; ready: Promise<void> } {
+  let started = false;
+  let handle!: WorkerHandle;
+  const ready = new Promise<void>((resolve, reject) => {
+    const onError = (e: unknown) => {
+      const why = e instanceof Error ? e.message : String(e);
+      if (!started) reject(new Error(`infowasm: a pool worker could not start: ${why}`));
+      onDeath(why);
+    };
+    handle = createWorker(
+      (msg: { type: string; message?: string }) => {
+        if (msg.type === "ready") {
+          started = true;
+          handle.unref();
+          resolve();
+        } else if (msg.type === "fatal") onError(new Error(msg.message ?? "fatal"));
+        else onMessage(msg);
+      },
+      onError,
+      (code: number) => {
+        if (!closed()) onError(new Error(`exited with code ${code}`));
+      },
+    );
+    handle.post(init, []);
+  });
+  return { handle, ready };
+}
+
 type NodeWorkerCtor = new (url: URL, opts?: { execArgv?: string[] }) => {
   postMessage(m: unknown, t?: readonly Transferable[]): void;
   on(ev: string, cb: (x: never) => void): void;
@@ -400,7 +420,7 @@ export async function loadWorkerRuntime(): Promise<void> {
   }
 }
 
-export function createWorker(onMessage: (m: never) => void, onError: (e: unknown) => void, onExit: (code: number) => void): WorkerHandle {
+function createWorker(onMessage: (m: never) => void, onError: (e: unknown) => void, onExit: (code: number) => void): WorkerHandle {
   if (nodeWorker) {
     // from dist/ the worker is worker.js; from src/ (tests, tsx) worker.ts through the tsx loader
     const url = tsxApi

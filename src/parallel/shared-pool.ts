@@ -29,7 +29,7 @@
 import type { BackendName } from "../types.js";
 import type { WasmBackend } from "../wasm/backend.js";
 import { STANDARD_BYTES, type Region } from "../wasm/host.js";
-import { createWorker, PoolClosedError, type WorkerHandle } from "./pool.js";
+import { PoolClosedError, startWorker, type WorkerHandle } from "./pool.js";
 import { isShared, SPLITTERS, Slice, type Plan } from "./split.js";
 import { CTL, elementName, isMemRef, MAX_JOB_TASKS, memView, takeBack, type ArrCtor, type MemRef } from "./memref.js";
 
@@ -351,34 +351,22 @@ export class SharedPool {
   private async spawn(region?: Region): Promise<void> {
     region ??= { base: this.heap.rawBlock(STANDARD_BYTES + INITIAL_TABLE), bytes: STANDARD_BYTES + INITIAL_TABLE };
     const slot: Slot = { handle: undefined as unknown as WorkerHandle, region, ready: false };
-    await new Promise<void>((resolve, reject) => {
-      const onMessage = (msg: { type: string; message?: string }) => {
-        if (msg.type === "ready") {
-          slot.ready = true;
-          slot.handle.unref();
-          resolve();
-        } else if (msg.type === "fatal") {
-          reject(new Error(`infowasm: a pool worker could not start: ${msg.message}`));
-          this.onDeath(slot, msg.message ?? "fatal");
-        } else if (msg.type === "jobdone" || msg.type === "regioned") {
-          const p = slot.pending;
-          slot.pending = undefined;
-          slot.handle.unref();
-          p?.(msg as unknown as JobDone);
-        }
-      };
-      const onError = (e: unknown) => {
-        const why = e instanceof Error ? e.message : String(e);
-        if (!slot.ready) reject(new Error(`infowasm: a pool worker could not start: ${why}`));
-        this.onDeath(slot, why);
-      };
-      const onExit = (code: number) => {
-        if (!this.closedFlag) onError(new Error(`exited with code ${code}`));
-      };
-      slot.handle = createWorker(onMessage, onError, onExit);
-      this.slots.push(slot);
-      slot.handle.post({ type: "init", backend: this.backend, memory: this.memory, region }, []);
-    });
+    const w = startWorker(
+      { type: "init", backend: this.backend, memory: this.memory, region },
+      (msg) => {
+        if (msg.type !== "jobdone" && msg.type !== "regioned") return;
+        const p = slot.pending;
+        slot.pending = undefined;
+        slot.handle.unref();
+        p?.(msg as unknown as JobDone);
+      },
+      (why) => this.onDeath(slot, why),
+      () => this.closedFlag,
+    );
+    slot.handle = w.handle;
+    this.slots.push(slot);
+    await w.ready;
+    slot.ready = true;
   }
 
   /** A worker died: its job fails, a new worker takes its place (same region). */
