@@ -18,6 +18,15 @@ import { describe } from "./validate.js";
 export async function init(options: InitOptions = {}): Promise<Engine> {
   const want = options.backend ?? "auto";
   if (options.wasm !== undefined) checkWasmSource(options.wasm);
+  if (want !== "auto" && want !== "js" && want !== "wasm" && want !== "wasm-simd")
+    throw new RangeError(`init: options.backend must be "auto" | "wasm-simd" | "wasm" | "js", got ${describe(want)}`);
+  if (want === "wasm" && !wasmAvailable()) throw new Error("init: backend \"wasm\" requested but this runtime has no WebAssembly");
+  if (want === "wasm-simd" && !simdAvailable()) throw new Error("init: backend \"wasm-simd\" requested but this runtime does not validate WebAssembly SIMD");
+  const threads = options.threads === "auto" ? await (await import("./parallel/pool.js")).availableThreads() : threadCount(options.threads);
+  if (threads > 0) {
+    const engine = await sharedMemoryEngine(want, threads, options);
+    if (engine) return engine;
+  }
   let backend: Backend;
   switch (want) {
     case "auto":
@@ -26,37 +35,39 @@ export async function init(options: InitOptions = {}): Promise<Engine> {
     case "js":
       backend = await jsBackend();
       break;
-    case "wasm":
-      if (!wasmAvailable()) throw new Error("init: backend \"wasm\" requested but this runtime has no WebAssembly");
-      backend = await wasmBackend("wasm", await loadGiven(options.wasm));
-      break;
-    case "wasm-simd":
-      if (!simdAvailable()) throw new Error("init: backend \"wasm-simd\" requested but this runtime does not validate WebAssembly SIMD");
-      backend = await wasmBackend("wasm-simd", await loadGiven(options.wasm));
-      break;
     default:
-      throw new RangeError(`init: options.backend must be "auto" | "wasm-simd" | "wasm" | "js", got ${describe(want)}`);
-  }
-  const threads = options.threads === "auto" ? await (await import("./parallel/pool.js")).availableThreads() : threadCount(options.threads);
-  if (threads === 0) return new Engine(backend);
-  // the pool's workers run the same backend as this engine (its code is loaded only here)
-  const { loadWorkerRuntime, sharedMemoryAvailable, WorkerPool } = await import("./parallel/pool.js");
-  await loadWorkerRuntime();
-  if (backend.name !== "js" && options.sharedMemory !== false && sharedMemoryAvailable()) {
-    // one shared WebAssembly.Memory: this engine and every worker compute on it in place
-    const memory = sharedWasmMemory();
-    const local = memory && (await createWasmBackend(backend.name as WasmKind, { memory }).catch(() => undefined));
-    if (memory && local) {
-      backend.close();
-      const engine = new Engine(local);
-      const { SharedPool } = await import("./parallel/shared-pool.js");
-      // `threads` threads compute: the calling thread and threads − 1 workers
-      engine.attachPool(await SharedPool.start({ threads, local, memory }));
-      return engine;
-    }
+      backend = await wasmBackend(want, await loadGiven(options.wasm));
   }
   const engine = new Engine(backend);
+  if (threads === 0) return engine;
+  // the pool's workers run the same backend as this engine (its code is loaded only here)
+  const { loadWorkerRuntime, WorkerPool } = await import("./parallel/pool.js");
+  await loadWorkerRuntime();
   engine.attachPool(await WorkerPool.start({ threads, backend: backend.name, shared: options.sharedMemory }));
+  return engine;
+}
+
+/**
+ * The engine of `init({ threads })` on one shared WebAssembly.Memory: the threads build of the
+ * chosen WASM backend for this thread, and `threads − 1` workers over the same memory
+ * (src/parallel/shared-pool.ts). Undefined where that cannot run — the js backend, shared
+ * memory unavailable or refused (`sharedMemory: false`, a page that is not cross-origin
+ * isolated, a runtime without WebAssembly threads) — and the transfer pool runs instead.
+ */
+async function sharedMemoryEngine(want: string, threads: number, options: InitOptions): Promise<Engine | undefined> {
+  if (want === "js" || options.sharedMemory === false || !wasmAvailable()) return undefined;
+  const { loadWorkerRuntime, sharedMemoryAvailable } = await import("./parallel/pool.js");
+  if (!sharedMemoryAvailable()) return undefined;
+  const memory = sharedWasmMemory();
+  if (!memory) return undefined;
+  const kind: WasmKind = want === "auto" ? (simdAvailable() ? "wasm-simd" : "wasm") : (want as WasmKind);
+  const local = await createWasmBackend(kind, { memory }).catch(() => undefined);
+  if (!local) return undefined;
+  await loadWorkerRuntime();
+  const { SharedPool } = await import("./parallel/shared-pool.js");
+  const engine = new Engine(local);
+  // `threads` threads compute: the calling thread and threads − 1 workers
+  engine.attachPool(await SharedPool.start({ threads, local, memory }));
   return engine;
 }
 
@@ -99,7 +110,7 @@ async function loadGiven(wasm: unknown): Promise<Given> {
 /** A WASM backend over the caller's build (bytes compiled here) or the embedded one. */
 async function wasmBackend(kind: WasmKind, given: Given): Promise<Backend> {
   if (given === undefined) return createWasmBackend(kind);
-  return createWasmBackend(kind, given instanceof WebAssembly.Module ? given : await WebAssembly.compile(given as BufferSource));
+  return createWasmBackend(kind, { module: given instanceof WebAssembly.Module ? given : await WebAssembly.compile(given as BufferSource) });
 }
 
 /** WASM (SIMD where validated) if this runtime compiles it, else JS. */

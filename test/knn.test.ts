@@ -316,9 +316,10 @@ describe.each(BACKENDS)("it.parallel kNN = the synchronous bits, n = 70000 (%s)"
   const labels = Int32Array.from({ length: n }, (_, i) => (x[i] > 0.5 ? 2 : x[i] > -0.5 ? 1 : 0));
   const q = mat(columns(60000, 3, 12), 3);
 
-  it("uses the pool (2 workers)", async () => {
+  it("uses the pool (2 threads: on shared memory the calling thread and a worker; js: 2 workers)", async () => {
     expect(e.parallel.threads).toBe(2);
-    expect((await e.parallel.stats()).workers).toBe(2);
+    expect(e.parallel.mode).toBe(backend === "js" ? "transfer" : "shared-memory");
+    expect((await e.parallel.stats()).workers).toBe(backend === "js" ? 2 : 1);
   });
 
   it("mutualInformationKnn (algorithms 1 and 2)", async () => {
