@@ -180,7 +180,7 @@ describe.each(BACKENDS)("kNN properties (%s)", (name) => {
     );
   });
 
-  it("noise: one seed gives the same bits twice; two seeds differ on tied data", () => {
+  it("noise: one seed gives the same bits twice; other seeds give other bits on tied data", () => {
     fc.assert(
       fc.property(fc.integer({ min: 60, max: 150 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 1e6 }), (n, d, k, seed) => {
         const X = intRows(n, d, seed, 4);
@@ -192,11 +192,12 @@ describe.each(BACKENDS)("kNN properties (%s)", (name) => {
         const a = e.mutualInfoRegression(X, y, { k, seed: 1 });
         expect(Array.from(e.mutualInfoRegression(X, y, { k, seed: 1 }))).toEqual(Array.from(a));
         expect(a[0]).toBeGreaterThan(0);
-        expect(e.mutualInfoRegression(X, y, { k, seed: 2 })[0]).not.toBe(a[0]);
+        // the noise acts: some other seed gives other bits (one other seed may break the ties into the same counts)
+        expect([2, 5, 6, 7, 8].some((s) => e.mutualInfoRegression(X, y, { k, seed: s })[0] !== a[0])).toBe(true);
         const c = e.mutualInfoClassif(X, labels, { k, seed: 3 });
         expect(Array.from(e.mutualInfoClassif(X, labels, { k, seed: 3 }))).toEqual(Array.from(c));
         expect(c[0]).toBeGreaterThan(0);
-        expect(e.mutualInfoClassif(X, labels, { k, seed: 4 })[0]).not.toBe(c[0]);
+        expect([4, 5, 6, 7, 8].some((s) => e.mutualInfoClassif(X, labels, { k, seed: s })[0] !== c[0])).toBe(true);
         // the default seed is one fixed seed too
         expect(Array.from(e.mutualInfoRegression(X, y, { k }))).toEqual(Array.from(e.mutualInfoRegression(X, y, { k })));
       }),
