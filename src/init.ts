@@ -66,8 +66,13 @@ async function sharedMemoryEngine(want: string, threads: number, options: InitOp
   await loadWorkerRuntime();
   const { SharedPool } = await import("./parallel/shared-pool.js");
   const engine = new Engine(local);
-  // `threads` threads compute: the calling thread and threads − 1 workers
-  engine.attachPool(await SharedPool.start({ threads, local, memory }));
+  try {
+    // `threads` threads compute: the calling thread and threads − 1 workers
+    engine.attachPool(await SharedPool.start({ threads, local, memory }));
+  } catch (e) {
+    engine.close();
+    throw e;
+  }
   return engine;
 }
 

@@ -63,11 +63,12 @@ export async function runOnPool<T>(pool: Pool, local: Backend, call: (e: Engine)
   }
 }
 
-async function replay<T>(pool: Pool, local: Backend, call: (e: Engine) => T, session: unknown): Promise<T> {
+/** Runs `call` against a recording backend, each split kernel on the pool, replaying with the results so far. */
+async function replay<T>(pool: Pool, local: Backend, call: (e: Engine) => T, session: object | undefined): Promise<T> {
   const done: unknown[] = [];
-  for (let replay = 0; ; replay++) {
+  for (let round = 0; ; round++) {
     // a call that splits kernel after kernel in a loop would replay too often: finish it here
-    if (replay > MAX_REPLAYS) return call(new Engine(local));
+    if (round > MAX_REPLAYS) return call(new Engine(local));
     let k = 0;
     const rec: Record<string, unknown> = { ...local };
     for (const name of Object.keys(local)) {
@@ -87,7 +88,7 @@ async function replay<T>(pool: Pool, local: Backend, call: (e: Engine) => T, ses
     } catch (e) {
       if (!(e instanceof Need)) throw e;
       if (pool.closed) throw new PoolClosedError();
-      done.push(await pool.runPlan(e.kernel, e.plan, session as never));
+      done.push(await pool.runPlan(e.kernel, e.plan, session));
     }
   }
 }

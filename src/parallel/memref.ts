@@ -26,6 +26,11 @@ export function isMemRef(x: unknown): x is MemRef {
   return typeof x === "object" && x !== null && Array.isArray((x as MemRef).mem);
 }
 
+/** A task argument as a thread passes it to its kernel: a view of shared memory for a MemRef, else as is. */
+export function taskArg(memory: WebAssembly.Memory, a: unknown): unknown {
+  return isMemRef(a) ? memView(memory, a) : a;
+}
+
 /**
  * Control words of a job, in shared memory (Int32 indices from the control block): `range`
  * packs the tasks not yet taken as front | back << 16 (workers take from the front, the calling

@@ -16,7 +16,8 @@
  * the workers and rejects every pending call.
  */
 import type { BackendName } from "../types.js";
-import { isShared, SPLITTERS, Slice, TASKS_PER_WORKER, type Plan } from "./split.js";
+import { isShared } from "../buffers.js";
+import { SPLITTERS, Slice, type Plan } from "./split.js";
 export { transferables } from "./transfer.js";
 
 type Arr = Float64Array | Float32Array | Int32Array | Uint32Array;
@@ -34,7 +35,6 @@ interface Task {
   index: number;
   kernel: string;
   args: unknown[];
-  staging: Staging;
 }
 
 interface Job {
@@ -94,8 +94,6 @@ export class Staging {
     return view;
   }
 
-  /** Nothing is held past a call (kept so callers need not know). */
-  release(): void {}
 }
 
 function isNode(): boolean {
@@ -121,6 +119,8 @@ export class WorkerPool {
   private readonly queue: Task[] = [];
   private nextId = 1;
   private closedFlag = false;
+  /** How slices travel to the workers (stateless: one for the pool). */
+  private readonly staging = new Staging(this);
 
   private constructor(
     readonly size: number,
@@ -159,11 +159,6 @@ export class WorkerPool {
     return n;
   }
 
-  /** Most tasks one call is cut into (a few per worker, for balance when the machine is busy). */
-  get maxTasks(): number {
-    return this.size * TASKS_PER_WORKER;
-  }
-
   /** The plan of `kernel(...args)` for this pool, or null when it should run on the calling thread. */
   plan(kernel: string, args: unknown[]): Plan | null {
     const split = SPLITTERS[kernel];
@@ -171,32 +166,31 @@ export class WorkerPool {
   }
 
   /** Runs a plan's tasks on the workers; resolves with the merged result. */
-  async runPlan(kernel: string, plan: Plan, staging: Staging = new Staging(this)): Promise<unknown> {
+  async runPlan(kernel: string, plan: Plan): Promise<unknown> {
     if (this.closedFlag) throw new PoolClosedError();
     const results = await new Promise<unknown[]>((resolve, reject) => {
       const job: Job = { results: new Array(plan.tasks.length), left: plan.tasks.length, failed: false, resolve, reject };
       // slices are staged at dispatch, so copying later tasks' input overlaps the first tasks
-      plan.tasks.forEach((args, index) => this.queue.push({ job, index, kernel, args, staging }));
+      plan.tasks.forEach((args, index) => this.queue.push({ job, index, kernel, args }));
       this.pump();
     });
     return plan.merge(results);
   }
 
   /** Runs one task unsplit on a worker (tests use it to reach a worker directly). */
-  runTask(kernel: string, args: unknown[], staging: Staging = new Staging(this)): Promise<unknown> {
-    return this.runPlan(kernel, { tasks: [args], merge: (r) => r[0] }, staging);
+  runTask(kernel: string, args: unknown[]): Promise<unknown> {
+    return this.runPlan(kernel, { tasks: [args], merge: (r) => r[0] });
   }
 
   /** Asks every worker for its WASM memory size (bytes; 0 for js). */
   async memoryBytes(): Promise<number[]> {
-    const staging = new Staging(this);
-    return Promise.all(this.slots.map((s) => this.direct(s, "__memoryBytes", [], staging) as Promise<number>));
+    return Promise.all(this.slots.map((s) => this.direct(s, "__memoryBytes", []) as Promise<number>));
   }
 
-  private direct(slot: Slot, kernel: string, args: unknown[], staging: Staging): Promise<unknown> {
+  private direct(slot: Slot, kernel: string, args: unknown[]): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const job: Job = { results: [undefined], left: 1, failed: false, resolve: (r) => resolve(r[0]), reject };
-      this.send(slot, { job, index: 0, kernel, args, staging });
+      this.send(slot, { job, index: 0, kernel, args });
     });
   }
 
@@ -216,7 +210,7 @@ export class WorkerPool {
     const transfer: Transferable[] = [];
     let args: unknown[];
     try {
-      args = task.args.map((a) => (a instanceof Slice ? task.staging.stage(a, transfer) : a));
+      args = task.args.map((a) => (a instanceof Slice ? this.staging.stage(a, transfer) : a));
     } catch (e) {
       this.fail(task.job, e);
       return;
@@ -336,10 +330,11 @@ export interface Pool {
   readonly workers: number;
   readonly pending: number;
   plan(kernel: string, args: unknown[]): Plan | null;
-  runPlan(kernel: string, plan: Plan, session?: never): Promise<unknown>;
+  /** Runs a plan; `session` (from session(), where the pool has one) is kept across one call's rounds. */
+  runPlan(kernel: string, plan: Plan, session?: object): Promise<unknown>;
   /** Staging kept across the pool rounds of one call (the shared-memory pool), ended when it settles. */
-  session?(): unknown;
-  endSession?(session: unknown): void;
+  session?(): object;
+  endSession?(session: object): void;
   runTask(kernel: string, args: unknown[]): Promise<unknown>;
   memoryBytes(): Promise<number[]>;
   close(): void;

@@ -1,22 +1,22 @@
 /**
  * The worker pool on one shared `WebAssembly.Memory` (the threads build): every worker's
- * instance and the calling thread's engine compute on the same memory, so an input is copied
- * once — by the calling thread, into that memory, the copy the one-thread path makes anyway —
- * and every thread reads it in place. The calling thread takes a share of the work.
+ * instance and the calling thread's engine compute on the same memory, and `threads` threads
+ * compute a call: the calling thread and `threads − 1` workers.
  *
  * A call (a Plan of tasks, src/parallel/split.ts) runs as one job:
- *   1. The calling thread lays out the job's inputs in a staging block of shared memory (each
- *      distinct slice of an ordinary array once; an input already in WASM memory, from
- *      it.allocate, is used in place; an input in a user's SharedArrayBuffer is read by each
- *      task from there) and posts the job — the task list, with inputs as (type, pointer,
- *      length) — to every worker.
- *   2. It copies the inputs task by task, publishing each task as soon as its input is in place
- *      (an Atomics counter, with notify), so the workers start on the first task while later
- *      ones are still being copied.
- *   3. Every thread, the caller included once it has copied everything, takes the next task
- *      from a shared counter (Atomics.add) until none is left; workers wait (Atomics.wait) for a
- *      task whose input is not yet published. Each worker posts its tasks' results once.
- *   4. The results are merged in task order (plan.merge): the same values as one call.
+ *   1. The calling thread places the job's inputs (layout): each distinct slice of an ordinary
+ *      array gets a place in a staging block of shared memory; an input already in WASM memory
+ *      (it.allocate) is used where it is; an input in a user's SharedArrayBuffer is read from
+ *      there. It posts the task list, inputs as (type, pointer, length), to every worker.
+ *   2. The tasks form one range (memref.ts): workers take from its front, the calling thread
+ *      from its back, through one Atomics compare-and-swap. The calling thread copies the
+ *      workers' inputs into their places a couple of tasks ahead of what they have taken,
+ *      publishing each task (an Atomics counter a waiting worker wakes on); its own tasks it
+ *      computes from the inputs where they are, through the one-thread path's cache-sized chunks.
+ *      So an ordinary array is copied once, as on one thread, and the copy overlaps the workers'
+ *      work. Once the range is empty it publishes whatever the workers took.
+ *   3. Each worker posts its tasks' results once; they are merged in task order (plan.merge):
+ *      the same values as one call.
  *
  * Per-thread scratch: each worker's op/side/out regions and its family table live in a region
  * of shared memory that the calling thread reserved for it (src/wasm/host.ts). A task whose
@@ -30,13 +30,9 @@ import type { BackendName } from "../types.js";
 import type { WasmBackend } from "../wasm/backend.js";
 import { STANDARD_BYTES, type Region } from "../wasm/host.js";
 import { PoolClosedError, startWorker, type WorkerHandle } from "./pool.js";
-import { isShared, SPLITTERS, Slice, type Plan } from "./split.js";
-import { CTL, elementName, isMemRef, MAX_JOB_TASKS, memView, takeBack, type ArrCtor, type MemRef } from "./memref.js";
-
-/** A task argument as the calling thread reads it: a view of shared memory for a MemRef, else as is. */
-function memOrView(memory: WebAssembly.Memory, a: unknown): unknown {
-  return isMemRef(a) ? memView(memory, a) : a;
-}
+import { isShared } from "../buffers.js";
+import { SPLITTERS, Slice, type Plan } from "./split.js";
+import { CTL, elementName, MAX_JOB_TASKS, takeBack, taskArg, type ArrCtor, type MemRef } from "./memref.js";
 
 type Arr = Float64Array | Float32Array | Int32Array | Uint32Array;
 /** Table room a worker's region starts with, above its op/side/out regions. */
@@ -206,7 +202,9 @@ export class SharedPool {
     Atomics.store(ctl, CTL.published, 0);
     Atomics.store(ctl, CTL.abort, 0);
     const msgTasks = tasks.map((args) => args.map((a) => (a instanceof Slice ? layout.ref(a) : a)));
-    const done = this.slots.map(
+    // the workers of this job (a worker that dies is replaced in this.slots meanwhile)
+    const slots = [...this.slots];
+    const done = slots.map(
       (slot) =>
         new Promise<JobDone | { died: string }>((resolve) => {
           slot.pending = resolve;
@@ -228,7 +226,7 @@ export class SharedPool {
       copyMs += performance.now() - t;
     };
     // tasks copied for the workers ahead of what they have taken
-    const lead = 2 * this.slots.length;
+    const lead = 2 * slots.length;
     try {
       const fn = (this.local as unknown as Record<string, (...a: unknown[]) => unknown>)[kernel];
       if (typeof fn !== "function") throw new TypeError(`infowasm: no kernel ${kernel}`);
@@ -240,7 +238,7 @@ export class SharedPool {
         // the one-thread path's cache-sized chunks, not copied into shared memory first)
         const j = takeBack(ctl);
         if (j < 0) break;
-        results[j] = fn.apply(this.local, tasks[j].map((a, k) => (a instanceof Slice ? (j < published || !layout.copies(a) ? memOrView(this.memory, msgTasks[j][k]) : a.src.subarray(a.i0, a.i1)) : a)));
+        results[j] = fn.apply(this.local, tasks[j].map((a, k) => (a instanceof Slice ? (j < published || !layout.copies(a) ? taskArg(this.memory, msgTasks[j][k]) : a.src.subarray(a.i0, a.i1)) : a)));
         mine++;
       }
       // the front is final: publish what the workers took
@@ -259,13 +257,13 @@ export class SharedPool {
       workers: answers.map((a) => ("died" in a ? { startMs: NaN, busyMs: NaN, tasks: 0 } : { startMs: (a.got ?? 0) - (performance.timeOrigin + t0), busyMs: a.busy ?? 0, tasks: a.results.length })),
     });
     answers.forEach((a, w) => {
-      const slot = this.slots[w];
+      const slot = slots[w];
       if ("died" in a) {
         error ??= new Error(`infowasm: a pool worker stopped (${a.died}) while running this call`);
         return;
       }
       for (const [i, r] of a.results) results[i] = r;
-      if (a.error?.name === "NeedSpace" && slot) grow.push([slot, a.error.bytes ?? 0]);
+      if (a.error?.name === "NeedSpace" && this.slots.includes(slot)) grow.push([slot, a.error.bytes ?? 0]);
       else if (a.error) error ??= new (ERRORS[a.error.name] ?? Error)(a.error.message);
     });
     if (this.closedFlag) throw new PoolClosedError();
@@ -339,11 +337,16 @@ export class SharedPool {
   private async regrow(slot: Slot, bytes: number): Promise<void> {
     const size = STANDARD_BYTES + Math.max(bytes + 4096, 2 * (slot.region.bytes - STANDARD_BYTES));
     const region = { base: this.heap.rawBlock(size), bytes: size };
-    await new Promise<void>((resolve, reject) => {
-      slot.pending = (m) => ("died" in m ? reject(new Error(m.died)) : resolve());
-      slot.handle.ref();
-      slot.handle.post({ type: "region", region }, []);
-    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        slot.pending = (m) => ("died" in m ? reject(new Error(`infowasm: a pool worker stopped (${m.died}) while moving to a larger region`)) : resolve());
+        slot.handle.ref();
+        slot.handle.post({ type: "region", region }, []);
+      });
+    } catch (e) {
+      this.heap.freeRaw(region.base);
+      throw e;
+    }
     this.heap.freeRaw(slot.region.base);
     slot.region = region;
   }

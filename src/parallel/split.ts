@@ -9,6 +9,8 @@
  * src/backend.ts and how its fields combine. Kernels not listed run on the calling thread.
  */
 
+import { concat, isShared } from "../buffers.js";
+
 export type FieldOp = "sum" | "min" | "max";
 
 /** A typed-array argument cut to [i0, i1) of `src`: the pool shares or copies it for the worker. */
@@ -54,10 +56,6 @@ const SEGMENT_ALIGN = 1024;
 
 type Arr = Float64Array | Float32Array | Int32Array | Uint32Array;
 
-/** True for a SharedArrayBuffer (which does not exist at all on pages that are not cross-origin isolated). */
-export function isShared(b: ArrayBufferLike): boolean {
-  return typeof SharedArrayBuffer !== "undefined" && b instanceof SharedArrayBuffer;
-}
 
 /**
  * Tasks for one call: inputs that must be staged (copied into shared memory) are cut finer, so
@@ -131,18 +129,7 @@ export function rowKernel(kinds: readonly ArgKind[], fields: string | null): Spl
             }
           }),
         ),
-        merge(results) {
-          const parts = results as Float64Array[];
-          let len = 0;
-          for (const p of parts) len += p.length;
-          const out = new Float64Array(len);
-          let at = 0;
-          for (const p of parts) {
-            out.set(p, at);
-            at += p.length;
-          }
-          return out;
-        },
+        merge: (results) => concat(results as Float64Array[], (n) => new Float64Array(n)),
       };
     }
     if (!ops) return null;
@@ -193,18 +180,18 @@ export function rowKernel(kinds: readonly ArgKind[], fields: string | null): Spl
  * A kernel over samples `name(...args)` whose `op` arguments are equally long vectors cut into
  * element ranges; `merge` puts the per-range results together.
  */
-export function sampleKernel(kinds: readonly ("op" | "const")[], merge: (results: unknown[]) => unknown, perWorker = 2, inPlace?: InPlaceRule): Splitter {
+export function sampleKernel(kinds: readonly ("op" | "const")[], merge: (results: unknown[]) => unknown, perWorker = 2, inPlaceRule?: InPlaceRule): Splitter {
   const first = kinds.indexOf("op");
-  return (args, threads, minTask, shared) => {
+  return (args, threads, minTask, inPlace) => {
     const n = (args[first] as Arr).length;
     let per = perWorker;
-    if (shared && inPlace) {
-      const rule = inPlace(args);
+    if (inPlace && inPlaceRule) {
+      const rule = inPlaceRule(args);
       // a kernel cheaper per element than the copy into shared memory: faster on the calling thread
       if (rule === "local" && kinds.some((k, i) => k === "op" && !isShared((args[i] as Arr).buffer))) return null;
       if (typeof rule === "number") per = rule;
     }
-    const budget = shared ? threads * per : taskBudget(kinds, args, threads, perWorker);
+    const budget = inPlace ? threads * per : taskBudget(kinds, args, threads, perWorker);
     const tasks = Math.min(budget, Math.floor(n / minTask));
     if (tasks < 1 || n < 2 * minTask) return null;
     const step = Math.ceil(n / tasks / SEGMENT_ALIGN) * SEGMENT_ALIGN;
@@ -254,15 +241,7 @@ function countsMerge(results: unknown[]): { counts: Float64Array; bad: number } 
 /** Typed arrays of one element type, concatenated in order. */
 function concatMerge(results: unknown[]): unknown {
   const parts = results as (Float64Array | Int32Array)[];
-  let len = 0;
-  for (const p of parts) len += p.length;
-  const out = parts[0] instanceof Int32Array ? new Int32Array(len) : new Float64Array(len);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return parts[0] instanceof Int32Array ? concat(parts as Int32Array[], (n) => new Int32Array(n)) : concat(parts as Float64Array[], (n) => new Float64Array(n));
 }
 
 /**
@@ -270,16 +249,18 @@ function concatMerge(results: unknown[]): unknown {
  * per worker, each a contiguous sub-range; the arguments `whole` are passed entire to every task,
  * those in `sliced` are indexed by the range (`width` values per unit) and cut to it. Each task
  * rebuilds its search structure, so the split pays when the range is long (`minUnits` per task);
- * with `fine`, units are independent (a column each) and tasks go down to one unit.
+ * with `fine`, units are independent (a column each), and on one shared memory (where the whole
+ * arguments are placed once for every task) tasks go down to one unit, for balance.
  * Results are concatenated: the same values as one call.
  */
 export function rangeKernel(range: number, whole: readonly number[], sliced: readonly number[], minUnits: number, fine = false): Splitter {
-  return (args, threads) => {
+  return (args, threads, _minTask, inPlace) => {
     const lo = args[range] as number;
     const hi = args[range + 1] as number;
-    // `fine`: units are independent (columns), so tasks as small as one unit cost nothing extra
-    // and balance better; else one task per thread (each rebuilds its search structure)
-    const tasks = Math.min(fine ? threads * TASKS_PER_WORKER : threads, Math.floor((hi - lo) / minUnits));
+    // `fine` in place: units are independent (columns) and the whole arguments are shared, so
+    // tasks as small as one unit cost nothing extra; else one task per thread (each rebuilds its
+    // search structure, and on the transfer path each copies the whole arguments)
+    const tasks = Math.min(fine && inPlace ? threads * TASKS_PER_WORKER : threads, Math.floor((hi - lo) / minUnits));
     if (tasks < 2) return null;
     const per = Math.ceil((hi - lo) / tasks);
     const list: unknown[][] = [];

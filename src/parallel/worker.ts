@@ -16,7 +16,7 @@ import { createJsBackend } from "../js/backend.js";
 import type { BackendName } from "../types.js";
 import { createWasmBackend } from "../wasm/backend.js";
 import { transferables } from "./transfer.js";
-import { CTL, isMemRef, memView, takeFront } from "./memref.js";
+import { CTL, takeFront, taskArg } from "./memref.js";
 import type { Region } from "../wasm/host.js";
 
 interface Message {
@@ -90,8 +90,12 @@ function serve(p: Port): void {
       return;
     }
     if (msg.type === "region") {
-      await start({ ...msg, backend: backend?.name, memory });
-      p.post({ type: "regioned" });
+      try {
+        await start({ ...msg, backend: backend?.name, memory });
+        p.post({ type: "regioned" });
+      } catch (e) {
+        p.post({ type: "fatal", message: e instanceof Error ? e.message : String(e) });
+      }
       return;
     }
     if (msg.type === "job") {
@@ -121,7 +125,7 @@ function serve(p: Port): void {
     return (fn as (...a: unknown[]) => unknown).bind(backend);
   }
 
-  /** A shared-memory job: tasks from the shared counter until none is left; one message back. */
+  /** A shared-memory job: tasks from the front of the job's range until none is left; one message back. */
   function runJob(msg: Message): [unknown, Transferable[]] {
     const tasks = msg.tasks ?? [];
     const results: [number, unknown][] = [];
@@ -140,7 +144,7 @@ function serve(p: Port): void {
         for (let pub = Atomics.load(ctl, CTL.published); pub <= i; pub = Atomics.load(ctl, CTL.published)) Atomics.wait(ctl, CTL.published, pub);
         if (Atomics.load(ctl, CTL.abort)) break;
         const t = performance.now();
-        const r = fn(...tasks[i].map((a) => (isMemRef(a) ? memView(memory!, a) : a)));
+        const r = fn(...tasks[i].map((a) => taskArg(memory!, a)));
         busy += performance.now() - t;
         results.push([i, r]);
         transferables(r, transfer);

@@ -69,10 +69,6 @@ class RegionTable {
   lastTable(bytes: number): Ptr {
     return this.reserveTable(bytes);
   }
-  allocate(): never {
-    throw new Error("infowasm: allocate() is not available in a pool worker");
-  }
-  close(): void {}
 }
 
 export class WasmHost {
@@ -96,15 +92,15 @@ export class WasmHost {
     this.op = [base, base + opBytes];
     this.side = base + 2 * opBytes;
     this.out = this.side + 2 * opBytes;
-    this.extra = this.out + 6 * opBytes;
+    this.extra = base + STANDARD_BYTES; // out holds 6·CHUNK f64
     if (region ? this.extra > base + region.bytes : this.extra > base + k.scratchBytes()) throw new Error("infowasm: WASM scratch region too small");
     if (region) this.regionTable = new RegionTable(this.extra, region.base + region.bytes);
   }
   private regionTable?: RegionTable;
 
   /**
-   * Ensures `bytes` for a family table (grows memory at most once per new maximum); returns where
-   * the table starts: `extra` unless it.allocate() blocks took that place.
+   * Ensures `bytes` for a family table (grows memory at most once per new maximum) and returns
+   * where the table starts: the end of the heap (src/wasm/resident.ts), or a pool worker's region.
    */
   reserve(bytes: number): Ptr {
     return (this.regionTable ?? this.heap).reserveTable(bytes);
@@ -115,8 +111,9 @@ export class WasmHost {
     return (this.regionTable ?? this.heap).lastTable(bytes);
   }
 
-  /** The heap from `extra` on: family tables and it.allocate() blocks. */
+  /** The heap from `extra` on: family tables and it.allocate() blocks (a pool worker has none: it owns only its region). */
   get heap(): ResidentHeap {
+    if (this.region) throw new Error("infowasm: a pool worker's host has no heap");
     if (!this.heapState) {
       const base = this.k.scratchBase();
       this.heapState = new ResidentHeap(

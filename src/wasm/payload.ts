@@ -4,6 +4,7 @@
  * gzip. Decompression uses the runtime's `DecompressionStream` (browsers, Node ≥ 18, Deno, Bun,
  * workerd); where it is missing, the small JS decoder src/wasm/inflate.ts is imported instead.
  */
+import { concat } from "../buffers.js";
 
 /** Base64 → bytes, with Node's Buffer where present (faster), else atob. */
 export function decodeBase64(text: string): Uint8Array {
@@ -30,24 +31,14 @@ function nativeDeflateRaw(): boolean {
 export async function inflate(packed: Uint8Array): Promise<Uint8Array> {
   if (!nativeDeflateRaw()) return (await import("./inflate.js")).inflateRaw(packed);
   const stream = new Blob([packed as BlobPart]).stream().pipeThrough(new DecompressionStream("deflate-raw" as CompressionFormat));
-  return concat(stream.getReader());
+  return readAll(stream.getReader());
 }
 
 /** All chunks of a byte stream, joined (read directly: no `Response`, which Node loads lazily from undici). */
-async function concat(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<Uint8Array> {
+async function readAll(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
-  let length = 0;
-  for (let r = await reader.read(); !r.done; r = await reader.read()) {
-    chunks.push(r.value);
-    length += r.value.length;
-  }
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value);
+  return concat(chunks, (n) => new Uint8Array(n));
 }
 
 /** The binary of an embedded build, from its generated module's text. */

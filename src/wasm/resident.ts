@@ -22,6 +22,8 @@
  * view of the same block (its contents survive growth).
  */
 
+import { isShared } from "../buffers.js";
+
 const ALIGN = 64;
 const align = (n: number) => Math.ceil(n / ALIGN) * ALIGN;
 
@@ -62,14 +64,10 @@ export function checkResident(fn: string, name: string, x: object): void {
   const b = registry.get(x);
   if (b === undefined) return;
   if (!b.live) throw new Error(`${describeArg(fn, name)} was released (or its engine closed): a released view must not be used; allocate() a new one`);
-  if (b.memory && (x as ResidentArray).buffer !== b.memory.buffer && !sharedBuffer((x as ResidentArray).buffer))
+  if (b.memory && (x as ResidentArray).buffer !== b.memory.buffer && !isShared((x as ResidentArray).buffer))
     throw new Error(
       `${describeArg(fn, name)} is a view of WASM memory that was detached when memory grew (allocate() or a larger table grows it); get a live view of the same data with it.reattach(view)`,
     );
-}
-
-function sharedBuffer(b: ArrayBufferLike): boolean {
-  return typeof SharedArrayBuffer !== "undefined" && b instanceof SharedArrayBuffer;
 }
 
 /** The block a view was allocated as, or undefined. */
@@ -176,11 +174,7 @@ export class ResidentHeap {
   /** The table's address with room for `bytes`, moved to the end of the heap first if it is not last. */
   lastTable(bytes: number): number {
     const need = align(Math.max(bytes, 1));
-    if (this.table && this.table !== this.segs[this.segs.length - 1]) {
-      this.table.kind = "free";
-      this.table = null;
-      this.coalesce();
-    }
+    if (this.table !== this.last()) this.dropTable();
     const tail = this.segs[this.segs.length - 1];
     if (tail.kind !== "free" && tail.kind !== "table") {
       // a block ends the heap: the table starts at the current end
@@ -255,11 +249,7 @@ export class ResidentHeap {
     const need = align(Math.max(bytes, 1));
     let i = this.segs.findIndex((s) => s.kind === "free" && s.bytes >= need);
     if (i < 0) {
-      if (this.table && this.table === this.segs[this.segs.length - 1]) {
-        this.table.kind = "free";
-        this.table = null;
-        this.coalesce();
-      }
+      if (this.table === this.last()) this.dropTable();
       const tail = this.segs[this.segs.length - 1];
       const tailFree = tail.kind === "free" ? tail.bytes : 0;
       const oldEnd = this.end();
@@ -275,6 +265,18 @@ export class ResidentHeap {
     seg.bytes = need;
     seg.kind = kind;
     return seg;
+  }
+
+  private last(): Segment {
+    return this.segs[this.segs.length - 1];
+  }
+
+  /** Frees the family table, if any (its contents are not kept). */
+  private dropTable(): void {
+    if (!this.table) return;
+    this.table.kind = "free";
+    this.table = null;
+    this.coalesce();
   }
 
   private coalesce(): void {
