@@ -251,13 +251,35 @@ export interface KnnKernels {
   rossColumns(X: Float64Array, n: number, cols: number, labels: Int32Array, classes: number, kc: Int32Array, c0: number, c1: number): Int32Array;
 }
 
+/**
+ * Kernels of the permutation tests and bootstrap intervals (src/resampling.ts). Permutation or
+ * resample k (k0 ≤ k < k1) draws from its own generator stream, the 4 words states[4k …]
+ * (Random.streams), so the pool can split k across threads and get the same values.
+ */
+export interface ResamplingKernels {
+  /**
+   * Σ_cells g[n_ij] of the table of each permutation of the column codes `col` (0 … cols − 1)
+   * against the rows: the pairs are sorted by row, row r at positions rowStart[r] … rowStart[r + 1] − 1
+   * (rows + 1 offsets); g has an entry for every possible cell count.
+   */
+  permutationSums(col: Uint32Array, rowStart: Int32Array, rows: number, cols: number, g: Float64Array, states: Uint32Array, k0: number, k1: number): Float64Array;
+  /**
+   * Σ_cells g[n_ij] of random tables with margins rowSums × colSums (the distribution of the
+   * table of a random permutation), one per stream; lf[i] = ln i! for i = 0 … n.
+   */
+  tableSums(rowSums: Float64Array, colSums: Float64Array, lf: Float64Array, g: Float64Array, states: Uint32Array, k0: number, k1: number): Float64Array;
+  /** The cell counts of each bootstrap resample of the pairs (pair i in cell[i] < cells): (k1 − k0)·cells values. */
+  bootstrapCounts(cell: Uint32Array, cells: number, states: Uint32Array, k0: number, k1: number): Float64Array;
+}
+
 export interface Backend
   extends DiscreteKernels,
     LabelKernels,
     HistogramKernels,
     IntegrateKernels,
     LossKernels,
-    KnnKernels {
+    KnnKernels,
+    ResamplingKernels {
   readonly name: "js" | "wasm" | "wasm-simd";
   /** Where it.allocate() places zero-copy arrays (WASM backends; the engine uses plain arrays otherwise). */
   readonly resident?: ResidentHeap;

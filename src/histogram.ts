@@ -131,10 +131,11 @@ export function histogramBinEdges(b: Backend, x: unknown, opts: HistogramOptions
   return axisBinner(b, fn, "bins", opts.bins, X, "x", range, integer).edges.slice();
 }
 
-interface Counts2d { counts: Float64Array; bx: Binner; by: Binner }
+/** A 2-D histogram's counts (bx.n × by.n, row-major), its binners, and the samples it counted. */
+export interface Counts2d { counts: Float64Array; bx: Binner; by: Binner; x: FloatArray; y: FloatArray }
 
 /** Counts of a 2-D histogram; `allowEmpty`: empty x and y give zero counts (numpy.histogram2d). */
-function counts2d(b: Backend, fn: string, x: unknown, y: unknown, opts: Histogram2dOptions, allowEmpty = false): Counts2d {
+export function counts2d(b: Backend, fn: string, x: unknown, y: unknown, opts: Histogram2dOptions, allowEmpty = false): Counts2d {
   const [{ data: X, integer: ix }, { data: Y, integer: iy }] = samplePair(fn, "x", x, "y", y, allowEmpty);
   const [sx, sy] = splitBins(opts.bins);
   const [rx, ry] = range2d(fn, opts.range);
@@ -142,7 +143,7 @@ function counts2d(b: Backend, fn: string, x: unknown, y: unknown, opts: Histogra
   const by = axisBinner(b, fn, Array.isArray(opts.bins) && opts.bins.length === 2 ? "bins[1]" : "bins", sy, Y, "y", ry, iy);
   const r = b.histogram2d(X, Y, bx, by);
   const counts = checked(fn, r, () => (firstNonFinite(X) <= firstNonFinite(Y) ? nonFiniteError(fn, "x", X) : nonFiniteError(fn, "y", Y)));
-  return { counts, bx, by };
+  return { counts, bx, by, x: X, y: Y };
 }
 
 function firstNonFinite(x: ArrayLike<number>): number {

@@ -51,3 +51,12 @@ export { differentialEntropy, type DifferentialEntropyOptions, type SpacingMetho
 export { minimize, type MinimizeOptions, type MinimizeResult } from "./minimize.js";
 export { maxEntropyDistribution } from "./maxent.js";
 export type { SampleSet, KnnOptions, KsgOptions, EntropyKnnOptions, MiFeatureOptions } from "./knn.js";
+export type {
+  PermutationOptions,
+  IndependenceMethod,
+  IndependenceTest,
+  MutualInformationTestOptions,
+  HistogramMutualInformationTestOptions,
+  MutualInformationIntervalOptions,
+  MutualInformationInterval,
+} from "./resampling.js";

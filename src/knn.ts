@@ -104,8 +104,7 @@ function kArg(fn: string, k: unknown, fallback: number, n: number): number {
  *                        ε_x(i) the largest x-distance among the k nearest joint neighbours
  * The raw estimate (it may be negative). Nats unless `base`.
  */
-export function mutualInformationKnn(be: Backend, x: SampleSet, y: SampleSet, opts: KsgOptions = {}): number {
-  const fn = "mutualInformationKnn";
+export function mutualInformationKnn(be: Backend, x: SampleSet, y: SampleSet, opts: KsgOptions = {}, fn = "mutualInformationKnn"): number {
   const unit = lnBaseOf(opts, fn);
   const X = samplesArg(fn, "x", x);
   const Y = samplesArg(fn, "y", y);

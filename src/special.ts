@@ -57,3 +57,64 @@ export function logUnitBallVolume(d: number): number {
   for (let j = d % 2 === 1 ? 0.5 : 1; j <= d / 2; j++) lg += Math.log(j);
   return (d / 2) * Math.log(Math.PI) - lg;
 }
+
+/** Lanczos coefficients (g = 7, n = 9; Numerical Recipes 3rd ed. §6.1 / Boost's lanczos "Lanczos 9"). */
+const LANCZOS = [
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
+  -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+];
+
+/** ln Γ(x) for x > 0 (Lanczos approximation, relative error ~1e-15; exact 0 at x = 1, 2). */
+export function logGamma(x: number): number {
+  if (x === 1 || x === 2) return 0;
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  x -= 1;
+  let a = LANCZOS[0];
+  const t = x + 7.5;
+  for (let i = 1; i < 9; i++) a += LANCZOS[i] / (x + i);
+  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+/**
+ * The regularised upper incomplete gamma function Q(a, x) = Γ(a, x)/Γ(a) (= scipy.special.gammaincc),
+ * a > 0, x ≥ 0: by the series of P = 1 − Q for x < a + 1, else by the continued fraction of Q
+ * (modified Lentz), each to full double precision (Numerical Recipes §6.2).
+ */
+export function gammaQ(a: number, x: number): number {
+  if (!(x > 0)) return 1;
+  if (x === Infinity) return 0;
+  const front = Math.exp(-x + a * Math.log(x) - logGamma(a));
+  if (x < a + 1) {
+    let term = 1 / a;
+    let sum = term;
+    for (let n = 1; n < 10000; n++) {
+      term *= x / (a + n);
+      sum += term;
+      if (Math.abs(term) < Math.abs(sum) * 1e-17) break;
+    }
+    return Math.max(0, 1 - sum * front);
+  }
+  const tiny = 1e-300;
+  let b = x + 1 - a;
+  let c = 1 / tiny;
+  let d = 1 / b;
+  let h = d;
+  for (let i = 1; i < 10000; i++) {
+    const an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = b + an / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const del = d * c;
+    h *= del;
+    if (Math.abs(del - 1) < 1e-16) break;
+  }
+  return front * h;
+}
+
+/** P(χ²_dof ≥ x): the survival function of the χ² distribution (= scipy.stats.chi2.sf(x, dof)), dof > 0. */
+export function chi2Survival(x: number, dof: number): number {
+  return gammaQ(dof / 2, x / 2);
+}

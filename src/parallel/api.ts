@@ -135,8 +135,9 @@ export class Parallel {
     return runOnPool(pool, this.backend(), call);
   }
 
-  private go<T>(args: unknown[], call: (e: Engine) => T): Promise<T> {
-    return this.run(call, elements(args));
+  /** Runs `call` on the pool when its input is large enough; `repeats`: how many times the call goes over its input (permutations, resamples). */
+  private go<T>(args: unknown[], call: (e: Engine) => T, repeats = 1): Promise<T> {
+    return this.run(call, elements(args) * (typeof repeats === "number" && repeats > 1 ? repeats : 1));
   }
 
   /** Async `entropy`: H(p) = −Σ p log p per row (see Engine.entropy). */
@@ -229,6 +230,21 @@ export class Parallel {
   /** Async `mutualInfoClassif` (columns split across the workers). */
   mutualInfoClassif(...args: Parameters<Engine["mutualInfoClassif"]>): Promise<Float64Array> {
     return this.go(args, (e) => e.mutualInfoClassif(...args));
+  }
+
+  /** Async `mutualInformationTest` (permutations split across the threads; the same p-value as the synchronous call for a seed). */
+  mutualInformationTest(...args: Parameters<Engine["mutualInformationTest"]>): Promise<ReturnType<Engine["mutualInformationTest"]>> {
+    return this.go(args, (e) => e.mutualInformationTest(...args), args[2]?.permutations ?? 999);
+  }
+
+  /** Async `histogramMutualInformationTest` (permutations split across the threads). */
+  histogramMutualInformationTest(...args: Parameters<Engine["histogramMutualInformationTest"]>): Promise<ReturnType<Engine["histogramMutualInformationTest"]>> {
+    return this.go(args, (e) => e.histogramMutualInformationTest(...args), args[2]?.permutations ?? 999);
+  }
+
+  /** Async `mutualInformationInterval` (resamples split across the threads). */
+  mutualInformationInterval(...args: Parameters<Engine["mutualInformationInterval"]>): Promise<ReturnType<Engine["mutualInformationInterval"]>> {
+    return this.go(args, (e) => e.mutualInformationInterval(...args), args[2]?.resamples ?? 1000);
   }
 
   /**

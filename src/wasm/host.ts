@@ -258,4 +258,34 @@ export class WasmHost {
   memoryBytes(): number {
     return this.k.memory.buffer.byteLength;
   }
+
+  /**
+   * For kernels that read their inputs whole: places `inputs` (each 64-byte aligned), an output
+   * of `outLength` elements of 8 (f64) or 4 (i32) bytes and `work` bytes in the family table
+   * (reserve(): grown once per new maximum, then reused), copies the inputs in, runs
+   * `call(ptrs, out, work)` and returns a copy of the output.
+   *   [inputs][out][work]
+   */
+  whole<T extends Float64Array | Int32Array>(inputs: WholeInput[], outLength: number, outType: "f64" | "i32", work: number, call: (ptrs: number[], out: Ptr, work: Ptr) => void): T {
+    let bytes = 0;
+    for (const a of inputs) bytes += align64(a.byteLength);
+    const outBytes = align64(outLength * (outType === "f64" ? 8 : 4));
+    const base = this.reserve(bytes + outBytes + work + 64);
+    const ptrs: number[] = [];
+    let at = align64(base);
+    for (const a of inputs) {
+      ptrs.push(at);
+      if (a instanceof Float64Array) this.view64().set(a, at >> 3);
+      else this.viewI32().set(a, at >> 2);
+      at += align64(a.byteLength);
+    }
+    const out = at;
+    call(ptrs, out, out + outBytes);
+    return (outType === "f64" ? this.view64().slice(out >> 3, (out >> 3) + outLength) : this.viewI32().slice(out >> 2, (out >> 2) + outLength)) as T;
+  }
 }
+
+/** An input of WasmHost.whole (a Uint32Array keeps its bits: it is copied through an Int32Array view). */
+export type WholeInput = Float64Array | Int32Array | Uint32Array;
+
+const align64 = (x: number) => (x + 63) & ~63;

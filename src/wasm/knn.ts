@@ -1,15 +1,10 @@
 /**
  * The kNN kernels on WASM: assembly/knn.ts. Each call copies its inputs whole into the family
- * table region (h.reserve: grown once per new maximum, then reused), followed by the output and the
- * kernel's work region (knnWorkBytes: the tree or sorted copies), and reads the output back.
- *   [inputs, each 64-byte aligned][out][work]
+ * table region (WasmHost.whole), followed by the output and the kernel's work region
+ * (knnWorkBytes: the tree or sorted copies), and reads the output back.
  */
 import type { KnnKernels } from "../backend.js";
 import type { WasmHost } from "./host.js";
-
-const align = (x: number) => (x + 63) & ~63;
-
-type Input = Float64Array | Int32Array;
 
 export function wasmKnn(h: WasmHost): KnnKernels {
   const fn = (name: string) => h.kernel(name);
@@ -21,28 +16,7 @@ export function wasmKnn(h: WasmHost): KnnKernels {
     ksgColumns: fn("ksgColumns"),
     rossColumns: fn("rossColumns"),
   };
-
-  /**
-   * Places `inputs`, an output of `outLength` elements of 8 (f64) or 4 (i32) bytes and `work`
-   * bytes; copies the inputs in, runs `call(ptrs, out, work)` and returns the output.
-   */
-  function run<T extends Float64Array | Int32Array>(inputs: Input[], outLength: number, outType: "f64" | "i32", work: number, call: (ptrs: number[], out: number, work: number) => void): T {
-    let bytes = 0;
-    for (const a of inputs) bytes += align(a.byteLength);
-    const outBytes = align(outLength * (outType === "f64" ? 8 : 4));
-    const base = h.reserve(bytes + outBytes + work + 64);
-    const ptrs: number[] = [];
-    let at = align(base);
-    for (const a of inputs) {
-      ptrs.push(at);
-      if (a instanceof Float64Array) h.view64().set(a, at >> 3);
-      else h.viewI32().set(a, at >> 2);
-      at += align(a.byteLength);
-    }
-    const out = at;
-    call(ptrs, out, out + outBytes);
-    return (outType === "f64" ? h.view64().slice(out >> 3, (out >> 3) + outLength) : h.viewI32().slice(out >> 2, (out >> 2) + outLength)) as T;
-  }
+  const run = h.whole.bind(h);
 
   return {
     knnDistances(points, n, d, k, metric, split, q0, q1) {

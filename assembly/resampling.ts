@@ -1,0 +1,223 @@
+// Permutation tests and bootstrap resamples of a contingency table, counted in place: the twin of
+// src/js/resampling.ts, draw for draw (read that file for the algorithm). Each permutation or
+// resample k draws from its own generator stream (states[4k …], assembly/random.ts).
+//
+// Memory: the host copies the inputs and hands a `work` region of resampleWorkBytes(n, cols)
+// bytes; nothing is allocated.
+
+import { below, nextU32, seedFrom } from "./random";
+
+// @ts-ignore: decorator
+@inline function a64(x: usize): usize {
+  return (x + 63) & ~(<usize>63);
+}
+
+/** Bytes of work for permutationSums: the column codes narrowed and their shuffled copy, the column counts and the touched list. */
+export function resampleWorkBytes(n: i32, cols: i32): usize {
+  return 2 * a64(<usize>n << codeShift(cols)) + 2 * a64(<usize>cols << 2);
+}
+
+/** log2 of the bytes per column code: 1 byte for up to 256 columns, 2 for 65536, else 4 (a smaller array stays in cache). */
+function codeShift(cols: i32): i32 {
+  return cols <= 256 ? 0 : cols <= 65536 ? 1 : 2;
+}
+
+/**
+ * Σ_cells g[n_ij] of the table of each permutation k0 ≤ k < k1 of the column codes `col` (n, in
+ * 0 … cols − 1) against rows given by `rowStart` (the pairs sorted by row: row r holds positions
+ * rowStart[r] … rowStart[r + 1] − 1). A Fisher–Yates shuffle from the top: position i takes a
+ * uniform one of positions 0 … i, and is counted into its row's column counts at once.
+ */
+export function permutationSums(col: usize, n: i32, rowStart: usize, rows: i32, cols: i32, g: usize, states: usize, k0: i32, k1: i32, out: usize, work: usize): void {
+  const shift = codeShift(cols);
+  if (shift == 0) permute<u8>(col, n, rowStart, rows, cols, g, states, k0, k1, out, work);
+  else if (shift == 1) permute<u16>(col, n, rowStart, rows, cols, g, states, k0, k1, out, work);
+  else permute<u32>(col, n, rowStart, rows, cols, g, states, k0, k1, out, work);
+}
+
+function permute<T>(col: usize, n: i32, rowStart: usize, rows: i32, cols: i32, g: usize, states: usize, k0: i32, k1: i32, out: usize, work: usize): void {
+  const size = <usize>n << alignof<T>();
+  const codes = work;
+  const w = codes + a64(size);
+  const cnt = w + a64(size);
+  const touched = cnt + a64(<usize>cols << 2);
+  for (let i = 0; i < n; i++) store<T>(codes + (<usize>i << alignof<T>()), <T>load<u32>(col + (<usize>i << 2)));
+  memory.fill(cnt, 0, <usize>cols << 2);
+  for (let k = k0; k < k1; k++) {
+    // the generator's state in locals (assembly/random.ts steps the same way)
+    const sp = states + (<usize>k << 4);
+    let x0 = load<u32>(sp), x1 = load<u32>(sp, 4), x2 = load<u32>(sp, 8), x3 = load<u32>(sp, 12);
+    memory.copy(w, codes, size);
+    let s: f64 = 0;
+    for (let r = rows - 1; r >= 0; r--) {
+      const lo = load<i32>(rowStart + (<usize>r << 2));
+      let m = 0;
+      for (let i = load<i32>(rowStart + (<usize>(r + 1) << 2)) - 1; i >= lo; i--) {
+        // j uniform in [0, i]: Lemire's multiply-shift with rejection (as below() in assembly/random.ts)
+        const bound = <u32>(i + 1);
+        let p: u64 = 0;
+        let thr: u32 = 0;
+        do {
+          const v = rotl<u32>(x1 * 5, 7) * 9;
+          const t = x1 << 9;
+          x2 ^= x0;
+          x3 ^= x1;
+          x1 ^= x2;
+          x0 ^= x3;
+          x2 ^= t;
+          x3 = rotl<u32>(x3, 11);
+          p = <u64>v * <u64>bound;
+          if (<u32>p >= bound) break;
+          if (thr == 0) thr = (<u32>0 - bound) % bound;
+        } while (<u32>p < thr);
+        const pj = w + (<usize>(p >> 32) << alignof<T>());
+        const t = <u32>load<T>(pj);
+        store<T>(pj, load<T>(w + (<usize>i << alignof<T>())));
+        const pc = cnt + (<usize>t << 2);
+        const c = load<u32>(pc);
+        if (c == 0) {
+          store<u32>(touched + (<usize>m << 2), t);
+          m++;
+        }
+        store<u32>(pc, c + 1);
+      }
+      for (let q = 0; q < m; q++) {
+        const pc = cnt + (<usize>load<u32>(touched + (<usize>q << 2)) << 2);
+        s += load<f64>(g + (<usize>load<u32>(pc) << 3));
+        store<u32>(pc, 0);
+      }
+    }
+    store<f64>(out + (<usize>(k - k0) << 3), s);
+  }
+}
+
+/**
+ * The cell counts of each bootstrap resample k0 ≤ k < k1 of n pairs: n draws with replacement of
+ * a pair index i, counted into cell[i] (0 … cells − 1), at out[(k − k0)·cells …].
+ */
+export function bootstrapCounts(cell: usize, n: i32, cells: i32, states: usize, k0: i32, k1: i32, out: usize): void {
+  for (let k = k0; k < k1; k++) {
+    seedFrom(states, k);
+    const o = out + ((<usize>(k - k0) * <usize>cells) << 3);
+    memory.fill(o, 0, <usize>cells << 3);
+    for (let i = 0; i < n; i++) {
+      const p = o + (<usize>load<u32>(cell + (<usize>below(<u32>n) << 2)) << 3);
+      store<f64>(p, load<f64>(p) + 1);
+    }
+  }
+}
+
+const INV_LN2: f64 = 1.4426950408889634;
+const LN2_HI: f64 = 0.6931471803691238; // ln 2 rounded to 32 significant bits: k·LN2_HI is exact
+const LN2_LO: f64 = 1.9082149292705877e-10;
+
+/**
+ * e^x for x ≤ 709 (0 below −708), from +, −, × and ÷ only, in the order of src/js/resampling.ts:
+ * x = k ln 2 + r, |r| ≤ ½ ln 2, e^r by its Taylor series to r¹³ (error < 1e-17), times 2^k.
+ */
+function expTwin(x: f64): f64 {
+  if (x < -708) return 0;
+  const k = Math.floor(x * INV_LN2 + 0.5);
+  const r = x - k * LN2_HI - k * LN2_LO;
+  let p: f64 = 1.0 / 6227020800.0;
+  p = p * r + 1.0 / 479001600.0;
+  p = p * r + 1.0 / 39916800.0;
+  p = p * r + 1.0 / 3628800.0;
+  p = p * r + 1.0 / 362880.0;
+  p = p * r + 1.0 / 40320.0;
+  p = p * r + 1.0 / 5040.0;
+  p = p * r + 1.0 / 720.0;
+  p = p * r + 1.0 / 120.0;
+  p = p * r + 1.0 / 24.0;
+  p = p * r + 1.0 / 6.0;
+  p = p * r + 0.5;
+  p = p * r + 1.0;
+  p = p * r + 1.0;
+  return p * reinterpret<f64>(<u64>(<i64>k + 1023) << 52);
+}
+
+/** A uniform double in [0, 1) with 53 random bits (Random.uniform). */
+// @ts-ignore: decorator
+@inline function uniform(): f64 {
+  const a = nextU32() >>> 5;
+  const b = nextU32() >>> 6;
+  return (<f64>a * 67108864.0 + <f64>b) / 9007199254740992.0;
+}
+
+/**
+ * One draw of the hypergeometric distribution: successes among m draws without replacement
+ * from T items of which K are successes (lo < hi), by inversion searching outward from the mode
+ * (the twin of hypergeometric() in src/js/resampling.ts; lf[i] = ln i!).
+ */
+function hypergeometric(T: f64, K: f64, m: f64, lo: f64, hi: f64, lf: usize): f64 {
+  let mode = Math.floor(((m + 1) * (K + 1)) / (T + 2));
+  if (mode < lo) mode = lo;
+  if (mode > hi) mode = hi;
+  const F = T - K - m;
+  const lp =
+    lfac(lf, K) - lfac(lf, mode) - lfac(lf, K - mode) + lfac(lf, T - K) - lfac(lf, m - mode) - lfac(lf, F + mode) - lfac(lf, T) + lfac(lf, m) + lfac(lf, T - m);
+  const pm = expTwin(lp);
+  let u = uniform() - pm;
+  if (u <= 0) return mode;
+  let l = mode, h = mode, pl = pm, ph = pm;
+  while (h < hi || l > lo) {
+    if (h < hi) {
+      ph = (ph * ((K - h) * (m - h))) / ((h + 1) * (F + h + 1));
+      h++;
+      u -= ph;
+      if (u <= 0) return h;
+    }
+    if (l > lo) {
+      pl = (pl * (l * (F + l))) / ((K - l + 1) * (m - l + 1));
+      l--;
+      u -= pl;
+      if (u <= 0) return l;
+    }
+  }
+  return mode; // the rounding left u > 0 after the whole support
+}
+
+// @ts-ignore: decorator
+@inline function lfac(lf: usize, i: f64): f64 {
+  return load<f64>(lf + (<usize>i << 3));
+}
+
+/**
+ * Σ_cells g[n_ij] of random tables with the margins rowSums (rows) and colSums (cols), one per
+ * stream k0 ≤ k < k1: the distribution of the table of a random permutation, drawn cell by cell
+ * (each cell hypergeometric given the cells before it, rows in order, the last row and column
+ * by difference), in O(rows·cols·√n) per table instead of O(n). Work: cols f64.
+ */
+export function tableSums(rowSums: usize, rows: i32, colSums: usize, cols: i32, lf: usize, g: usize, states: usize, k0: i32, k1: i32, out: usize, work: usize): void {
+  const cr = work;
+  let n: f64 = 0;
+  for (let j = 0; j < cols; j++) n += load<f64>(colSums + (<usize>j << 3));
+  for (let k = k0; k < k1; k++) {
+    seedFrom(states, k);
+    memory.copy(cr, colSums, <usize>cols << 3);
+    let s: f64 = 0;
+    let rest = n;
+    for (let i = 0; i < rows - 1; i++) {
+      const r = load<f64>(rowSums + (<usize>i << 3));
+      let m = r;
+      let T = rest;
+      for (let j = 0; j < cols - 1; j++) {
+        const pj = cr + (<usize>j << 3);
+        const K = load<f64>(pj);
+        const lo = Math.max(0, m - (T - K));
+        const hi = Math.min(K, m);
+        const x = lo < hi ? hypergeometric(T, K, m, lo, hi, lf) : lo;
+        s += load<f64>(g + (<usize>x << 3));
+        store<f64>(pj, K - x);
+        m -= x;
+        T -= K;
+      }
+      s += load<f64>(g + (<usize>m << 3));
+      const pl = cr + (<usize>(cols - 1) << 3);
+      store<f64>(pl, load<f64>(pl) - m);
+      rest -= r;
+    }
+    for (let j = 0; j < cols; j++) s += load<f64>(g + (<usize>load<f64>(cr + (<usize>j << 3)) << 3));
+    store<f64>(out + (<usize>(k - k0) << 3), s);
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * The JS reference kernels of the permutation tests and bootstrap resamples (the WASM twins are
+ * in assembly/resampling.ts, draw for draw). Permutation or resample k draws from stream k of the
+ * call's seed (`states`, Random.streams), so any split of k across threads gives the same values.
+ */
+import type { ResamplingKernels } from "../backend.js";
+import { Random } from "../random.js";
+
+export const jsResampling: ResamplingKernels = {
+  /**
+   * The pairs sorted by row (row r at positions rowStart[r] … rowStart[r + 1] − 1), with column
+   * codes `col`. Per permutation k: a Fisher–Yates shuffle of the column codes from the top
+   * (position i takes a uniform one of positions 0 … i, rows from the last down), each position
+   * counted into its row's column counts as it is fixed; at the end of a row, Σ g[count] over the
+   * columns it touched, in the order first touched. Result: Σ_cells g[n_ij] per permutation
+   * (g[c] = c ln c makes it n·I + Σ r ln r + Σ c ln c − n ln n: the margins do not change).
+   */
+  permutationSums(col, rowStart, rows, cols, g, states, k0, k1) {
+    const n = col.length;
+    const w = new Uint32Array(n);
+    const cnt = new Uint32Array(cols);
+    const touched = new Uint32Array(cols);
+    const out = new Float64Array(k1 - k0);
+    for (let k = k0; k < k1; k++) {
+      const rng = Random.fromState(states, k);
+      w.set(col);
+      let s = 0;
+      for (let r = rows - 1; r >= 0; r--) {
+        let m = 0;
+        for (let i = rowStart[r + 1] - 1; i >= rowStart[r]; i--) {
+          const j = rng.below(i + 1);
+          const t = w[j];
+          w[j] = w[i];
+          if (cnt[t]++ === 0) touched[m++] = t;
+        }
+        for (let q = 0; q < m; q++) {
+          s += g[cnt[touched[q]]];
+          cnt[touched[q]] = 0;
+        }
+      }
+      out[k - k0] = s;
+    }
+    return out;
+  },
+
+  /**
+   * Σ_cells g[n_ij] of random tables with margins rowSums × colSums, one per stream k: the
+   * distribution of the table of a uniformly random permutation of the pairs (the multivariate
+   * hypergeometric), drawn cell by cell as Patefield (1981, AS 159) does: rows in order; in row
+   * i, cell j is hypergeometric given the cells before it (m of the row's items still to place
+   * among the T items left in columns j …, K of them in column j); the last column of a row and
+   * the last row follow by difference. O(rows·cols·√n) per table, not O(n). Summed row-major.
+   */
+  tableSums(rowSums, colSums, lf, g, states, k0, k1) {
+    const rows = rowSums.length;
+    const cols = colSums.length;
+    const cr = new Float64Array(cols);
+    let n = 0;
+    for (let j = 0; j < cols; j++) n += colSums[j];
+    const out = new Float64Array(k1 - k0);
+    for (let k = k0; k < k1; k++) {
+      const rng = Random.fromState(states, k);
+      cr.set(colSums);
+      let s = 0;
+      let rest = n;
+      for (let i = 0; i < rows - 1; i++) {
+        let m = rowSums[i];
+        let T = rest;
+        for (let j = 0; j < cols - 1; j++) {
+          const K = cr[j];
+          const lo = Math.max(0, m - (T - K));
+          const hi = Math.min(K, m);
+          const x = lo < hi ? hypergeometric(T, K, m, lo, hi, lf, rng) : lo;
+          s += g[x];
+          cr[j] = K - x;
+          m -= x;
+          T -= K;
+        }
+        s += g[m];
+        cr[cols - 1] -= m;
+        rest -= rowSums[i];
+      }
+      for (let j = 0; j < cols; j++) s += g[cr[j]];
+      out[k - k0] = s;
+    }
+    return out;
+  },
+
+  /** Per resample k: n draws with replacement of a pair index i, each counted into cell[i]; counts at [(k − k0)·cells …]. */
+  bootstrapCounts(cell, cells, states, k0, k1) {
+    const n = cell.length;
+    const out = new Float64Array((k1 - k0) * cells);
+    for (let k = k0; k < k1; k++) {
+      const rng = Random.fromState(states, k);
+      const o = (k - k0) * cells;
+      for (let i = 0; i < n; i++) out[o + cell[rng.below(n)]]++;
+    }
+    return out;
+  },
+};
+
+/**
+ * One hypergeometric draw: the successes among m draws without replacement from T items, K of
+ * them successes (lo = max(0, m − (T − K)) < hi = min(K, m)). Inversion searching outward from
+ * the mode ⌊(m + 1)(K + 1)/(T + 2)⌋, alternately up and down, with the pmf ratios
+ * P(x + 1)/P(x) = (K − x)(m − x)/((x + 1)(T − K − m + x + 1)); P(mode) from lf[i] = ln i! and
+ * expTwin, so that the WASM twin draws the same value from the same uniform. Expected steps ~1.6 sd.
+ */
+function hypergeometric(T: number, K: number, m: number, lo: number, hi: number, lf: Float64Array, rng: Random): number {
+  let mode = Math.floor(((m + 1) * (K + 1)) / (T + 2));
+  if (mode < lo) mode = lo;
+  if (mode > hi) mode = hi;
+  const F = T - K - m;
+  const lp = lf[K] - lf[mode] - lf[K - mode] + lf[T - K] - lf[m - mode] - lf[F + mode] - lf[T] + lf[m] + lf[T - m];
+  const pm = expTwin(lp);
+  let u = rng.uniform() - pm;
+  if (u <= 0) return mode;
+  let l = mode;
+  let h = mode;
+  let pl = pm;
+  let ph = pm;
+  while (h < hi || l > lo) {
+    if (h < hi) {
+      ph = (ph * ((K - h) * (m - h))) / ((h + 1) * (F + h + 1));
+      h++;
+      u -= ph;
+      if (u <= 0) return h;
+    }
+    if (l > lo) {
+      pl = (pl * (l * (F + l))) / ((K - l + 1) * (m - l + 1));
+      l--;
+      u -= pl;
+      if (u <= 0) return l;
+    }
+  }
+  return mode; // the rounding left u > 0 after the whole support
+}
+
+const INV_LN2 = 1.4426950408889634;
+const LN2_HI = 0.6931471803691238; // ln 2 rounded to 32 significant bits: k·LN2_HI is exact
+const LN2_LO = 1.9082149292705877e-10;
+const POW2 = new Float64Array(1);
+const POW2_WORDS = new Uint32Array(POW2.buffer);
+
+/**
+ * e^x for x ≤ 709 (0 below −708) from +, −, × and ÷ only, so that JS and WASM (assembly/resampling.ts)
+ * give the same bits (Math.exp is not specified to the last bit): x = k ln 2 + r, |r| ≤ ½ ln 2,
+ * e^r by its Taylor series to r¹³ (truncation < 1e-17), times 2^k built from its exponent bits.
+ */
+export function expTwin(x: number): number {
+  if (x < -708) return 0;
+  const k = Math.floor(x * INV_LN2 + 0.5);
+  const r = x - k * LN2_HI - k * LN2_LO;
+  let p = 1 / 6227020800;
+  p = p * r + 1 / 479001600;
+  p = p * r + 1 / 39916800;
+  p = p * r + 1 / 3628800;
+  p = p * r + 1 / 362880;
+  p = p * r + 1 / 40320;
+  p = p * r + 1 / 5040;
+  p = p * r + 1 / 720;
+  p = p * r + 1 / 120;
+  p = p * r + 1 / 24;
+  p = p * r + 1 / 6;
+  p = p * r + 0.5;
+  p = p * r + 1;
+  p = p * r + 1;
+  POW2_WORDS[0] = 0;
+  POW2_WORDS[1] = (k + 1023) << 20;
+  return p * POW2[0];
+}
