@@ -6,5 +6,5 @@ export * from "./histogram";
 export * from "./integrate";
 export * from "./losses";
 export { knnWorkBytes, knnDistances, knnCross, countWithin, ksgColumns, rossColumns } from "./knn";
-export { resampleWorkBytes, permutationSums, tableSums, bootstrapCounts } from "./resampling";
+export { resampleWorkBytes, permutationSums, tableSums, multinomialCounts, bootstrapCounts } from "./resampling";
 export { expArrayF64, expArrayF32, pow2ArrayF32 } from "./exp";

@@ -92,6 +92,31 @@ function permute<T>(col: usize, n: i32, rowStart: usize, rows: i32, cols: i32, g
 }
 
 /**
+ * The cell counts of each bootstrap resample k0 ≤ k < k1 of the n = Σ counts pairs of a table
+ * (K cells): a multinomial draw of n over the cells with probabilities counts/n, cell by cell
+ * (each binomial given the cells before it, the last by difference), O(K·√n) per resample.
+ * At out[(k − k0)·K …]; lf[i] = ln i!, ln[i] = ln i for i ≤ n.
+ */
+export function multinomialCounts(counts: usize, K: i32, lf: usize, ln: usize, states: usize, k0: i32, k1: i32, out: usize): void {
+  let n: f64 = 0;
+  for (let j = 0; j < K; j++) n += load<f64>(counts + (<usize>j << 3));
+  for (let k = k0; k < k1; k++) {
+    seedFrom(states, k);
+    const o = out + ((<usize>(k - k0) * <usize>K) << 3);
+    let N = n;
+    let R = n;
+    for (let j = 0; j < K - 1; j++) {
+      const c = load<f64>(counts + (<usize>j << 3));
+      const x = N > 0 && c < R ? binomial(N, c, R, lf, ln) : c < R ? 0 : N;
+      store<f64>(o + (<usize>j << 3), x);
+      N -= x;
+      R -= c;
+    }
+    store<f64>(o + (<usize>(K - 1) << 3), N);
+  }
+}
+
+/**
  * The cell counts of each bootstrap resample k0 ≤ k < k1 of n pairs: n draws with replacement of
  * a pair index i, counted into cell[i] (0 … cells − 1), at out[(k − k0)·cells …].
  */
@@ -146,8 +171,8 @@ function expTwin(x: f64): f64 {
 
 /**
  * One draw of the hypergeometric distribution: successes among m draws without replacement
- * from T items of which K are successes (lo < hi), by inversion searching outward from the mode
- * (the twin of hypergeometric() in src/js/resampling.ts; lf[i] = ln i!).
+ * from T items of which K are successes (lo < hi), by inversion from the mode (the twin of
+ * hypergeometric() in src/js/resampling.ts; lf[i] = ln i!).
  */
 function hypergeometric(T: f64, K: f64, m: f64, lo: f64, hi: f64, lf: usize): f64 {
   let mode = Math.floor(((m + 1) * (K + 1)) / (T + 2));
@@ -156,19 +181,39 @@ function hypergeometric(T: f64, K: f64, m: f64, lo: f64, hi: f64, lf: usize): f6
   const F = T - K - m;
   const lp =
     lfac(lf, K) - lfac(lf, mode) - lfac(lf, K - mode) + lfac(lf, T - K) - lfac(lf, m - mode) - lfac(lf, F + mode) - lfac(lf, T) + lfac(lf, m) + lfac(lf, T - m);
-  const pm = expTwin(lp);
+  return fromMode(expTwin(lp), mode, lo, hi, K, m, F, 1);
+}
+
+/**
+ * One binomial draw: successes in N trials of probability c/R (0 < c < R), by inversion from the
+ * mode (the twin of binomial() in src/js/resampling.ts; lf[i] = ln i!, ln[i] = ln i).
+ */
+function binomial(N: f64, c: f64, R: f64, lf: usize, ln: usize): f64 {
+  let mode = Math.floor(((N + 1) * c) / R);
+  if (mode > N) mode = N;
+  const lq = lfac(ln, R);
+  const lp = lfac(lf, N) - lfac(lf, mode) - lfac(lf, N - mode) + mode * (lfac(ln, c) - lq) + (N - mode) * (lfac(ln, R - c) - lq);
+  return fromMode(expTwin(lp), mode, 0, N, N, c, R - c, 0);
+}
+
+/**
+ * Inversion of a uniform by a search outward from the mode (alternately up and down) of a pmf
+ * with P(x + 1)/P(x) = (P − x)(Q − s·x) / ((x + 1)(S + s·x + s)) on [lo, hi], pm = P(mode): the
+ * hypergeometric (s = 1) and the binomial (s = 0). The twin of fromMode() in src/js/resampling.ts.
+ */
+function fromMode(pm: f64, mode: f64, lo: f64, hi: f64, P: f64, Q: f64, S: f64, s: f64): f64 {
   let u = uniform() - pm;
   if (u <= 0) return mode;
   let l = mode, h = mode, pl = pm, ph = pm;
   while (h < hi || l > lo) {
     if (h < hi) {
-      ph = (ph * ((K - h) * (m - h))) / ((h + 1) * (F + h + 1));
+      ph = (ph * ((P - h) * (Q - s * h))) / ((h + 1) * (S + s * h + s));
       h++;
       u -= ph;
       if (u <= 0) return h;
     }
     if (l > lo) {
-      pl = (pl * (l * (F + l))) / ((K - l + 1) * (m - l + 1));
+      pl = (pl * (l * (S + s * l))) / ((P - l + 1) * (Q - s * l + s));
       l--;
       u -= pl;
       if (u <= 0) return l;

@@ -268,6 +268,11 @@ export interface ResamplingKernels {
    * table of a random permutation), one per stream; lf[i] = ln i! for i = 0 … n.
    */
   tableSums(rowSums: Float64Array, colSums: Float64Array, lf: Float64Array, g: Float64Array, states: Uint32Array, k0: number, k1: number): Float64Array;
+  /**
+   * The cell counts of bootstrap resamples of a table's n = Σ counts pairs (a multinomial draw
+   * over its cells): (k1 − k0)·cells values; lf[i] = ln i!, ln[i] = ln i for i = 0 … n.
+   */
+  multinomialCounts(counts: Float64Array, lf: Float64Array, ln: Float64Array, states: Uint32Array, k0: number, k1: number): Float64Array;
   /** The cell counts of each bootstrap resample of the pairs (pair i in cell[i] < cells): (k1 − k0)·cells values. */
   bootstrapCounts(cell: Uint32Array, cells: number, states: Uint32Array, k0: number, k1: number): Float64Array;
 }

@@ -125,7 +125,7 @@ function tablePermutationPValue(b: Backend, row: Int32Array, col: Int32Array, t:
   let observed = 0;
   for (const v of t.cellCount) observed += g[v];
   const states = Random.streams(seed, 0, B);
-  const sums = drawTables(t.n, rows.length, cols.length)
+  const sums = cellByCell(t.n, (rows.length - 1) * (cols.length - 1), rows.length * cols.length)
     ? b.tableSums(rows, cols, logFactorials(t.n), g, states, 0, B)
     : b.permutationSums(...shuffleInput(row, col, t.rowSums.length), t.rowSums.length, t.colSums.length, g, states, 0, B);
   // ties in I within TIE·max(1, I), in the units of Σ n ln n: × N
@@ -133,20 +133,28 @@ function tablePermutationPValue(b: Backend, row: Int32Array, col: Int32Array, t:
 }
 
 /**
- * Whether drawing the table cell by cell (about (r − 1)(c − 1)(8 + 2√(n/rc)) steps) beats
- * shuffling the n pairs: small tables of many pairs. Both give the permutation distribution.
+ * Whether drawing a table cell by cell (`draws` random cells of `cells`, about 8 + 2√(n/cells)
+ * steps each) beats drawing each of the n pairs: small tables of many pairs. Both give the same
+ * distribution (of a permutation, or of a bootstrap resample).
  */
-function drawTables(n: number, r: number, c: number): boolean {
-  return n <= 2 ** 24 && (r - 1) * (c - 1) * (8 + 2 * Math.sqrt(n / (r * c))) < n;
+function cellByCell(n: number, draws: number, cells: number): boolean {
+  return n <= 2 ** 24 && draws * (8 + 2 * Math.sqrt(n / cells)) < n;
 }
 
-/** ln i! for i = 0 … n (sums of ln i, compensated: Neumaier). */
-function logFactorials(n: number): Float64Array {
+/** ln i for i = 0 … n (ln 0 stored as 0, never read). */
+function logTable(n: number): Float64Array {
+  const ln = new Float64Array(n + 1);
+  for (let i = 2; i <= n; i++) ln[i] = Math.log(i);
+  return ln;
+}
+
+/** ln i! for i = 0 … n: sums of ln i, compensated (Neumaier). */
+function logFactorials(n: number, ln = logTable(n)): Float64Array {
   const lf = new Float64Array(n + 1);
   let s = 0;
   let comp = 0;
   for (let i = 2; i <= n; i++) {
-    const v = Math.log(i);
+    const v = ln[i];
     const t = s + v;
     comp += s >= v ? s - t + v : v - t + s;
     s = t;
@@ -289,7 +297,7 @@ export function quantileSorted(x: Float64Array, q: number): number {
 
 /**
  * Bootstrap percentile interval of the label MI: `resamples` resamples of the n pairs (with
- * replacement), the MI of each, and low/high = the (1 − level)/2 and (1 + level)/2 quantiles of
+ * replacement; drawn as a multinomial over the table's cells when the table is small), the MI of each, and low/high = the (1 − level)/2 and (1 + level)/2 quantiles of
  * those values (NumPy's linear rule, as scipy.stats.bootstrap(method="percentile")). low ≤ high.
  */
 export function mutualInformationInterval(b: Backend, a: unknown, c: unknown, opts: MutualInformationIntervalOptions = {}): MutualInformationInterval {
@@ -304,14 +312,21 @@ export function mutualInformationInterval(b: Backend, a: unknown, c: unknown, op
   const t = countTable(b, X, Y);
   const K = t.cellCount.length;
   const C = t.colLabels.length;
-  // each pair's cell: cells are in row-major order, so their keys row·C + col ascend
-  const keys = new Float64Array(K);
-  for (let k = 0; k < K; k++) keys[k] = t.cellRow[k] * C + t.cellCol[k];
-  const row = denseCodes(X).idx;
-  const col = denseCodes(Y).idx;
-  const cell = new Uint32Array(row.length);
-  for (let i = 0; i < row.length; i++) cell[i] = lowerBound(keys, row[i] * C + col[i]);
-  const counts = b.bootstrapCounts(cell, K, Random.streams(seed, 0, B), 0, B);
+  const states = Random.streams(seed, 0, B);
+  let counts: Float64Array;
+  if (cellByCell(t.n, K - 1, K)) {
+    const ln = logTable(t.n);
+    counts = b.multinomialCounts(t.cellCount, logFactorials(t.n, ln), ln, states, 0, B);
+  } else {
+    // each pair's cell: cells are in row-major order, so their keys row·C + col ascend
+    const keys = new Float64Array(K);
+    for (let k = 0; k < K; k++) keys[k] = t.cellRow[k] * C + t.cellCol[k];
+    const row = denseCodes(X).idx;
+    const col = denseCodes(Y).idx;
+    const cell = new Uint32Array(row.length);
+    for (let i = 0; i < row.length; i++) cell[i] = lowerBound(keys, row[i] * C + col[i]);
+    counts = b.bootstrapCounts(cell, K, states, 0, B);
+  }
   const values = new Float64Array(B);
   const r = new ResampledTable(t);
   for (let k = 0; k < B; k++) values[k] = tableMI(r.of(counts.subarray(k * K, (k + 1) * K)));

@@ -119,6 +119,32 @@ describe.each(BACKENDS)("tests of independence on %s", (name) => {
     }
   });
 
+  it("bootstrap counts, by pairs and as one multinomial over the cells: each cell Binomial(n, c/n) (mean c, variance c(1 − c/n))", () => {
+    const counts = Float64Array.of(5, 30, 12, 1, 52);
+    const n = 100;
+    const B = 4000;
+    const K = counts.length;
+    const lf = new Float64Array(n + 1);
+    const ln = new Float64Array(n + 1);
+    for (let i = 2; i <= n; i++) {
+      ln[i] = Math.log(i);
+      lf[i] = lf[i - 1] + ln[i];
+    }
+    const cell = new Uint32Array(n);
+    for (let j = 0, i = 0; j < K; j++) for (let c = 0; c < counts[j]; c++) cell[i++] = j;
+    const states = Random.streams(21, 0, B);
+    const be = backendOf(e);
+    for (const draws of [be.multinomialCounts(counts, lf, ln, states, 0, B), be.bootstrapCounts(cell, K, states, 0, B)]) {
+      for (let k = 0; k < B; k++) expect(draws.subarray(k * K, (k + 1) * K).reduce((s, v) => s + v, 0)).toBe(n);
+      counts.forEach((c, j) => {
+        const x = Float64Array.from({ length: B }, (_, k) => draws[k * K + j]);
+        const v = c * (1 - c / n);
+        expect(Math.abs(mean(x) - c)).toBeLessThan(5 * Math.sqrt(v / B));
+        expect(Math.abs(sd(x) ** 2 / v - 1)).toBeLessThan(0.15);
+      });
+    }
+  });
+
   it.each(chiCases.map((c) => [c.name, c] as const))("g-test and chi2 = scipy.stats.chi2_contingency(correction=False): %s", (_, c) => {
     const g = e.mutualInformationTest(c.a, c.b, { method: "g-test" });
     expect(g.method).toBe("g-test");
@@ -340,5 +366,8 @@ describe.each(["js", "wasm-simd"] as const)("the pool (%s, threads: 2): the same
     const cs = Float64Array.of(34, 27, 19);
     expect(await e.parallel.kernel("tableSums", [rs, cs, lf, g, states, 0, 40])).toEqual(be.tableSums(rs, cs, lf, g, states, 0, 40));
     expect(await e.parallel.kernel("bootstrapCounts", [cols, 3, states, 2, 30])).toEqual(be.bootstrapCounts(cols, 3, states, 2, 30));
+    const cells = Float64Array.of(30, 5, 9, 4, 22, 10);
+    const ln = Float64Array.from({ length: n + 1 }, (_, i) => (i > 1 ? Math.log(i) : 0));
+    expect(await e.parallel.kernel("multinomialCounts", [cells, lf, ln, states, 3, 33])).toEqual(be.multinomialCounts(cells, lf, ln, states, 3, 33));
   });
 });

@@ -8,6 +8,8 @@ generator, seed fixed, as bench/peers/numpy_peers.py), timing what a scikit-lear
   W7-classif  mutual_info_classif(X, c, n_neighbors=3, random_state=0), c = the tercile of that y
   W7-ksg*     _compute_mi_cc(x, y, 3) (KSG algorithm 1; what both functions above call per
               column) on n correlated Gaussian pairs, rho = 0.6, n = 1e4, 1e5, 1e6
+  W8          [mutual_info_score(a, rng.permutation(b)) for _ in range(999)], a, b 1e5 labels
+              in 0 … 9, b = a on 2 % of the samples (the permutation test users write today)
 Prints one JSON object: {"python", "executable", "numpy", "scipy", "sklearn", "workloads": [{"id",
 "call", "seconds", "elements"}]}, seconds = the median per call (inputs built outside the timing).
 These calls take seconds each: a call that lasts longer than the time budget is timed once (no
@@ -30,6 +32,7 @@ try:
     import sklearn
     from sklearn.feature_selection import mutual_info_classif, mutual_info_regression
     from sklearn.feature_selection._mutual_info import _compute_mi_cc
+    from sklearn.metrics import mutual_info_score
 except ImportError as exc:  # the TS side prints the message and skips the scikit-learn peers
     print(json.dumps({"skipped": f"scikit-learn not importable by {sys.executable}: {exc}"}))
     sys.exit(0)
@@ -72,6 +75,17 @@ def main():
     for wid, n in (("W7-ksg-1e4", 10**4), ("W7-ksg-1e5", 10**5), ("W7-ksg", 10**6)):
         add(wid, "_compute_mi_cc(x, y, n_neighbors=3)", n, lambda n=n: pairs(rng, n),
             lambda x, y: _compute_mi_cc(x, y, 3))
+
+    def labels():
+        a = rng.integers(0, 10, 10**5)
+        b = np.where(rng.random(10**5) < 0.02, a, rng.integers(0, 10, 10**5))
+        return a, b
+
+    def permutation_test(a, b, B=999):
+        mi = mutual_info_score(a, b)
+        perm = [mutual_info_score(a, rng.permutation(b)) for _ in range(B)]
+        return (1 + sum(v >= mi for v in perm)) / (1 + B)
+    add("W8", "[mutual_info_score(a, rng.permutation(b)) for _ in range(999)]", 10**5 * 999, labels, permutation_test)
 
     peers.emit(numpy=np.__version__, scipy=scipy.__version__, sklearn=sklearn.__version__)
 

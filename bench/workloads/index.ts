@@ -6,6 +6,7 @@ import { gridWorkloads } from "./grids.js";
 import { lossWorkloads } from "./losses.js";
 import { parallelWorkloads } from "./parallel.js";
 import { knnWorkloads } from "./knn.js";
+import { resamplingWorkloads } from "./resampling.js";
 import type { Workload } from "./types.js";
 
 export const workloads: Workload<any>[] = [
@@ -16,4 +17,5 @@ export const workloads: Workload<any>[] = [
   ...lossWorkloads,
   ...parallelWorkloads,
   ...knnWorkloads,
+  ...resamplingWorkloads,
 ];

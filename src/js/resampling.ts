@@ -86,6 +86,34 @@ export const jsResampling: ResamplingKernels = {
     return out;
   },
 
+  /**
+   * The cell counts of bootstrap resamples of the n = Σ counts pairs of a table of K cells: a
+   * multinomial draw of n over the cells with probabilities counts/n, cell by cell (cell j
+   * binomial with the draws left and probability counts[j] / (the counts of cells j …), the last
+   * by difference), O(K·√n) per resample; at [(k − k0)·K …]. lf[i] = ln i!, ln[i] = ln i.
+   */
+  multinomialCounts(counts, lf, ln, states, k0, k1) {
+    const K = counts.length;
+    let n = 0;
+    for (let j = 0; j < K; j++) n += counts[j];
+    const out = new Float64Array((k1 - k0) * K);
+    for (let k = k0; k < k1; k++) {
+      const rng = Random.fromState(states, k);
+      const o = (k - k0) * K;
+      let N = n;
+      let R = n;
+      for (let j = 0; j < K - 1; j++) {
+        const c = counts[j];
+        const x = N > 0 && c < R ? binomial(N, c, R, lf, ln, rng) : c < R ? 0 : N;
+        out[o + j] = x;
+        N -= x;
+        R -= c;
+      }
+      out[o + K - 1] = N;
+    }
+    return out;
+  },
+
   /** Per resample k: n draws with replacement of a pair index i, each counted into cell[i]; counts at [(k − k0)·cells …]. */
   bootstrapCounts(cell, cells, states, k0, k1) {
     const n = cell.length;
@@ -101,10 +129,8 @@ export const jsResampling: ResamplingKernels = {
 
 /**
  * One hypergeometric draw: the successes among m draws without replacement from T items, K of
- * them successes (lo = max(0, m − (T − K)) < hi = min(K, m)). Inversion searching outward from
- * the mode ⌊(m + 1)(K + 1)/(T + 2)⌋, alternately up and down, with the pmf ratios
- * P(x + 1)/P(x) = (K − x)(m − x)/((x + 1)(T − K − m + x + 1)); P(mode) from lf[i] = ln i! and
- * expTwin, so that the WASM twin draws the same value from the same uniform. Expected steps ~1.6 sd.
+ * them successes (lo = max(0, m − (T − K)) < hi = min(K, m)), by inversion from the mode
+ * ⌊(m + 1)(K + 1)/(T + 2)⌋ with P(mode) from lf[i] = ln i! and expTwin.
  */
 function hypergeometric(T: number, K: number, m: number, lo: number, hi: number, lf: Float64Array, rng: Random): number {
   let mode = Math.floor(((m + 1) * (K + 1)) / (T + 2));
@@ -112,7 +138,29 @@ function hypergeometric(T: number, K: number, m: number, lo: number, hi: number,
   if (mode > hi) mode = hi;
   const F = T - K - m;
   const lp = lf[K] - lf[mode] - lf[K - mode] + lf[T - K] - lf[m - mode] - lf[F + mode] - lf[T] + lf[m] + lf[T - m];
-  const pm = expTwin(lp);
+  return fromMode(expTwin(lp), mode, lo, hi, K, m, F, 1, rng);
+}
+
+/**
+ * One binomial draw: the successes in N trials of probability c/R (0 < c < R), by inversion from
+ * the mode ⌊(N + 1)c/R⌋, P(mode) from lf[i] = ln i!, ln[i] = ln i and expTwin.
+ */
+function binomial(N: number, c: number, R: number, lf: Float64Array, ln: Float64Array, rng: Random): number {
+  let mode = Math.floor(((N + 1) * c) / R);
+  if (mode > N) mode = N;
+  const lq = ln[R];
+  const lp = lf[N] - lf[mode] - lf[N - mode] + mode * (ln[c] - lq) + (N - mode) * (ln[R - c] - lq);
+  return fromMode(expTwin(lp), mode, 0, N, N, c, R - c, 0, rng);
+}
+
+/**
+ * Inversion of a uniform by a search outward from the mode, alternately up and down, of a pmf
+ * with P(x + 1)/P(x) = (P − x)(Q − s·x) / ((x + 1)(S + s·x + s)) on [lo, hi], pm = P(mode): the
+ * hypergeometric (P = K, Q = m, S = T − K − m, s = 1) and the binomial (P = N, Q = c, S = R − c,
+ * s = 0). The pmf values are products and quotients of integers, so that the WASM twin
+ * (assembly/resampling.ts) draws the same value from the same uniform. Expected steps ~1.6 sd.
+ */
+function fromMode(pm: number, mode: number, lo: number, hi: number, P: number, Q: number, S: number, s: number, rng: Random): number {
   let u = rng.uniform() - pm;
   if (u <= 0) return mode;
   let l = mode;
@@ -121,13 +169,13 @@ function hypergeometric(T: number, K: number, m: number, lo: number, hi: number,
   let ph = pm;
   while (h < hi || l > lo) {
     if (h < hi) {
-      ph = (ph * ((K - h) * (m - h))) / ((h + 1) * (F + h + 1));
+      ph = (ph * ((P - h) * (Q - s * h))) / ((h + 1) * (S + s * h + s));
       h++;
       u -= ph;
       if (u <= 0) return h;
     }
     if (l > lo) {
-      pl = (pl * (l * (F + l))) / ((K - l + 1) * (m - l + 1));
+      pl = (pl * (l * (S + s * l))) / ((P - l + 1) * (Q - s * l + s));
       l--;
       u -= pl;
       if (u <= 0) return l;

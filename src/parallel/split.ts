@@ -314,5 +314,6 @@ export const SPLITTERS: Record<string, Splitter> = {
   // permutation tests and bootstrap (src/resampling.ts): permutations or resamples across the workers (each draws from its own stream)
   permutationSums: rangeKernel(6, [0, 1, 4, 5], [], 4, true),
   tableSums: rangeKernel(5, [0, 1, 2, 3, 4], [], 16, true),
+  multinomialCounts: rangeKernel(4, [0, 1, 2, 3], [], 16, true),
   bootstrapCounts: rangeKernel(3, [0, 2], [], 4, true),
 };

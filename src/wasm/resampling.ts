@@ -14,6 +14,7 @@ export function wasmResampling(h: WasmHost): ResamplingKernels {
     resampleWorkBytes: h.kernel("resampleWorkBytes"),
     permutationSums: h.kernel("permutationSums"),
     tableSums: h.kernel("tableSums"),
+    multinomialCounts: h.kernel("multinomialCounts"),
     bootstrapCounts: h.kernel("bootstrapCounts"),
   };
   return {
@@ -29,16 +30,28 @@ export function wasmResampling(h: WasmHost): ResamplingKernels {
         K.tableSums(rs, rowSums.length, cs, cols, l, gg, st, k0, k1, out, work),
       );
     },
+    multinomialCounts(counts, lf, ln, states, k0, k1) {
+      const cells = counts.length;
+      return inParts(k0, k1, cells, (a, b) =>
+        h.whole<Float64Array>([counts, lf, ln, states.subarray(4 * a, 4 * b)], (b - a) * cells, "f64", 0, ([c, l, lg, st], o) => K.multinomialCounts(c, cells, l, lg, st, 0, b - a, o)),
+      );
+    },
     bootstrapCounts(cell, cells, states, k0, k1) {
       const n = cell.length;
-      const out = new Float64Array((k1 - k0) * cells);
-      const per = Math.max(1, Math.floor(OUT_CELLS / cells));
-      for (let a = k0; a < k1; a += per) {
-        const b = Math.min(k1, a + per);
-        const part = h.whole<Float64Array>([cell, states.subarray(4 * a, 4 * b)], (b - a) * cells, "f64", 0, ([c, st], o) => K.bootstrapCounts(c, n, cells, st, 0, b - a, o));
-        out.set(part, (a - k0) * cells);
-      }
-      return out;
+      return inParts(k0, k1, cells, (a, b) =>
+        h.whole<Float64Array>([cell, states.subarray(4 * a, 4 * b)], (b - a) * cells, "f64", 0, ([c, st], o) => K.bootstrapCounts(c, n, cells, st, 0, b - a, o)),
+      );
     },
   };
+}
+
+/** Resamples k0 … k1 − 1 of `cells` counts each, computed by `part(a, b)` in runs of at most OUT_CELLS counts. */
+function inParts(k0: number, k1: number, cells: number, part: (a: number, b: number) => Float64Array): Float64Array {
+  const out = new Float64Array((k1 - k0) * cells);
+  const per = Math.max(1, Math.floor(OUT_CELLS / cells));
+  for (let a = k0; a < k1; a += per) {
+    const b = Math.min(k1, a + per);
+    out.set(part(a, b), (a - k0) * cells);
+  }
+  return out;
 }
