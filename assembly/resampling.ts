@@ -6,6 +6,7 @@
 // bytes; nothing is allocated.
 
 import { below, nextU32, seedFrom } from "./random";
+import { expF64 } from "./exp";
 
 // @ts-ignore: decorator
 @inline function a64(x: usize): usize {
@@ -44,33 +45,14 @@ function permute<T>(col: usize, n: i32, rowStart: usize, rows: i32, cols: i32, g
   for (let i = 0; i < n; i++) store<T>(codes + (<usize>i << alignof<T>()), <T>load<u32>(col + (<usize>i << 2)));
   memory.fill(cnt, 0, <usize>cols << 2);
   for (let k = k0; k < k1; k++) {
-    // the generator's state in locals (assembly/random.ts steps the same way)
-    const sp = states + (<usize>k << 4);
-    let x0 = load<u32>(sp), x1 = load<u32>(sp, 4), x2 = load<u32>(sp, 8), x3 = load<u32>(sp, 12);
+    seedFrom(states, k);
     memory.copy(w, codes, size);
     let s: f64 = 0;
     for (let r = rows - 1; r >= 0; r--) {
       const lo = load<i32>(rowStart + (<usize>r << 2));
       let m = 0;
       for (let i = load<i32>(rowStart + (<usize>(r + 1) << 2)) - 1; i >= lo; i--) {
-        // j uniform in [0, i]: Lemire's multiply-shift with rejection (as below() in assembly/random.ts)
-        const bound = <u32>(i + 1);
-        let p: u64 = 0;
-        let thr: u32 = 0;
-        do {
-          const v = rotl<u32>(x1 * 5, 7) * 9;
-          const t = x1 << 9;
-          x2 ^= x0;
-          x3 ^= x1;
-          x1 ^= x2;
-          x0 ^= x3;
-          x2 ^= t;
-          x3 = rotl<u32>(x3, 11);
-          p = <u64>v * <u64>bound;
-          if (<u32>p >= bound) break;
-          if (thr == 0) thr = (<u32>0 - bound) % bound;
-        } while (<u32>p < thr);
-        const pj = w + (<usize>(p >> 32) << alignof<T>());
+        const pj = w + (<usize>below(<u32>(i + 1)) << alignof<T>());
         const t = <u32>load<T>(pj);
         store<T>(pj, load<T>(w + (<usize>i << alignof<T>())));
         const pc = cnt + (<usize>t << 2);
@@ -132,35 +114,6 @@ export function bootstrapCounts(cell: usize, n: i32, cells: i32, states: usize, 
   }
 }
 
-const INV_LN2: f64 = 1.4426950408889634;
-const LN2_HI: f64 = 0.6931471803691238; // ln 2 rounded to 32 significant bits: k·LN2_HI is exact
-const LN2_LO: f64 = 1.9082149292705877e-10;
-
-/**
- * e^x for x ≤ 709 (0 below −708), from +, −, × and ÷ only, in the order of src/js/resampling.ts:
- * x = k ln 2 + r, |r| ≤ ½ ln 2, e^r by its Taylor series to r¹³ (error < 1e-17), times 2^k.
- */
-function expTwin(x: f64): f64 {
-  if (x < -708) return 0;
-  const k = Math.floor(x * INV_LN2 + 0.5);
-  const r = x - k * LN2_HI - k * LN2_LO;
-  let p: f64 = 1.0 / 6227020800.0;
-  p = p * r + 1.0 / 479001600.0;
-  p = p * r + 1.0 / 39916800.0;
-  p = p * r + 1.0 / 3628800.0;
-  p = p * r + 1.0 / 362880.0;
-  p = p * r + 1.0 / 40320.0;
-  p = p * r + 1.0 / 5040.0;
-  p = p * r + 1.0 / 720.0;
-  p = p * r + 1.0 / 120.0;
-  p = p * r + 1.0 / 24.0;
-  p = p * r + 1.0 / 6.0;
-  p = p * r + 0.5;
-  p = p * r + 1.0;
-  p = p * r + 1.0;
-  return p * reinterpret<f64>(<u64>(<i64>k + 1023) << 52);
-}
-
 /** A uniform double in [0, 1) with 53 random bits (Random.uniform). */
 // @ts-ignore: decorator
 @inline function uniform(): f64 {
@@ -181,7 +134,7 @@ function hypergeometric(T: f64, K: f64, m: f64, lo: f64, hi: f64, lf: usize): f6
   const F = T - K - m;
   const lp =
     lfac(lf, K) - lfac(lf, mode) - lfac(lf, K - mode) + lfac(lf, T - K) - lfac(lf, m - mode) - lfac(lf, F + mode) - lfac(lf, T) + lfac(lf, m) + lfac(lf, T - m);
-  return fromMode(expTwin(lp), mode, lo, hi, K, m, F, 1);
+  return fromMode(expF64(lp), mode, lo, hi, K, m, F, 1);
 }
 
 /**
@@ -193,7 +146,7 @@ function binomial(N: f64, c: f64, R: f64, lf: usize, ln: usize): f64 {
   if (mode > N) mode = N;
   const lq = lfac(ln, R);
   const lp = lfac(lf, N) - lfac(lf, mode) - lfac(lf, N - mode) + mode * (lfac(ln, c) - lq) + (N - mode) * (lfac(ln, R - c) - lq);
-  return fromMode(expTwin(lp), mode, 0, N, N, c, R - c, 0);
+  return fromMode(expF64(lp), mode, 0, N, N, c, R - c, 0);
 }
 
 /**

@@ -9,6 +9,7 @@ import { BACKENDS, engine, rng } from "./backends.js";
 import type { Engine } from "../src/engine.js";
 import type { Backend } from "../src/backend.js";
 import { Random } from "../src/random.js";
+import { expF64 } from "../src/js/exp.js";
 import { quantileSorted } from "../src/resampling.js";
 import { bootstrapHalves, bounded, chiCases, emiCases, exactTwoByTwo, quantileCase, streams, xoshiro } from "./reference/resampling.js";
 
@@ -91,6 +92,18 @@ describe("the generator (src/random.ts)", () => {
   });
 });
 
+describe("expF64 (src/js/exp.ts, the twin of assembly/exp.ts)", () => {
+  it("is e^x within 2 ulp on [−708, 709], and 0 below ln DBL_MIN", () => {
+    const r = rng(8);
+    for (let i = 0; i < 20000; i++) {
+      const x = i < 10000 ? -708 + 1417 * r() : -2 + 4 * r();
+      expect(rel(expF64(x), Math.exp(x))).toBeLessThan(4.5e-16);
+    }
+    expect(expF64(0)).toBe(1);
+    expect(expF64(-709)).toBe(0);
+  });
+});
+
 describe("quantiles", () => {
   it("quantileSorted is numpy.percentile's linear rule", () => {
     const x = Float64Array.from(quantileCase.values).sort();
@@ -143,6 +156,21 @@ describe.each(BACKENDS)("tests of independence on %s", (name) => {
         expect(Math.abs(sd(x) ** 2 / v - 1)).toBeLessThan(0.15);
       });
     }
+  });
+
+  it("the cell-by-cell draws (hypergeometric and binomial, through expF64) give the JS reference's bits", () => {
+    const t = [[120, 33, 9, 40], [14, 220, 61, 5], [70, 2, 95, 31]];
+    const n = t.flat().reduce((s, v) => s + v, 0);
+    const ln = Float64Array.from({ length: n + 1 }, (_, i) => (i > 1 ? Math.log(i) : 0));
+    const lf = new Float64Array(n + 1);
+    for (let i = 2; i <= n; i++) lf[i] = lf[i - 1] + ln[i];
+    const g = Float64Array.from(ln, (v, i) => i * v);
+    const rs = Float64Array.from(t.map((r) => r.reduce((s, v) => s + v, 0)));
+    const cs = Float64Array.from(t[0].map((_, j) => t.reduce((s, r) => s + r[j], 0)));
+    const states = Random.streams(5, 0, 300);
+    expect(Array.from(backendOf(e).tableSums(rs, cs, lf, g, states, 0, 300))).toEqual(Array.from(backendOf(js).tableSums(rs, cs, lf, g, states, 0, 300)));
+    const cells = Float64Array.from(t.flat());
+    expect(Array.from(backendOf(e).multinomialCounts(cells, lf, ln, states, 0, 300))).toEqual(Array.from(backendOf(js).multinomialCounts(cells, lf, ln, states, 0, 300)));
   });
 
   it.each(chiCases.map((c) => [c.name, c] as const))("g-test and chi2 = scipy.stats.chi2_contingency(correction=False): %s", (_, c) => {

@@ -5,6 +5,7 @@
  */
 import type { ResamplingKernels } from "../backend.js";
 import { Random } from "../random.js";
+import { expF64 } from "./exp.js";
 
 export const jsResampling: ResamplingKernels = {
   /**
@@ -130,7 +131,7 @@ export const jsResampling: ResamplingKernels = {
 /**
  * One hypergeometric draw: the successes among m draws without replacement from T items, K of
  * them successes (lo = max(0, m − (T − K)) < hi = min(K, m)), by inversion from the mode
- * ⌊(m + 1)(K + 1)/(T + 2)⌋ with P(mode) from lf[i] = ln i! and expTwin.
+ * ⌊(m + 1)(K + 1)/(T + 2)⌋ with P(mode) from lf[i] = ln i! and expF64.
  */
 function hypergeometric(T: number, K: number, m: number, lo: number, hi: number, lf: Float64Array, rng: Random): number {
   let mode = Math.floor(((m + 1) * (K + 1)) / (T + 2));
@@ -138,19 +139,19 @@ function hypergeometric(T: number, K: number, m: number, lo: number, hi: number,
   if (mode > hi) mode = hi;
   const F = T - K - m;
   const lp = lf[K] - lf[mode] - lf[K - mode] + lf[T - K] - lf[m - mode] - lf[F + mode] - lf[T] + lf[m] + lf[T - m];
-  return fromMode(expTwin(lp), mode, lo, hi, K, m, F, 1, rng);
+  return fromMode(expF64(lp), mode, lo, hi, K, m, F, 1, rng);
 }
 
 /**
  * One binomial draw: the successes in N trials of probability c/R (0 < c < R), by inversion from
- * the mode ⌊(N + 1)c/R⌋, P(mode) from lf[i] = ln i!, ln[i] = ln i and expTwin.
+ * the mode ⌊(N + 1)c/R⌋, P(mode) from lf[i] = ln i!, ln[i] = ln i and expF64.
  */
 function binomial(N: number, c: number, R: number, lf: Float64Array, ln: Float64Array, rng: Random): number {
   let mode = Math.floor(((N + 1) * c) / R);
   if (mode > N) mode = N;
   const lq = ln[R];
   const lp = lf[N] - lf[mode] - lf[N - mode] + mode * (ln[c] - lq) + (N - mode) * (ln[R - c] - lq);
-  return fromMode(expTwin(lp), mode, 0, N, N, c, R - c, 0, rng);
+  return fromMode(expF64(lp), mode, 0, N, N, c, R - c, 0, rng);
 }
 
 /**
@@ -182,38 +183,4 @@ function fromMode(pm: number, mode: number, lo: number, hi: number, P: number, Q
     }
   }
   return mode; // the rounding left u > 0 after the whole support
-}
-
-const INV_LN2 = 1.4426950408889634;
-const LN2_HI = 0.6931471803691238; // ln 2 rounded to 32 significant bits: k·LN2_HI is exact
-const LN2_LO = 1.9082149292705877e-10;
-const POW2 = new Float64Array(1);
-const POW2_WORDS = new Uint32Array(POW2.buffer);
-
-/**
- * e^x for x ≤ 709 (0 below −708) from +, −, × and ÷ only, so that JS and WASM (assembly/resampling.ts)
- * give the same bits (Math.exp is not specified to the last bit): x = k ln 2 + r, |r| ≤ ½ ln 2,
- * e^r by its Taylor series to r¹³ (truncation < 1e-17), times 2^k built from its exponent bits.
- */
-export function expTwin(x: number): number {
-  if (x < -708) return 0;
-  const k = Math.floor(x * INV_LN2 + 0.5);
-  const r = x - k * LN2_HI - k * LN2_LO;
-  let p = 1 / 6227020800;
-  p = p * r + 1 / 479001600;
-  p = p * r + 1 / 39916800;
-  p = p * r + 1 / 3628800;
-  p = p * r + 1 / 362880;
-  p = p * r + 1 / 40320;
-  p = p * r + 1 / 5040;
-  p = p * r + 1 / 720;
-  p = p * r + 1 / 120;
-  p = p * r + 1 / 24;
-  p = p * r + 1 / 6;
-  p = p * r + 0.5;
-  p = p * r + 1;
-  p = p * r + 1;
-  POW2_WORDS[0] = 0;
-  POW2_WORDS[1] = (k + 1023) << 20;
-  return p * POW2[0];
 }
