@@ -5,5 +5,6 @@ export * from "./labels";
 export * from "./histogram";
 export * from "./integrate";
 export * from "./losses";
+export * from "./estimators";
 export { knnWorkBytes, knnDistances, knnCross, countWithin, ksgColumns, rossColumns } from "./knn";
 export { expArrayF64, expArrayF32, pow2ArrayF32 } from "./exp";

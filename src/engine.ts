@@ -24,6 +24,7 @@ import { SampleEntropyMethods } from "./sample-entropy.js";
 import { LossMethods } from "./losses.js";
 import { MaxEntMethods } from "./maxent.js";
 import { KnnMethods } from "./knn.js";
+import { EstimatorMethods } from "./estimators.js";
 
 export class Engine {
   #b: Backend | null;
@@ -124,7 +125,8 @@ export interface Engine
     SampleEntropyMethods,
     LossMethods,
     MaxEntMethods,
-    KnnMethods {}
+    KnnMethods,
+    EstimatorMethods {}
 
 install(Engine, [
   DiscreteMethods,
@@ -138,4 +140,5 @@ install(Engine, [
   LossMethods,
   MaxEntMethods,
   KnnMethods,
+  EstimatorMethods,
 ]);

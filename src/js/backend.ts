@@ -6,6 +6,7 @@ import { jsHistogram } from "./histogram.js";
 import { jsIntegrate } from "./integrate.js";
 import { jsLosses } from "./losses.js";
 import { jsKnn } from "./knn.js";
+import { jsEstimators } from "./estimators.js";
 
 export function createJsBackend(): Backend {
   return {
@@ -16,6 +17,7 @@ export function createJsBackend(): Backend {
     ...jsIntegrate,
     ...jsLosses,
     ...jsKnn,
+    ...jsEstimators,
     memoryBytes: () => 0,
     close: () => {},
   };

@@ -7,6 +7,7 @@ import { wasmHistogram } from "./histogram.js";
 import { wasmIntegrate } from "./integrate.js";
 import { wasmLosses } from "./losses.js";
 import { wasmKnn } from "./knn.js";
+import { wasmEstimators } from "./estimators.js";
 import { instantiate, type WasmKind } from "./load.js";
 
 /** Where a backend's memory comes from: its own (default), or a shared memory (the threads build). */
@@ -42,6 +43,7 @@ export async function createWasmBackend(kind: WasmKind, opts: WasmBackendOptions
     ...wasmIntegrate(host),
     ...wasmLosses(host),
     ...wasmKnn(host),
+    ...wasmEstimators(host),
     resident: opts.region ? undefined : host.heap,
     memoryBytes: () => host.memoryBytes(),
     close: () => {
