@@ -495,7 +495,9 @@ export abstract class HistogramMethods {
   /**
    * MI between each column of X (rows = samples) and y, one value per column: y labels
    * (of any kind, as the label calls take them) or a real vector binned like the columns (`target`). The histogram
-   * counterpart of scikit-learn's mutual_info_classif / mutual_info_regression.
+   * counterpart of scikit-learn's mutual_info_classif / mutual_info_regression. `estimator`
+   * (src/estimators.ts) as histogramMutualInformation, K = the column's bins, the classes (or y bins)
+   * and their product.
    */
   mutualInformationColumns(X: MatrixLike, y: Labels | Vector, opts?: MutualInformationColumnsOptions): Float64Array {
     return mutualInformationColumns(this[backendOf](), X, y, opts);
