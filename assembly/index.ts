@@ -5,6 +5,7 @@ export * from "./labels";
 export * from "./histogram";
 export * from "./integrate";
 export * from "./losses";
+export * from "./estimators";
 export { knnWorkBytes, knnDistances, knnCross, countWithin, ksgColumns, rossColumns } from "./knn";
 export { resampleWorkBytes, permutationSums, tableSums, multinomialCounts, bootstrapCounts } from "./resampling";
 export { expArrayF64, expArrayF32, pow2ArrayF32 } from "./exp";

@@ -277,8 +277,27 @@ export interface ResamplingKernels {
   bootstrapCounts(cell: Uint32Array, cells: number, states: Uint32Array, k0: number, k1: number): Float64Array;
 }
 
+/**
+ * Kernels of the entropy estimators (src/estimators.ts; reference src/js/estimators.ts). Rows are
+ * count vectors; the engine checks the counts from what the kernels return and finishes each
+ * estimator in TypeScript (one formula for every backend).
+ */
+export interface EstimatorKernels {
+  /**
+   * Per row, COUNT_WIDTH (9) values: [N = Σn, T = Σ n ln n, m = #(n > 0), f1 = #(n = 1), Q = Σ n²,
+   * E = Σ n·(ln n − G(n)), J = Σ n·h(n), min n, #(n that is not a non-negative integer)], G Grassberger's
+   * function and h(n) = −(n − 1) ln(1 − 1/n) (src/js/estimators.ts); E and J over integer counts only.
+   */
+  countStatsRows(x: FloatArray, rows: number, cols: number): Float64Array;
+  /** Per row: Σ t ln t over t = a + b·n > 0, [a, b] = ctx[2r], ctx[2r + 1] (shrinkage estimator). */
+  shrinkRows(x: FloatArray, rows: number, cols: number, ctx: Float64Array): Float64Array;
+  /** Per row: Σ_{n>0} −p ln p / (1 − (1 − p)^N), p = c·n, [c, N] = ctx[2r], ctx[2r + 1] (Chao–Shen). */
+  chaoShenRows(x: FloatArray, rows: number, cols: number, ctx: Float64Array): Float64Array;
+}
+
 export interface Backend
   extends DiscreteKernels,
+    EstimatorKernels,
     LabelKernels,
     HistogramKernels,
     IntegrateKernels,

@@ -11,7 +11,8 @@
 import type { Backend, RawContingency } from "./backend.js";
 import { Cascade, SUM } from "./cascade.js";
 import { compareLabels, labelOf } from "./label-codes.js";
-import type { AverageMethod, AverageOptions, ContingencyCounts, ContingencyJSON, LabelValue, UnitOptions } from "./types.js";
+import type { AverageMethod, AverageOptions, ContingencyCounts, ContingencyJSON, EntropyEstimator, EstimatorOptions, LabelValue, UnitOptions } from "./types.js";
+import { estimatorArg, estimateRows, miEstimate } from "./estimators.js";
 import { lnBase } from "./units.js";
 import { describe, labelCodes, labelCodesAll, type LabelCodes } from "./validate.js";
 import { lowerBound } from "./sorted.js";
@@ -225,6 +226,32 @@ export function tableMI(t: Table): number {
   return Math.max(0, s / N);
 }
 
+/**
+ * I(A;B) in nats by an entropy estimator (src/estimators.ts): "plugin" is tableMI;
+ * "miller-madow" is tableMI + ((R − 1) + (C − 1) − (cells − 1))/(2N), the three Miller–Madow terms
+ * (R, C the labels present, cells the nonzero cells), without the cancellation of three entropies;
+ * the others Ĥ(A) + Ĥ(B) − Ĥ(A, B) with K = R, C and R·C (empty cells included), not clipped at 0.
+ */
+export function tableMIEstimate(b: Backend, t: Table, estimator: EntropyEstimator): number {
+  if (estimator === "plugin") return tableMI(t);
+  const R = t.rowLabels.length;
+  const C = t.colLabels.length;
+  if (estimator === "miller-madow") return tableMI(t) + (R - 1 + (C - 1) - (t.cellCount.length - 1)) / (2 * t.n);
+  return miEstimate(b, t.rowSums, t.colSums, t.cellCount, estimator, { rows: R, cols: C });
+}
+
+/** Ĥ (nats) of one vector of positive counts by `estimator` over an alphabet of K ≥ counts.length (errors name `fn`). */
+export function countsEntropy(b: Backend, fn: string, counts: Float64Array, estimator: EntropyEstimator, K: number): number {
+  if (estimator === "plugin") return marginalEntropy(counts, sumOf(counts));
+  return estimateRows(b, fn, "counts", { data: counts, rows: 1, cols: counts.length, vector: true }, estimator, K)[0];
+}
+
+function sumOf(x: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i];
+  return s;
+}
+
 /** H(A|B) (given = "col") or H(B|A) (given = "row") in nats. */
 export function tableConditionalEntropy(t: Table, given: "row" | "col"): number {
   const { n: N, cellCount: v } = t;
@@ -391,10 +418,16 @@ export class Contingency {
     return this.#t;
   }
 
-  /** I(A;B) of the counted pairs (= sklearn.metrics.mutual_info_score), nats unless `base` says otherwise. */
-  mutualInformation(opts: UnitOptions = {}): number {
-    const k = lnBase(opts.base, "Contingency.mutualInformation");
-    return tableMI(this.#table("mutualInformation")) / k;
+  /**
+   * I(A;B) of the counted pairs (= sklearn.metrics.mutual_info_score), nats unless `base` says
+   * otherwise; `estimator` (src/estimators.ts, default "plugin"): Ĥ(A) + Ĥ(B) − Ĥ(A, B) with
+   * K = the labels present on each side and their product, not clipped at 0.
+   */
+  mutualInformation(opts: UnitOptions & EstimatorOptions = {}): number {
+    const fn = "Contingency.mutualInformation";
+    const k = lnBase(opts.base, fn);
+    const estimator = estimatorArg(fn, opts);
+    return tableMIEstimate(this.backend(), this.#table("mutualInformation"), estimator) / k;
   }
 
   /** Normalised mutual information (sklearn's normalized_mutual_info_score). */
@@ -419,11 +452,24 @@ export class Contingency {
     return tableConditionalEntropy(this.#table("conditionalEntropy"), "col") / k;
   }
 
-  /** { a: H(A), b: H(B), joint: H(A, B) }. */
-  entropies(opts: UnitOptions = {}): { a: number; b: number; joint: number } {
-    const k = lnBase(opts.base, "Contingency.entropies");
+  /**
+   * { a: H(A), b: H(B), joint: H(A, B) }; `estimator` (default "plugin") with K = the labels present
+   * on each side (R, C) and R·C for the joint (empty cells included).
+   */
+  entropies(opts: UnitOptions & EstimatorOptions = {}): { a: number; b: number; joint: number } {
+    const fn = "Contingency.entropies";
+    const k = lnBase(opts.base, fn);
+    const estimator = estimatorArg(fn, opts);
     const t = this.#table("entropies");
-    return { a: marginalEntropy(t.rowSums, t.n) / k, b: marginalEntropy(t.colSums, t.n) / k, joint: marginalEntropy(t.cellCount, t.n) / k };
+    if (estimator === "plugin") return { a: marginalEntropy(t.rowSums, t.n) / k, b: marginalEntropy(t.colSums, t.n) / k, joint: marginalEntropy(t.cellCount, t.n) / k };
+    const be = this.backend();
+    const R = t.rowLabels.length;
+    const C = t.colLabels.length;
+    return {
+      a: countsEntropy(be, fn, t.rowSums, estimator, R) / k,
+      b: countsEntropy(be, fn, t.colSums, estimator, C) / k,
+      joint: countsEntropy(be, fn, t.cellCount, estimator, R * C) / k,
+    };
   }
 
   /** Plain-JSON counts: the nonzero cells sorted by (a, b), with their label values (numbers, strings or booleans). */

@@ -50,17 +50,28 @@ export function entropy(b: Backend, p: unknown, opts?: UnitOptions): number | Fl
     if (h === h) return h / k;
   }
   const x = batchArg(fn, "p", p);
+  const out = entropyNats(b, fn, "p", x);
+  for (let r = 0; r < x.rows; r++) out[r] /= k;
+  return shape(x, out);
+}
+
+/**
+ * The plug-in entropy (nats) of each row of a batch of weights, checked (argument `name` of
+ * `fn`; `what` names the elements in the message): the one path of `entropy` and of the
+ * `"plugin"` estimator (src/estimators.ts).
+ */
+export function entropyNats(b: Backend, fn: string, name: string, x: Batch, what = "weights"): Float64Array {
   let s = b.entropyRows(x.data, x.rows, x.cols);
-  checkWeights(fn, "p", x, s, ENTROPY_WIDTH, 0, 2);
+  checkWeights(fn, name, x, s, ENTROPY_WIDTH, 0, 2, what);
   const big = rescaleTiny(x, s, ENTROPY_WIDTH, 0);
   if (big) s = b.entropyRows(big.data, big.rows, big.cols);
   const out = new Float64Array(x.rows);
   for (let r = 0; r < x.rows; r++) {
     const S = s[r * ENTROPY_WIDTH];
     const T = s[r * ENTROPY_WIDTH + 1];
-    out[r] = Math.max(0, Math.log(S) - T / S) / k;
+    out[r] = Math.max(0, Math.log(S) - T / S);
   }
-  return shape(x, out);
+  return out;
 }
 
 /** Runs a two-operand row kernel and checks both operands' weights; rows of p with tiny sums run again rescaled. */

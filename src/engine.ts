@@ -25,6 +25,7 @@ import { LossMethods } from "./losses.js";
 import { MaxEntMethods } from "./maxent.js";
 import { KnnMethods } from "./knn.js";
 import { ResamplingMethods } from "./resampling.js";
+import { EstimatorMethods } from "./estimators.js";
 
 export class Engine {
   #b: Backend | null;
@@ -126,7 +127,8 @@ export interface Engine
     LossMethods,
     MaxEntMethods,
     KnnMethods,
-    ResamplingMethods {}
+    ResamplingMethods,
+    EstimatorMethods {}
 
 install(Engine, [
   DiscreteMethods,
@@ -141,4 +143,5 @@ install(Engine, [
   MaxEntMethods,
   KnnMethods,
   ResamplingMethods,
+  EstimatorMethods,
 ]);

@@ -35,6 +35,8 @@ import type {
   HistogramResult,
   Labels,
   MatrixLike,
+  EntropyEstimator,
+  EstimatorOptions,
   MiCorrection,
   MutualInformationColumnsOptions,
   UnitOptions,
@@ -55,6 +57,7 @@ import {
 } from "./validate.js";
 import { arrayValues } from "./arraylike.js";
 import { backendOf } from "./facade.js";
+import { estimatorArg, miEstimate } from "./estimators.js";
 
 const isRule = (b: unknown): b is BinRule => typeof b === "string" && (BIN_RULES as readonly string[]).includes(b);
 const isQuantiles = (b: unknown): b is { quantiles: number } => typeof b === "object" && b !== null && !Array.isArray(b) && "quantiles" in b;
@@ -157,11 +160,6 @@ export function histogram2d(b: Backend, x: unknown, y: unknown, opts: Histogram2
   return { counts, edgesX: bx.edges, edgesY: by.edges, binsX: bx.n, binsY: by.n };
 }
 
-function correctionArg(fn: string, c: unknown): MiCorrection {
-  if (c === undefined || c === "none") return "none";
-  if (c === "miller-madow") return c;
-  throw new RangeError(`${fn}: correction must be "none" or "miller-madow", got ${describe(c)}`);
-}
 
 /**
  * Plug-in MI (nats) of an nx × ny table of counts at `offset`, with an optional Miller–Madow
@@ -206,13 +204,38 @@ export function miFromCounts(t: Float64Array, nx: number, ny: number, correction
   return mi;
 }
 
+/**
+ * MI (nats) of the nx × ny table of counts at `offset` by an entropy estimator: "plugin" and
+ * "miller-madow" by miFromCounts (the direct plug-in sum, plus the Miller–Madow terms); the others
+ * Ĥ(X) + Ĥ(Y) − Ĥ(X, Y) (src/estimators.ts miEstimate) with K = nx, ny and nx·ny (empty bins
+ * included), not clipped at 0. NaN when the table is empty.
+ */
+export function miFromTable(b: Backend, t: Float64Array, nx: number, ny: number, estimator: EntropyEstimator, offset = 0): number {
+  if (estimator === "plugin" || estimator === "miller-madow") return miFromCounts(t, nx, ny, estimator === "plugin" ? "none" : "miller-madow", offset);
+  const cells = t.subarray(offset, offset + nx * ny);
+  const rowSums = new Float64Array(nx);
+  const colSums = new Float64Array(ny);
+  let N = 0;
+  for (let i = 0, o = 0; i < nx; i++) {
+    let r = 0;
+    for (let j = 0; j < ny; j++, o++) {
+      r += cells[o];
+      colSums[j] += cells[o];
+    }
+    rowSums[i] = r;
+    N += r;
+  }
+  if (!(N > 0)) return NaN;
+  return miEstimate(b, rowSums, colSums, cells, estimator, { rows: nx, cols: ny });
+}
+
 /** MI of real-valued samples from their 2-D histogram (see the module comment). */
 export function histogramMutualInformation(b: Backend, x: unknown, y: unknown, opts: HistogramMiOptions = {}): number {
   const fn = "histogramMutualInformation";
   const k = lnBase(opts.base, fn);
-  const correction = correctionArg(fn, opts.correction);
+  const estimator = estimatorArg(fn, opts);
   const { counts, bx, by } = counts2d(b, fn, x, y, opts);
-  const mi = miFromCounts(counts, bx.n, by.n, correction);
+  const mi = miFromTable(b, counts, bx.n, by.n, estimator);
   if (Number.isNaN(mi)) throw new RangeError(`${fn}: no (x, y) pair lies inside the range`);
   return mi / k;
 }
@@ -226,7 +249,7 @@ export function histogramMutualInformation(b: Backend, x: unknown, y: unknown, o
 export function mutualInformationColumns(b: Backend, X: unknown, y: unknown, opts: MutualInformationColumnsOptions = {}): Float64Array {
   const fn = "mutualInformationColumns";
   const kBase = lnBase(opts.base, fn);
-  const correction = correctionArg(fn, opts.correction);
+  const estimator = estimatorArg(fn, opts);
   const M = matrixArg(fn, "X", X);
   const { data, rows, cols } = M;
   y = arrayValues(fn, "y", y); // an Arrow vector or array-like, before the real/labels dispatch
@@ -278,7 +301,7 @@ export function mutualInformationColumns(b: Backend, X: unknown, y: unknown, opt
   const counts = checked(fn, r, () => nonFiniteError(fn, "X", data, cols));
   const out = new Float64Array(cols);
   for (let j = 0, o = 0; j < cols; o += bins[j].n * k, j++) {
-    const mi = miFromCounts(counts, bins[j].n, k, correction, o);
+    const mi = miFromTable(b, counts, bins[j].n, k, estimator, o);
     if (Number.isNaN(mi)) throw new RangeError(`${fn}: no sample of column ${j} lies inside the range`);
     out[j] = mi / kBase;
   }
@@ -364,11 +387,14 @@ export class Histogram2D {
     return this;
   }
 
-  /** Plug-in (or Miller–Madow corrected) MI of the counts so far. */
-  mutualInformation(opts: UnitOptions & { correction?: MiCorrection } = {}): number {
+  /**
+   * Plug-in MI of the counts so far, or by `estimator` (src/estimators.ts: Ĥ(X) + Ĥ(Y) − Ĥ(X, Y),
+   * K = binsX, binsY and binsX·binsY, not clipped at 0); `correction: "miller-madow"` as before.
+   */
+  mutualInformation(opts: UnitOptions & EstimatorOptions = {}): number {
     const fn = "Histogram2D.mutualInformation";
     const k = lnBase(opts.base, fn);
-    const mi = miFromCounts(this.#counts, this.binsX, this.binsY, correctionArg(fn, opts.correction));
+    const mi = miFromTable(this.#backend(), this.#counts, this.binsX, this.binsY, estimatorArg(fn, opts));
     if (Number.isNaN(mi)) throw new RangeError(`${fn}: the histogram is empty`);
     return mi / k;
   }
@@ -459,7 +485,9 @@ export abstract class HistogramMethods {
    * MI of real samples from their 2-D histogram: I = Σ (c/N) ln(c·N/(r·s)) over non-empty cells
    * (c cell count, r and s its row and column sums, N the pairs in range); with
    * `correction: "miller-madow"` plus ((Kx − 1) + (Ky − 1) − (Kxy − 1))/(2N), K the non-empty
-   * bins/cells. Nats unless `base` says otherwise.
+   * bins/cells. Nats unless `base` says otherwise. `estimator` (src/estimators.ts) gives
+   * Ĥ(X) + Ĥ(Y) − Ĥ(X, Y) with K = binsX, binsY and binsX·binsY (empty bins included), not clipped
+   * at 0; `correction: "miller-madow"` is `estimator: "miller-madow"`.
    */
   histogramMutualInformation(x: Vector, y: Vector, opts?: HistogramMiOptions): number {
     return histogramMutualInformation(this[backendOf](), x, y, opts);
@@ -468,7 +496,9 @@ export abstract class HistogramMethods {
   /**
    * MI between each column of X (rows = samples) and y, one value per column: y labels
    * (of any kind, as the label calls take them) or a real vector binned like the columns (`target`). The histogram
-   * counterpart of scikit-learn's mutual_info_classif / mutual_info_regression.
+   * counterpart of scikit-learn's mutual_info_classif / mutual_info_regression. `estimator`
+   * (src/estimators.ts) as histogramMutualInformation, K = the column's bins, the classes (or y bins)
+   * and their product.
    */
   mutualInformationColumns(X: MatrixLike, y: Labels | Vector, opts?: MutualInformationColumnsOptions): Float64Array {
     return mutualInformationColumns(this[backendOf](), X, y, opts);

@@ -13,20 +13,27 @@ import {
   tableAMI,
   tableConditionalEntropy,
   tableMI,
+  tableMIEstimate,
+  countsEntropy,
   tableNMI,
   tableVI,
 } from "./contingency.js";
-import type { AverageOptions, ContingencyJSON, Labels, UnitOptions } from "./types.js";
+import type { AverageOptions, ContingencyJSON, EntropyLabelsOptions, EstimatorOptions, Labels, UnitOptions } from "./types.js";
+import { binsArg, estimatorArg } from "./estimators.js";
 import { firstAppearanceIds } from "./js/labels.js";
 import { lnBase } from "./units.js";
 import { labelCodes, labelCodesAll, type LabelCodes } from "./validate.js";
 import { backendOf } from "./facade.js";
 
-/** I(A;B) = Σ p(a,b) ln(p(a,b)/(p(a)p(b))), = sklearn.metrics.mutual_info_score (nats). */
-export function mutualInformationLabels(b: Backend, a: unknown, c: unknown, opts: UnitOptions = {}): number {
+/**
+ * I(A;B) = Σ p(a,b) ln(p(a,b)/(p(a)p(b))), = sklearn.metrics.mutual_info_score (nats); with an
+ * `estimator` (or `correction`), Ĥ(A) + Ĥ(B) − Ĥ(A, B) (src/contingency.ts tableMIEstimate).
+ */
+export function mutualInformationLabels(b: Backend, a: unknown, c: unknown, opts: UnitOptions & EstimatorOptions = {}): number {
   const fn = "mutualInformationLabels";
   const k = lnBase(opts.base, fn);
-  return tableMI(labelTable(b, fn, a, c)) / k;
+  const estimator = estimatorArg(fn, opts);
+  return tableMIEstimate(b, labelTable(b, fn, a, c), estimator) / k;
 }
 
 /** I(A;B) / mean(H(A), H(B)), = sklearn.metrics.normalized_mutual_info_score. */
@@ -55,9 +62,20 @@ export function conditionalEntropyLabels(b: Backend, a: unknown, given: unknown,
   return tableConditionalEntropy(labelTable(b, fn, a, given, ["a", "b"]), "col") / k;
 }
 
-/** H(A) = Σ (n_a/N) ln(N/n_a) of the label frequencies (= sklearn.metrics.cluster.entropy). */
-export function entropyLabels(b: Backend, a: unknown, opts: UnitOptions = {}): number {
-  return labelFrequencyEntropy(b, "entropyLabels", "a", a, opts);
+/**
+ * H(A) = Σ (n_a/N) ln(N/n_a) of the label frequencies (= sklearn.metrics.cluster.entropy), or the
+ * estimate by `estimator` (or `correction`) from the label counts, over an alphabet of
+ * K = `bins` (default: the distinct labels).
+ */
+export function entropyLabels(b: Backend, a: unknown, opts: EntropyLabelsOptions = {}): number {
+  const fn = "entropyLabels";
+  const estimator = estimatorArg(fn, opts);
+  if (estimator === "plugin" && opts.bins === undefined) return labelFrequencyEntropy(b, fn, "a", a, opts);
+  const k = lnBase(opts.base, fn);
+  const X = labelCodes(fn, "a", a, b);
+  const t = countTable(b, X, { codes: new Uint32Array(X.codes.length), max: 0, kind: "number", offset: 0, values: null });
+  const K = binsArg(fn, opts.bins, t.rowSums.length, "the number of distinct labels");
+  return countsEntropy(b, fn, t.rowSums, estimator, K) / k;
 }
 
 /** H of the frequencies of labels `x` (argument `name` of `fn`), in the unit of opts.base. */
@@ -130,8 +148,11 @@ export abstract class LabelMethods {
   /**
    * Mutual information I(A;B) = Σ p(a,b) log(p(a,b)/(p(a)p(b))) of two label arrays (plug-in,
    * from their contingency table), as `sklearn.metrics.mutual_info_score`. Nats by default.
+   * `estimator` (src/estimators.ts) gives Ĥ(A) + Ĥ(B) − Ĥ(A, B) instead, each entropy by that
+   * estimator with K = the distinct labels of a, of b, and their product (not clipped at 0);
+   * `correction: "miller-madow"` is `estimator: "miller-madow"`.
    */
-  mutualInformationLabels(a: Labels, b: Labels, opts?: UnitOptions): number {
+  mutualInformationLabels(a: Labels, b: Labels, opts?: UnitOptions & EstimatorOptions): number {
     return mutualInformationLabels(this[backendOf](), a, b, opts);
   }
 
@@ -169,8 +190,13 @@ export abstract class LabelMethods {
     return conditionalMutualInformation(this[backendOf](), x, y, z, opts);
   }
 
-  /** Entropy H(A) = −Σ p(a) log p(a) of the label frequencies (as `sklearn.metrics.cluster.entropy`). */
-  entropyLabels(a: Labels, opts?: UnitOptions): number {
+  /**
+   * Entropy H(A) = −Σ p(a) log p(a) of the label frequencies (as `sklearn.metrics.cluster.entropy`);
+   * `estimator` (src/estimators.ts: "miller-madow", "grassberger", "chao-shen", "james-stein",
+   * "jackknife", "nsb") estimates it from the label counts instead, over K = `bins` symbols
+   * (default: the distinct labels seen).
+   */
+  entropyLabels(a: Labels, opts?: EntropyLabelsOptions): number {
     return entropyLabels(this[backendOf](), a, opts);
   }
 

@@ -177,8 +177,62 @@ export interface Histogram2dResult {
 /** Bias correction of the plug-in MI: `"none"`, or Miller–Madow (each entropy + (K − 1)/(2N)). */
 export type MiCorrection = "none" | "miller-madow";
 
+/**
+ * An entropy estimator from counts (src/estimators.ts): `"plugin"` (maximum likelihood),
+ * `"miller-madow"`, `"grassberger"` (2003), `"chao-shen"` (2003), `"james-stein"` (Hausser &
+ * Strimmer 2009 shrinkage), `"jackknife"` (Zahl 1977), `"nsb"` (Nemenman–Shafee–Bialek 2002).
+ */
+export type EntropyEstimator = "plugin" | "miller-madow" | "grassberger" | "chao-shen" | "james-stein" | "jackknife" | "nsb";
+
+/**
+ * The `estimator` option of the MI and entropy calls on counts: MI = Ĥ(A) + Ĥ(B) − Ĥ(A, B), each
+ * entropy by the estimator (not clipped at 0 unless `"plugin"`); `correction: "miller-madow"` is
+ * the same as `estimator: "miller-madow"` (`"none"` as `"plugin"`); the two must not disagree.
+ */
+export interface EstimatorOptions {
+  estimator?: EntropyEstimator;
+  correction?: MiCorrection;
+}
+
+/** Options of `entropyCounts`. */
+export interface EntropyCountsOptions extends UnitOptions {
+  /** The estimator (default `"plugin"`). */
+  estimator?: EntropyEstimator;
+  /**
+   * K, the alphabet size: an integer ≥ the number of counts per row (default that number; the
+   * extra bins are empty). Used by `"nsb"` and `"james-stein"`; the others do not change with
+   * empty bins.
+   */
+  bins?: number;
+}
+
+/** Options of `entropyNsb`. */
+export interface EntropyNsbOptions extends UnitOptions {
+  /** K, the alphabet size (as in `entropyCounts`). */
+  bins?: number;
+}
+
+/** Options of `entropyLabels`: an estimator, and the alphabet size K ≥ the distinct labels (default: their number). */
+export interface EntropyLabelsOptions extends UnitOptions, EstimatorOptions {
+  bins?: number;
+}
+
+/** NSB posterior mean and standard deviation of the entropy (in the unit of `base`). */
+export interface NsbResult {
+  entropy: number;
+  sd: number;
+}
+
+/** `entropyNsb` of a matrix: one mean and one sd per row. */
+export interface NsbBatchResult {
+  entropy: Float64Array;
+  sd: Float64Array;
+}
+
 export interface HistogramMiOptions extends Histogram2dOptions, UnitOptions {
   correction?: MiCorrection;
+  /** The entropy estimator (src/estimators.ts); K = binsX, binsY and binsX·binsY. */
+  estimator?: EntropyEstimator;
 }
 
 export interface MutualInformationColumnsOptions extends UnitOptions {
@@ -192,6 +246,8 @@ export interface MutualInformationColumnsOptions extends UnitOptions {
   yBins?: AxisBins;
   yRange?: Range;
   correction?: MiCorrection;
+  /** The entropy estimator of each column's MI (K = the column's bins, the classes or y bins, and their product). */
+  estimator?: EntropyEstimator;
 }
 
 /** The state of a streaming 2-D histogram: fixed edges per axis. */

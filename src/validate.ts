@@ -137,11 +137,11 @@ export function pairArgs(fn: string, nameA: string, a: unknown, nameB: string, b
  * to a finite positive number with no negative element. On failure, scans the row to name the
  * first negative, NaN or infinite element (or says the row is all zero).
  */
-export function checkWeights(fn: string, name: string, b: Batch, stats: Float64Array, width: number, sumAt: number, minAt: number): void {
+export function checkWeights(fn: string, name: string, b: Batch, stats: Float64Array, width: number, sumAt: number, minAt: number, what = "weights"): void {
   for (let r = 0; r < b.rows; r++) {
     const s = stats[r * width + sumAt];
     const m = stats[r * width + minAt];
-    if (!(s > 0 && s < Infinity && m >= 0)) throw weightsError(fn, name, b, r * b.cols, (r + 1) * b.cols, b.vector ? name : `${name} row ${r}`);
+    if (!(s > 0 && s < Infinity && m >= 0)) throw weightsError(fn, name, b, r * b.cols, (r + 1) * b.cols, b.vector ? name : `${name} row ${r}`, what);
   }
 }
 
@@ -150,17 +150,37 @@ export function checkTotal(fn: string, name: string, b: Batch, sum: number, min:
   if (!(sum > 0 && sum < Infinity && min >= 0)) throw weightsError(fn, name, b, 0, b.data.length, name);
 }
 
-function weightsError(fn: string, name: string, b: Batch, i0: number, i1: number, what: string): RangeError {
+function weightsError(fn: string, name: string, b: Batch, i0: number, i1: number, what: string, kind = "weights"): RangeError {
   const { data } = b;
   for (let i = i0; i < i1; i++) {
     const v = data[i];
     if (!(v >= 0 && v < Infinity))
-      return new RangeError(`${fn}: ${where(name, b, i)} is ${v}; weights must be finite and non-negative`);
+      return new RangeError(`${fn}: ${where(name, b, i)} is ${v}; ${kind} must be finite and non-negative`);
   }
   let s = 0;
   for (let i = i0; i < i1; i++) s += data[i];
-  if (s === 0) return new RangeError(`${fn}: ${what} sums to 0; it needs at least one positive weight`);
-  return new RangeError(`${fn}: ${what} sums to ${s}, which overflows float64; rescale the weights`);
+  const one = kind.endsWith("s") ? kind.slice(0, -1) : kind;
+  if (s === 0) return new RangeError(`${fn}: ${what} sums to 0; it needs at least one positive ${one}`);
+  return new RangeError(`${fn}: ${what} sums to ${s}, which overflows float64; rescale the ${kind}`);
+}
+
+/**
+ * Checks the per-row stats of src/js/estimators.ts countStatsRows (N at 0, min at 7, #bad at 8)
+ * of a batch of counts: finite, non-negative, not all zero, and (when `integer`) whole numbers.
+ * Names the first offending element, or the all-zero row.
+ */
+export function checkCounts(fn: string, name: string, b: Batch, stats: Float64Array, width: number, integer: boolean): void {
+  for (let r = 0; r < b.rows; r++) {
+    const s = stats[r * width];
+    const m = stats[r * width + 7];
+    const what = b.vector ? name : `${name} row ${r}`;
+    if (!(s > 0 && s < Infinity && m >= 0)) throw weightsError(fn, name, b, r * b.cols, (r + 1) * b.cols, what, "counts");
+    if (integer && stats[r * width + 8] > 0) {
+      const { data } = b;
+      for (let i = r * b.cols; i < (r + 1) * b.cols; i++)
+        if (data[i] !== Math.floor(data[i])) throw new RangeError(`${fn}: ${where(name, b, i)} is ${data[i]}; this estimator needs integer counts (only "plugin" takes weights)`);
+    }
+  }
 }
 
 /** A log base: a positive finite number ≠ 1. */

@@ -7,6 +7,7 @@ import { jsIntegrate } from "./integrate.js";
 import { jsLosses } from "./losses.js";
 import { jsKnn } from "./knn.js";
 import { jsResampling } from "./resampling.js";
+import { jsEstimators } from "./estimators.js";
 
 export function createJsBackend(): Backend {
   return {
@@ -18,6 +19,7 @@ export function createJsBackend(): Backend {
     ...jsLosses,
     ...jsKnn,
     ...jsResampling,
+    ...jsEstimators,
     memoryBytes: () => 0,
     close: () => {},
   };

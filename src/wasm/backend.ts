@@ -8,6 +8,7 @@ import { wasmIntegrate } from "./integrate.js";
 import { wasmLosses } from "./losses.js";
 import { wasmKnn } from "./knn.js";
 import { wasmResampling } from "./resampling.js";
+import { wasmEstimators } from "./estimators.js";
 import { instantiate, type WasmKind } from "./load.js";
 
 /** Where a backend's memory comes from: its own (default), or a shared memory (the threads build). */
@@ -44,6 +45,7 @@ export async function createWasmBackend(kind: WasmKind, opts: WasmBackendOptions
     ...wasmLosses(host),
     ...wasmKnn(host),
     ...wasmResampling(host),
+    ...wasmEstimators(host),
     resident: opts.region ? undefined : host.heap,
     memoryBytes: () => host.memoryBytes(),
     close: () => {
