@@ -18,7 +18,8 @@
  * stream k of `seed`, so a seed gives the same result on every backend and thread count.
  */
 import type { Backend } from "./backend.js";
-import { countTable, tableMI, type ContingencyTable } from "./contingency.js";
+import { countTable, tableMI, tableMIEstimate, type ContingencyTable } from "./contingency.js";
+import { estimatorArg, type EntropyEstimator } from "./estimators.js";
 import { counts2d, miFromCounts } from "./histogram.js";
 import { binOf } from "./histogram-bins.js";
 import { mutualInformationKnn, type KsgOptions, type SampleSet } from "./knn.js";
@@ -61,6 +62,8 @@ export interface IndependenceTest {
 }
 
 export interface MutualInformationIntervalOptions extends UnitOptions {
+  /** The entropy estimator of each MI (src/estimators.ts; default "plugin"): MI = Ĥ(A) + Ĥ(B) − Ĥ(A, B). */
+  estimator?: EntropyEstimator;
   /** Coverage of the interval, in (0, 1) (default 0.95). */
   level?: number;
   /** Bootstrap resamples (default 1000). */
@@ -299,6 +302,8 @@ export function quantileSorted(x: Float64Array, q: number): number {
  * Bootstrap percentile interval of the label MI: `resamples` resamples of the n pairs (with
  * replacement; drawn as a multinomial over the table's cells when the table is small), the MI of each, and low/high = the (1 − level)/2 and (1 + level)/2 quantiles of
  * those values (NumPy's linear rule, as scipy.stats.bootstrap(method="percentile")). low ≤ high.
+ * With `estimator`, the estimate and each resample's MI are Ĥ(A) + Ĥ(B) − Ĥ(A, B) by that
+ * estimator (as mutualInformationLabels gives it), each resample with the labels it holds.
  */
 export function mutualInformationInterval(b: Backend, a: unknown, c: unknown, opts: MutualInformationIntervalOptions = {}): MutualInformationInterval {
   const fn = "mutualInformationInterval";
@@ -308,6 +313,7 @@ export function mutualInformationInterval(b: Backend, a: unknown, c: unknown, op
   const B = integerOption(fn, "resamples", opts.resamples, 1000, 1);
   if (B > 2 ** 24) throw new RangeError(`${fn}: resamples must be ≤ 2^24, got ${B}`);
   const seed = seedArg(fn, opts.seed);
+  const estimator = estimatorArg(fn, opts);
   const [X, Y] = labelCodesAll(fn, ["a", "b"], [a, c], b);
   const t = countTable(b, X, Y);
   const K = t.cellCount.length;
@@ -329,10 +335,10 @@ export function mutualInformationInterval(b: Backend, a: unknown, c: unknown, op
   }
   const values = new Float64Array(B);
   const r = new ResampledTable(t);
-  for (let k = 0; k < B; k++) values[k] = tableMI(r.of(counts.subarray(k * K, (k + 1) * K)));
+  for (let k = 0; k < B; k++) values[k] = tableMIEstimate(b, r.of(counts.subarray(k * K, (k + 1) * K)), estimator);
   values.sort();
   return {
-    estimate: tableMI(t) / unit,
+    estimate: tableMIEstimate(b, t, estimator) / unit,
     low: quantileSorted(values, (1 - level) / 2) / unit,
     high: quantileSorted(values, (1 + level) / 2) / unit,
     level,
@@ -340,30 +346,70 @@ export function mutualInformationInterval(b: Backend, a: unknown, c: unknown, op
   };
 }
 
-/** The table of a resample's cell counts over the cells of `t` (buffers reused: one table per call, not per resample). */
+/**
+ * The table of a resample's cell counts over the cells of `t`, as the resampled labels would give
+ * it: empty cells left out, and the rows and columns that no pair took left out (so an estimator
+ * sees the labels present in the resample). Buffers are reused: one table per call, not per resample.
+ */
 class ResampledTable {
-  private readonly s: ContingencyTable;
+  private readonly rowSums: Float64Array;
+  private readonly colSums: Float64Array;
+  private readonly rowMap: Int32Array;
+  private readonly colMap: Int32Array;
+  private readonly cellRow: Int32Array;
+  private readonly cellCol: Int32Array;
+  private readonly cellCount: Float64Array;
+  private readonly labels: Uint32Array;
+
   constructor(private readonly t: ContingencyTable) {
     const K = t.cellCount.length;
-    this.s = { ...t, rowSums: new Float64Array(t.rowSums.length), colSums: new Float64Array(t.colSums.length), cellRow: new Int32Array(K), cellCol: new Int32Array(K), cellCount: new Float64Array(K) };
+    const R = t.rowSums.length;
+    const C = t.colSums.length;
+    this.rowSums = new Float64Array(R);
+    this.colSums = new Float64Array(C);
+    this.rowMap = new Int32Array(R);
+    this.colMap = new Int32Array(C);
+    this.cellRow = new Int32Array(K);
+    this.cellCol = new Int32Array(K);
+    this.cellCount = new Float64Array(K);
+    this.labels = new Uint32Array(Math.max(R, C)); // only their number is read
   }
 
-  /** The table of `counts` (one per cell of t), its empty cells left out. */
+  /** The table of `counts` (one per cell of t, row-major as t's cells). */
   of(counts: Float64Array): ContingencyTable {
-    const { t, s } = this;
-    s.rowSums.fill(0);
-    s.colSums.fill(0);
+    const { t, rowSums: rs, colSums: cs, rowMap, colMap } = this;
+    const R = rs.length;
+    const C = cs.length;
+    rs.fill(0);
+    cs.fill(0);
+    for (let k = 0; k < counts.length; k++) {
+      rs[t.cellRow[k]] += counts[k];
+      cs[t.cellCol[k]] += counts[k];
+    }
+    let r = 0;
+    let c = 0;
+    for (let i = 0; i < R; i++) if (rs[i] > 0) (rowMap[i] = r), (rs[r++] = rs[i]);
+    for (let j = 0; j < C; j++) if (cs[j] > 0) (colMap[j] = c), (cs[c++] = cs[j]);
     let m = 0;
+    let n = 0;
     for (let k = 0; k < counts.length; k++) {
       const v = counts[k];
       if (v === 0) continue;
-      s.cellRow[m] = t.cellRow[k];
-      s.cellCol[m] = t.cellCol[k];
-      s.cellCount[m++] = v;
-      s.rowSums[t.cellRow[k]] += v;
-      s.colSums[t.cellCol[k]] += v;
+      this.cellRow[m] = rowMap[t.cellRow[k]];
+      this.cellCol[m] = colMap[t.cellCol[k]];
+      this.cellCount[m++] = v;
+      n += v;
     }
-    return { ...s, cellRow: s.cellRow.subarray(0, m), cellCol: s.cellCol.subarray(0, m), cellCount: s.cellCount.subarray(0, m) };
+    return {
+      n,
+      rowLabels: this.labels.subarray(0, r),
+      colLabels: this.labels.subarray(0, c),
+      rowSums: rs.subarray(0, r),
+      colSums: cs.subarray(0, c),
+      cellRow: this.cellRow.subarray(0, m),
+      cellCol: this.cellCol.subarray(0, m),
+      cellCount: this.cellCount.subarray(0, m),
+    };
   }
 }
 
@@ -395,7 +441,7 @@ export abstract class ResamplingMethods {
     return mutualInformationKnnTest(this[backendOf](), x, y, opts);
   }
 
-  /** Bootstrap percentile interval `{ estimate, low, high }` of the label MI (`level` 0.95, `resamples` 1000, `seed`). */
+  /** Bootstrap percentile interval `{ estimate, low, high }` of the label MI (`level` 0.95, `resamples` 1000, `seed`, `estimator`). */
   mutualInformationInterval(a: Labels, b: Labels, opts?: MutualInformationIntervalOptions): MutualInformationInterval {
     return mutualInformationInterval(this[backendOf](), a, b, opts);
   }
