@@ -116,10 +116,11 @@ function xLogX(m: number): Float64Array {
 const maxOf = (a: Float64Array) => a.reduce((m, v) => (v > m ? v : m), 0);
 
 /**
- * The permutation p-value of the plug-in MI `mi` (nats) of pairs (row, col) of an R × C table
+ * The permutation p-value of the plug-in MI `mi` (nats) of the pairs (row, col) of an R × C table
  * with these sums and cell counts (any cell order, zeros allowed): B permutations in the kernel.
+ * `pairs()` gives each pair's row and column (row −1: left out), read only to shuffle the pairs.
  */
-function tablePermutationPValue(b: Backend, row: Int32Array, col: Int32Array, t: TableSums, mi: number, B: number, seed: number): number {
+function tablePermutationPValue(b: Backend, pairs: () => [Int32Array, Int32Array], t: TableSums, mi: number, B: number, seed: number): number {
   const rows = t.rowSums.filter((v) => v > 0);
   const cols = t.colSums.filter((v) => v > 0);
   // one label on either side: every permutation has I = 0, the observed value
@@ -130,7 +131,7 @@ function tablePermutationPValue(b: Backend, row: Int32Array, col: Int32Array, t:
   const states = Random.streams(seed, 0, B);
   const sums = cellByCell(t.n, (rows.length - 1) * (cols.length - 1), rows.length * cols.length)
     ? b.tableSums(rows, cols, logFactorials(t.n), g, states, 0, B)
-    : b.permutationSums(...shuffleInput(row, col, t.rowSums.length), t.rowSums.length, t.colSums.length, g, states, 0, B);
+    : b.permutationSums(...shuffleInput(...pairs(), t.rowSums.length), t.rowSums.length, t.colSums.length, g, states, 0, B);
   // ties in I within TIE·max(1, I), in the units of Σ n ln n: × N
   return permutationPValue(sums, observed, TIE * t.n * Math.max(1, mi));
 }
@@ -213,7 +214,7 @@ export function mutualInformationTest(b: Backend, a: unknown, c: unknown, opts: 
   const t = countTable(b, X, Y);
   const mi = tableMI(t);
   if (method === "permutation") {
-    const pValue = tablePermutationPValue(b, denseCodes(X).idx, denseCodes(Y).idx, t, mi, B, seed);
+    const pValue = tablePermutationPValue(b, () => [denseCodes(X).idx, denseCodes(Y).idx], t, mi, B, seed);
     return { statistic: mi / unit, pValue, method, permutations: B };
   }
   const dof = (t.rowLabels.length - 1) * (t.colLabels.length - 1);
@@ -236,15 +237,17 @@ export function histogramMutualInformationTest(b: Backend, x: unknown, y: unknow
   const { counts, bx, by, x: X, y: Y } = counts2d(b, fn, x, y, opts);
   const mi = miFromCounts(counts, bx.n, by.n, "none");
   if (Number.isNaN(mi)) throw new RangeError(`${fn}: no (x, y) pair lies inside the range`);
-  const n = X.length;
-  const row = new Int32Array(n);
-  const col = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const r = binOf(bx, X[i]);
-    const c = binOf(by, Y[i]);
-    row[i] = r >= 0 && c >= 0 ? r : -1;
-    col[i] = c;
-  }
+  const pairs = (): [Int32Array, Int32Array] => {
+    const row = new Int32Array(X.length);
+    const col = new Int32Array(X.length);
+    for (let i = 0; i < X.length; i++) {
+      const r = binOf(bx, X[i]);
+      const c = binOf(by, Y[i]);
+      row[i] = r >= 0 && c >= 0 ? r : -1;
+      col[i] = c;
+    }
+    return [row, col];
+  };
   const rowSums = new Float64Array(bx.n);
   const colSums = new Float64Array(by.n);
   let N = 0;
@@ -254,7 +257,7 @@ export function histogramMutualInformationTest(b: Backend, x: unknown, y: unknow
       colSums[j] += counts[o];
       N += counts[o];
     }
-  const pValue = tablePermutationPValue(b, row, col, { n: N, rowSums, colSums, cellCount: counts }, mi, B, seed);
+  const pValue = tablePermutationPValue(b, pairs, { n: N, rowSums, colSums, cellCount: counts }, mi, B, seed);
   return { statistic: mi / unit, pValue, method: "permutation", permutations: B };
 }
 
