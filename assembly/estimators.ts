@@ -128,17 +128,11 @@ function shrinkRow<T>(x: usize, n: i32, a: f64, b: f64): f64 {
 
 /** out[r] = Σ t ln t, t = a + b·n, [a, b] = ctx[2r], ctx[2r + 1] (James–Stein shrinkage). */
 export function shrinkRowsF64(x: usize, rows: i32, cols: i32, ctx: usize, out: usize): void {
-  for (let r = 0; r < rows; r++) {
-    const k = ctx + <usize>r * 16;
-    store<f64>(out + <usize>r * 8, shrinkRow<f64>(x + <usize>r * <usize>cols * 8, cols, load<f64>(k), load<f64>(k, 8)));
-  }
+  ctxRows<f64>(0, x, rows, cols, ctx, out);
 }
 
 export function shrinkRowsF32(x: usize, rows: i32, cols: i32, ctx: usize, out: usize): void {
-  for (let r = 0; r < rows; r++) {
-    const k = ctx + <usize>r * 16;
-    store<f64>(out + <usize>r * 8, shrinkRow<f32>(x + <usize>r * <usize>cols * 4, cols, load<f64>(k), load<f64>(k, 8)));
-  }
+  ctxRows<f32>(0, x, rows, cols, ctx, out);
 }
 
 /** Σ_{n>0} −p ln p / (1 − (1 − p)^N), p = c·n, of one row (Chao–Shen). */
@@ -162,15 +156,20 @@ function chaoShenRow<T>(x: usize, n: i32, c: f64, N: f64): f64 {
 
 /** out[r] = the Chao–Shen sum of row r, [c, N] = ctx[2r], ctx[2r + 1]. */
 export function chaoShenRowsF64(x: usize, rows: i32, cols: i32, ctx: usize, out: usize): void {
-  for (let r = 0; r < rows; r++) {
-    const k = ctx + <usize>r * 16;
-    store<f64>(out + <usize>r * 8, chaoShenRow<f64>(x + <usize>r * <usize>cols * 8, cols, load<f64>(k), load<f64>(k, 8)));
-  }
+  ctxRows<f64>(1, x, rows, cols, ctx, out);
 }
 
 export function chaoShenRowsF32(x: usize, rows: i32, cols: i32, ctx: usize, out: usize): void {
+  ctxRows<f32>(1, x, rows, cols, ctx, out);
+}
+
+/** out[r] = the shrinkage sum (kind 0) or the Chao–Shen sum (kind 1) of row r, [a, b] = ctx[2r], ctx[2r + 1]. */
+function ctxRows<T>(kind: i32, x: usize, rows: i32, cols: i32, ctx: usize, out: usize): void {
   for (let r = 0; r < rows; r++) {
     const k = ctx + <usize>r * 16;
-    store<f64>(out + <usize>r * 8, chaoShenRow<f32>(x + <usize>r * <usize>cols * 4, cols, load<f64>(k), load<f64>(k, 8)));
+    const row = x + <usize>r * <usize>cols * sizeof<T>();
+    const a = load<f64>(k);
+    const b = load<f64>(k, 8);
+    store<f64>(out + <usize>r * 8, kind == 0 ? shrinkRow<T>(row, cols, a, b) : chaoShenRow<T>(row, cols, a, b));
   }
 }
