@@ -82,6 +82,12 @@ export interface MutualInformationInterval {
 
 const METHODS: readonly IndependenceMethod[] = ["permutation", "g-test", "chi2"];
 
+/** The most permutations or resamples of one call (2^20: a p-value resolution of 1e-6; the generator states take 16 bytes each). */
+const MAX_DRAWS = 2 ** 20;
+
+/** Bootstrap counts computed per kernel call at most (f64: 32 MB); more resamples take several calls. */
+const RUN_COUNTS = 2 ** 22;
+
 /** Tolerance of a tie: permuted values within 1e-12·max(1, |I|) of the observed one count as ≥. */
 const TIE = 1e-12;
 
@@ -177,7 +183,7 @@ interface TableSums {
 
 function permutationsArg(fn: string, v: unknown): number {
   const B = integerOption(fn, "permutations", v, 999, 1);
-  if (B > 2 ** 28) throw new RangeError(`${fn}: permutations must be ≤ 2^28, got ${B}`);
+  if (B > MAX_DRAWS) throw new RangeError(`${fn}: permutations must be ≤ ${MAX_DRAWS}, got ${B}`);
   return B;
 }
 
@@ -314,18 +320,19 @@ export function mutualInformationInterval(b: Backend, a: unknown, c: unknown, op
   const level = opts.level ?? 0.95;
   if (typeof level !== "number" || !(level > 0 && level < 1)) throw new RangeError(`${fn}: level must be a number in (0, 1), got ${describe(level)}`);
   const B = integerOption(fn, "resamples", opts.resamples, 1000, 1);
-  if (B > 2 ** 24) throw new RangeError(`${fn}: resamples must be ≤ 2^24, got ${B}`);
+  if (B > MAX_DRAWS) throw new RangeError(`${fn}: resamples must be ≤ ${MAX_DRAWS}, got ${B}`);
   const seed = seedArg(fn, opts.seed);
   const estimator = estimatorArg(fn, opts);
   const [X, Y] = labelCodesAll(fn, ["a", "b"], [a, c], b);
   const t = countTable(b, X, Y);
   const K = t.cellCount.length;
   const C = t.colLabels.length;
-  const states = Random.streams(seed, 0, B);
-  let counts: Float64Array;
+  // the resamples' counts in runs of at most RUN_COUNTS (one kernel call each), finished as they come
+  let resample: (k0: number, k1: number) => Float64Array;
   if (cellByCell(t.n, K - 1, K)) {
     const ln = logTable(t.n);
-    counts = b.multinomialCounts(t.cellCount, logFactorials(t.n, ln), ln, states, 0, B);
+    const lf = logFactorials(t.n, ln);
+    resample = (k0, k1) => b.multinomialCounts(t.cellCount, lf, ln, Random.streams(seed, k0, k1 - k0), 0, k1 - k0);
   } else {
     // each pair's cell: cells are in row-major order, so their keys row·C + col ascend
     const keys = new Float64Array(K);
@@ -334,11 +341,16 @@ export function mutualInformationInterval(b: Backend, a: unknown, c: unknown, op
     const col = denseCodes(Y).idx;
     const cell = new Uint32Array(row.length);
     for (let i = 0; i < row.length; i++) cell[i] = lowerBound(keys, row[i] * C + col[i]);
-    counts = b.bootstrapCounts(cell, K, states, 0, B);
+    resample = (k0, k1) => b.bootstrapCounts(cell, K, Random.streams(seed, k0, k1 - k0), 0, k1 - k0);
   }
   const values = new Float64Array(B);
   const r = new ResampledTable(t);
-  for (let k = 0; k < B; k++) values[k] = tableMIEstimate(b, r.of(counts.subarray(k * K, (k + 1) * K)), estimator);
+  const run = Math.max(1, Math.floor(RUN_COUNTS / K));
+  for (let k0 = 0; k0 < B; k0 += run) {
+    const k1 = Math.min(B, k0 + run);
+    const counts = resample(k0, k1);
+    for (let k = k0; k < k1; k++) values[k] = tableMIEstimate(b, r.of(counts.subarray((k - k0) * K, (k - k0 + 1) * K)), estimator);
+  }
   values.sort();
   return {
     estimate: tableMIEstimate(b, t, estimator) / unit,
