@@ -50,7 +50,8 @@ describe.each(BACKENDS)("estimator properties (%s)", (name) => {
     fc.assert(
       fc.property(countVector, (c) => {
         const h = e.entropyCounts(c);
-        expect(e.entropyCounts(c, { estimator: "miller-madow" })).toBeGreaterThanOrEqual(h - 1e-15);
+        // h is entropy()'s rounding: ln S − (Σ n ln n)/S can be ~2e-15 for one occupied bin (fast-check found [3448]), where miller-madow gives 0 exactly
+        expect(e.entropyCounts(c, { estimator: "miller-madow" })).toBeGreaterThanOrEqual(h - 1e-14 * Math.max(1, h));
         for (const est of ALL) expect(Number.isFinite(e.entropyCounts(c, { estimator: est }))).toBe(true);
         const n = e.entropyNsb(c);
         expect(n.sd).toBeGreaterThanOrEqual(0);
