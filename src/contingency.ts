@@ -12,7 +12,7 @@ import type { Backend, RawContingency } from "./backend.js";
 import { Cascade, SUM } from "./cascade.js";
 import { compareLabels, labelOf } from "./label-codes.js";
 import type { AverageMethod, AverageOptions, ContingencyCounts, ContingencyJSON, EntropyEstimator, EstimatorOptions, LabelValue, UnitOptions } from "./types.js";
-import { estimatorArg, estimateRows, miEstimate } from "./estimators.js";
+import { entropyEstimate, estimatorArg, miEstimate } from "./estimators.js";
 import { lnBase } from "./units.js";
 import { describe, labelCodes, labelCodesAll, type LabelCodes } from "./validate.js";
 import { lowerBound } from "./sorted.js";
@@ -243,7 +243,7 @@ export function tableMIEstimate(b: Backend, t: Table, estimator: EntropyEstimato
 /** Ĥ (nats) of one vector of positive counts by `estimator` over an alphabet of K ≥ counts.length (errors name `fn`). */
 export function countsEntropy(b: Backend, fn: string, counts: Float64Array, estimator: EntropyEstimator, K: number): number {
   if (estimator === "plugin") return marginalEntropy(counts, sumOf(counts));
-  return estimateRows(b, fn, "counts", { data: counts, rows: 1, cols: counts.length, vector: true }, estimator, K)[0];
+  return entropyEstimate(b, counts, estimator, K, fn);
 }
 
 function sumOf(x: Float64Array): number {

@@ -150,10 +150,9 @@ const asBatch = (counts: Float64Array): Batch => ({ data: counts, rows: 1, cols:
 /**
  * The estimate (nats) of one count vector (zeros are empty bins) by `estimator`, alphabet size K
  * (default counts.length; "nsb" and "james-stein" use it). For the callers that already hold
- * counts (contingency tables, histograms): errors name `entropyEstimate` and `counts`.
+ * counts (contingency tables, histograms): errors name `fn` (default `entropyEstimate`) and `counts`.
  */
-export function entropyEstimate(b: Backend, counts: Float64Array, estimator: EntropyEstimator, K?: number): number {
-  const fn = "entropyEstimate";
+export function entropyEstimate(b: Backend, counts: Float64Array, estimator: EntropyEstimator, K?: number, fn = "entropyEstimate"): number {
   const k = binsArg(fn, K, counts.length, "counts.length");
   if (counts.length === 0) throw new RangeError(`${fn}: counts is empty`);
   return estimateRows(b, fn, "counts", asBatch(counts), estimator, k)[0];

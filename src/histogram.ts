@@ -37,7 +37,6 @@ import type {
   MatrixLike,
   EntropyEstimator,
   EstimatorOptions,
-  MiCorrection,
   MutualInformationColumnsOptions,
   UnitOptions,
   Vector,
@@ -162,14 +161,14 @@ export function histogram2d(b: Backend, x: unknown, y: unknown, opts: Histogram2
 
 
 /**
- * Plug-in MI (nats) of an nx × ny table of counts at `offset`, with an optional Miller–Madow
- * correction; NaN when the table is empty (the caller reports it).
+ * The margins of an nx × ny table of counts at `offset` (row-major): row and column sums, the
+ * total n and the number of nonzero cells, summed row by row.
  */
-export function miFromCounts(t: Float64Array, nx: number, ny: number, correction: MiCorrection, offset = 0): number {
+export function tableMargins(t: Float64Array, nx: number, ny: number, offset = 0): { rowSums: Float64Array; colSums: Float64Array; n: number; cells: number } {
   const rowSums = new Float64Array(nx);
   const colSums = new Float64Array(ny);
-  let N = 0;
-  let kxy = 0;
+  let n = 0;
+  let cells = 0;
   for (let i = 0; i < nx; i++) {
     let r = 0;
     for (let j = 0, o = offset + i * ny; j < ny; j++, o++) {
@@ -177,12 +176,21 @@ export function miFromCounts(t: Float64Array, nx: number, ny: number, correction
       if (c > 0) {
         r += c;
         colSums[j] += c;
-        kxy++;
+        cells++;
       }
     }
     rowSums[i] = r;
-    N += r;
+    n += r;
   }
+  return { rowSums, colSums, n, cells };
+}
+
+/**
+ * Plug-in MI (nats) of an nx × ny table of counts at `offset`, with an optional Miller–Madow
+ * correction; NaN when the table is empty (the caller reports it).
+ */
+export function miFromCounts(t: Float64Array, nx: number, ny: number, millerMadow = false, offset = 0): number {
+  const { rowSums, colSums, n: N, cells: kxy } = tableMargins(t, nx, ny, offset);
   if (!(N > 0)) return NaN;
   let s = 0;
   for (let i = 0; i < nx; i++) {
@@ -194,7 +202,7 @@ export function miFromCounts(t: Float64Array, nx: number, ny: number, correction
     }
   }
   let mi = Math.max(0, s / N);
-  if (correction === "miller-madow") {
+  if (millerMadow) {
     let kx = 0;
     let ky = 0;
     for (let i = 0; i < nx; i++) if (rowSums[i] > 0) kx++;
@@ -211,20 +219,9 @@ export function miFromCounts(t: Float64Array, nx: number, ny: number, correction
  * included), not clipped at 0. NaN when the table is empty.
  */
 export function miFromTable(b: Backend, t: Float64Array, nx: number, ny: number, estimator: EntropyEstimator, offset = 0): number {
-  if (estimator === "plugin" || estimator === "miller-madow") return miFromCounts(t, nx, ny, estimator === "plugin" ? "none" : "miller-madow", offset);
+  if (estimator === "plugin" || estimator === "miller-madow") return miFromCounts(t, nx, ny, estimator === "miller-madow", offset);
   const cells = t.subarray(offset, offset + nx * ny);
-  const rowSums = new Float64Array(nx);
-  const colSums = new Float64Array(ny);
-  let N = 0;
-  for (let i = 0, o = 0; i < nx; i++) {
-    let r = 0;
-    for (let j = 0; j < ny; j++, o++) {
-      r += cells[o];
-      colSums[j] += cells[o];
-    }
-    rowSums[i] = r;
-    N += r;
-  }
+  const { rowSums, colSums, n: N } = tableMargins(t, nx, ny, offset);
   if (!(N > 0)) return NaN;
   return miEstimate(b, rowSums, colSums, cells, estimator, { rows: nx, cols: ny });
 }

@@ -72,18 +72,22 @@ export function entropyLabels(b: Backend, a: unknown, opts: EntropyLabelsOptions
   const estimator = estimatorArg(fn, opts);
   if (estimator === "plugin" && opts.bins === undefined) return labelFrequencyEntropy(b, fn, "a", a, opts);
   const k = lnBase(opts.base, fn);
-  const X = labelCodes(fn, "a", a, b);
-  const t = countTable(b, X, { codes: new Uint32Array(X.codes.length), max: 0, kind: "number", offset: 0, values: null });
-  const K = binsArg(fn, opts.bins, t.rowSums.length, "the number of distinct labels");
-  return countsEntropy(b, fn, t.rowSums, estimator, K) / k;
+  const counts = labelCounts(b, fn, "a", a).rowSums;
+  const K = binsArg(fn, opts.bins, counts.length, "the number of distinct labels");
+  return countsEntropy(b, fn, counts, estimator, K) / k;
 }
 
 /** H of the frequencies of labels `x` (argument `name` of `fn`), in the unit of opts.base. */
 export function labelFrequencyEntropy(b: Backend, fn: string, name: string, x: unknown, opts: UnitOptions = {}): number {
   const k = lnBase(opts.base, fn);
-  const X = labelCodes(fn, name, x, b);
-  const t = countTable(b, X, { codes: new Uint32Array(X.codes.length), max: 0, kind: "number", offset: 0, values: null });
+  const t = labelCounts(b, fn, name, x);
   return marginalEntropy(t.rowSums, t.n) / k;
+}
+
+/** The count of each distinct label of `x` (argument `name` of `fn`), in numpy.unique order (rowSums), and their total n. */
+function labelCounts(b: Backend, fn: string, name: string, x: unknown): { rowSums: Float64Array; n: number } {
+  const X = labelCodes(fn, name, x, b);
+  return countTable(b, X, { codes: new Uint32Array(X.codes.length), max: 0, kind: "number", offset: 0, values: null });
 }
 
 /**

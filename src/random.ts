@@ -99,6 +99,21 @@ export class Random {
   }
 
   /**
+   * Fills `idx` with a uniformly random permutation of 0 … n − 1 (n = idx.length): the identity,
+   * then a Fisher–Yates shuffle from the top (position i takes a uniform one of positions 0 … i).
+   */
+  shuffle(idx: Uint32Array): Uint32Array {
+    for (let i = 0; i < idx.length; i++) idx[i] = i;
+    for (let i = idx.length - 1; i > 0; i--) {
+      const j = this.below(i + 1);
+      const t = idx[i];
+      idx[i] = idx[j];
+      idx[j] = t;
+    }
+    return idx;
+  }
+
+  /**
    * A standard normal variate: Marsaglia's polar method (a uniform point in the unit disc, by
    * rejection, gives two independent normals with one log and one square root; the second is
    * kept for the next call).

@@ -20,7 +20,7 @@
 import type { Backend } from "./backend.js";
 import { countTable, tableMI, tableMIEstimate, type ContingencyTable } from "./contingency.js";
 import { estimatorArg, type EntropyEstimator } from "./estimators.js";
-import { counts2d, miFromCounts } from "./histogram.js";
+import { counts2d, miFromCounts, tableMargins } from "./histogram.js";
 import { binOf } from "./histogram-bins.js";
 import { mutualInformationKnn, type KsgOptions, type SampleSet } from "./knn.js";
 import { denseCodes, labelCodesAll } from "./label-codes.js";
@@ -112,10 +112,10 @@ function shuffleInput(row: Int32Array, col: Int32Array, R: number): [Uint32Array
   return [cols, rowStart];
 }
 
-/** g[c] = c ln c for c = 0 … m (the largest cell count possible). */
-function xLogX(m: number): Float64Array {
+/** g[c] = c ln c for c = 0 … m, from ln[c] = ln c (logTable). */
+function xLogX(ln: Float64Array, m: number): Float64Array {
   const g = new Float64Array(m + 1);
-  for (let c = 2; c <= m; c++) g[c] = c * Math.log(c);
+  for (let c = 2; c <= m; c++) g[c] = c * ln[c];
   return g;
 }
 
@@ -131,12 +131,15 @@ function tablePermutationPValue(b: Backend, pairs: () => [Int32Array, Int32Array
   const cols = t.colSums.filter((v) => v > 0);
   // one label on either side: every permutation has I = 0, the observed value
   if (rows.length < 2 || cols.length < 2) return 1;
-  const g = xLogX(Math.min(maxOf(rows), maxOf(cols)));
+  const drawn = cellByCell(t.n, (rows.length - 1) * (cols.length - 1), rows.length * cols.length);
+  const m = Math.min(maxOf(rows), maxOf(cols)); // the largest cell count possible
+  const ln = logTable(drawn ? t.n : m);
+  const g = xLogX(ln, m);
   let observed = 0;
   for (const v of t.cellCount) observed += g[v];
   const states = Random.streams(seed, 0, B);
-  const sums = cellByCell(t.n, (rows.length - 1) * (cols.length - 1), rows.length * cols.length)
-    ? b.tableSums(rows, cols, logFactorials(t.n), g, states, 0, B)
+  const sums = drawn
+    ? b.tableSums(rows, cols, logFactorials(t.n, ln), g, states, 0, B)
     : b.permutationSums(...shuffleInput(...pairs(), t.rowSums.length), t.rowSums.length, t.colSums.length, g, states, 0, B);
   // ties in I within TIE·max(1, I), in the units of Σ n ln n: × N
   return permutationPValue(sums, observed, TIE * t.n * Math.max(1, mi));
@@ -241,7 +244,7 @@ export function histogramMutualInformationTest(b: Backend, x: unknown, y: unknow
   const B = permutationsArg(fn, opts.permutations);
   const seed = seedArg(fn, opts.seed);
   const { counts, bx, by, x: X, y: Y } = counts2d(b, fn, x, y, opts);
-  const mi = miFromCounts(counts, bx.n, by.n, "none");
+  const mi = miFromCounts(counts, bx.n, by.n);
   if (Number.isNaN(mi)) throw new RangeError(`${fn}: no (x, y) pair lies inside the range`);
   const pairs = (): [Int32Array, Int32Array] => {
     const row = new Int32Array(X.length);
@@ -254,15 +257,7 @@ export function histogramMutualInformationTest(b: Backend, x: unknown, y: unknow
     }
     return [row, col];
   };
-  const rowSums = new Float64Array(bx.n);
-  const colSums = new Float64Array(by.n);
-  let N = 0;
-  for (let i = 0, o = 0; i < bx.n; i++)
-    for (let j = 0; j < by.n; j++, o++) {
-      rowSums[i] += counts[o];
-      colSums[j] += counts[o];
-      N += counts[o];
-    }
+  const { rowSums, colSums, n: N } = tableMargins(counts, bx.n, by.n);
   const pValue = tablePermutationPValue(b, pairs, { n: N, rowSums, colSums, cellCount: counts }, mi, B, seed);
   return { statistic: mi / unit, pValue, method: "permutation", permutations: B };
 }
@@ -276,23 +271,16 @@ export function mutualInformationKnnTest(b: Backend, x: SampleSet, y: SampleSet,
   const fn = "mutualInformationKnnTest";
   const B = permutationsArg(fn, opts.permutations);
   const seed = seedArg(fn, opts.seed);
-  const mi = mutualInformationKnn(b, x, y, opts, fn);
   const X = samplesArg(fn, "x", x);
   const Y = samplesArg(fn, "y", y);
   const { n, d } = Y;
-  const xs = { data: X.data, rows: n, cols: X.d };
+  const xs = { data: X.data, rows: X.n, cols: X.d };
+  const mi = mutualInformationKnn(b, xs, { data: Y.data, rows: n, cols: d }, opts, fn);
   const ys = { data: new Float64Array(n * d), rows: n, cols: d };
   const idx = new Uint32Array(n);
   const values = new Float64Array(B);
   for (let k = 0; k < B; k++) {
-    const rng = new Random(seed, k);
-    for (let i = 0; i < n; i++) idx[i] = i;
-    for (let i = n - 1; i > 0; i--) {
-      const j = rng.below(i + 1);
-      const t = idx[i];
-      idx[i] = idx[j];
-      idx[j] = t;
-    }
+    new Random(seed, k).shuffle(idx);
     for (let i = 0; i < n; i++) ys.data.set(Y.data.subarray(idx[i] * d, idx[i] * d + d), i * d);
     values[k] = mutualInformationKnn(b, xs, ys, opts, fn);
   }

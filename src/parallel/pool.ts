@@ -265,16 +265,14 @@ export class WorkerPool {
 
   private async spawn(): Promise<void> {
     const slot: Slot = { handle: undefined as unknown as WorkerHandle, inflight: new Map(), ready: false };
-    const w = startWorker(
+    await startWorker(
+      slot,
+      this.slots,
       { type: "init", backend: this.backend },
       (msg) => this.onMessage(slot, msg as never),
       (why) => this.onDeath(slot, why),
       () => this.closedFlag,
     );
-    slot.handle = w.handle;
-    this.slots.push(slot);
-    await w.ready;
-    slot.ready = true;
     this.pump();
   }
 
@@ -354,11 +352,19 @@ export async function availableThreads(): Promise<number> {
 // ---- spawning: Node worker_threads or Web Workers ----
 
 /**
- * Starts a worker and sends it `init`; `ready` resolves once it answers "ready" (and rejects,
- * naming the reason, if it cannot start). `onMessage` gets every later message; `onDeath(why)`
- * runs when it fails, errors or exits while the pool is open (`closed()` false).
+ * Starts a worker for `slot` and sends it `init`: sets slot.handle, adds the slot to `slots`,
+ * and resolves once the worker answers "ready" (slot.ready then true), or rejects, naming the
+ * reason, if it cannot start. `onMessage` gets every later message; `onDeath(why)` runs when it
+ * fails, errors or exits while the pool is open (`closed()` false). Both pools start workers so.
  */
-export function startWorker(init: unknown, onMessage: (msg: { type: string }) => void, onDeath: (why: string) => void, closed: () => boolean): { handle: WorkerHandle; ready: Promise<void> } {
+export async function startWorker<S extends { handle: WorkerHandle; ready: boolean }>(
+  slot: S,
+  slots: S[],
+  init: unknown,
+  onMessage: (msg: { type: string }) => void,
+  onDeath: (why: string) => void,
+  closed: () => boolean,
+): Promise<void> {
   let started = false;
   let handle!: WorkerHandle;
   const ready = new Promise<void>((resolve, reject) => {
@@ -383,7 +389,10 @@ export function startWorker(init: unknown, onMessage: (msg: { type: string }) =>
     );
     handle.post(init, []);
   });
-  return { handle, ready };
+  slot.handle = handle;
+  slots.push(slot);
+  await ready;
+  slot.ready = true;
 }
 
 type NodeWorkerCtor = new (url: URL, opts?: { execArgv?: string[] }) => {

@@ -354,7 +354,9 @@ export class SharedPool {
   private async spawn(region?: Region): Promise<void> {
     region ??= { base: this.heap.rawBlock(STANDARD_BYTES + INITIAL_TABLE), bytes: STANDARD_BYTES + INITIAL_TABLE };
     const slot: Slot = { handle: undefined as unknown as WorkerHandle, region, ready: false };
-    const w = startWorker(
+    await startWorker(
+      slot,
+      this.slots,
       { type: "init", backend: this.backend, memory: this.memory, region },
       (msg) => {
         if (msg.type !== "jobdone" && msg.type !== "regioned") return;
@@ -366,10 +368,6 @@ export class SharedPool {
       (why) => this.onDeath(slot, why),
       () => this.closedFlag,
     );
-    slot.handle = w.handle;
-    this.slots.push(slot);
-    await w.ready;
-    slot.ready = true;
   }
 
   /** A worker died: its job fails, a new worker takes its place (same region). */

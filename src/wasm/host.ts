@@ -28,6 +28,9 @@ import { blockOf, ResidentHeap } from "./resident.js";
 /** Elements of one operand copied per kernel call. */
 export const CHUNK = 1 << 15;
 
+/** f64 values the out region holds (6·CHUNK): a row kernel of width w returns at most OUT_VALUES / w rows per call. */
+const OUT_VALUES = 6 * CHUNK;
+
 export type Ptr = number;
 export type WasmFn = (...args: number[]) => number;
 
@@ -143,15 +146,19 @@ export class WasmHost {
 
   /**
    * Runs a row kernel `name{F64,F32}(op0[, op1], rows, cols, [ctx], out)` over a rows×cols
-   * batch; `ctx` holds `ctxWidth` f64 per row, copied alongside its rows. Returns `ops.length`
-   * values per row, segments of long rows combined field by field (sum or min).
+   * batch; `ctx` holds `ctxWidth` f64 per row, copied alongside its rows, or with ctxWidth 0 one
+   * context shared by every row (a lookup table of at most 2·CHUNK f64, copied once), as the JS
+   * reduceRows reads it. Returns `ops.length` values per row, segments of long rows combined field
+   * by field (sum or min).
    */
   rows(name: string, operands: FloatArray[], rows: number, cols: number, ops: readonly Combine[], ctx?: Float64Array, ctxWidth = 0): Float64Array {
     const fn = this.kernel(name, operands[0]);
+    // a shared context goes to the side region once; the per-row copies below are then empty
+    if (ctx && ctxWidth === 0) this.view64().set(ctx, this.side >> 3);
     if (operands.every((o) => this.resident(o))) return this.rowsInPlace(fn, operands, rows, cols, ops.length, ctx, ctxWidth);
     const inPlace = operands.map((o) => this.resident(o));
     const ptrs = operands.map((_, i) => this.op[i]);
-    if (rows * cols <= CHUNK && !inPlace.includes(true)) {
+    if (rows * cols <= CHUNK && rows * ops.length <= OUT_VALUES && !inPlace.includes(true)) {
       // the whole batch fits one chunk: copy it in and make one direct kernel call, without the
       // chunking machinery of collect (whose set-up costs about a microsecond, the whole price
       // of a 100-element call)
@@ -180,7 +187,7 @@ export class WasmHost {
   private rowsInPlace(fn: WasmFn, operands: FloatArray[], rows: number, cols: number, width: number, ctx: Float64Array | undefined, ctxWidth: number): Float64Array {
     const result = new Float64Array(rows * width);
     const outIndex = this.out >> 3;
-    const maxRows = Math.max(1, Math.floor(Math.min((6 * CHUNK) / width, ctx ? (2 * CHUNK) / ctxWidth : Infinity)));
+    const maxRows = Math.max(1, Math.floor(Math.min(OUT_VALUES / width, ctx && ctxWidth > 0 ? (2 * CHUNK) / ctxWidth : Infinity)));
     for (let r0 = 0; r0 < rows; r0 += maxRows) {
       const r1 = Math.min(r0 + maxRows, rows);
       const at = operands.map((o) => o.byteOffset + r0 * cols * o.BYTES_PER_ELEMENT);
@@ -213,14 +220,14 @@ export class WasmHost {
         cascade.push(mem, outIndex);
         if (c1 === cols) cascade.result(result, r0 * width);
       }
-    });
+    }, Math.floor(OUT_VALUES / width));
     return result;
   }
 
-  /** Calls `fn(r0, r1, c0, c1)` for chunks of whole rows, or for segments of one long row. */
-  blocks(rows: number, cols: number, fn: (r0: number, r1: number, c0: number, c1: number) => void): void {
+  /** Calls `fn(r0, r1, c0, c1)` for chunks of whole rows (at most `maxRows` each), or for segments of one long row. */
+  blocks(rows: number, cols: number, fn: (r0: number, r1: number, c0: number, c1: number) => void, maxRows = Infinity): void {
     if (cols <= CHUNK) {
-      const step = Math.max(1, Math.floor(CHUNK / cols));
+      const step = Math.max(1, Math.min(Math.floor(CHUNK / cols), maxRows));
       for (let r0 = 0; r0 < rows; r0 += step) fn(r0, Math.min(r0 + step, rows), 0, cols);
     } else {
       for (let r = 0; r < rows; r++)
