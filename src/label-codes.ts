@@ -239,11 +239,10 @@ export function labelCodesAll(fn: string, names: readonly string[], xs: readonly
   return out;
 }
 
-/** Codes made dense, 0 … k−1 (the inverse of numpy.unique(x, return_inverse=True)), and k. */
-export function denseCodes(c: LabelCodes): { idx: Int32Array; k: number } {
+/** Codes made dense, 0 … k−1 (the inverse of numpy.unique(x, return_inverse=True)), into `idx`, and k. */
+export function denseCodes(c: LabelCodes, idx = new Int32Array(c.codes.length)): { idx: Int32Array; k: number } {
   const { codes, max } = c;
   const n = codes.length;
-  const idx = new Int32Array(n);
   if (max < 4 * n + 1024) {
     const map = new Int32Array(max + 1);
     for (let i = 0; i < n; i++) map[codes[i]] = 1;

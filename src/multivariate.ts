@@ -1,0 +1,347 @@
+/**
+ * Many variables at once: total correlation, interaction information, the matrix of pairwise
+ * mutual information, and the information gain and gain ratio of a categorical feature.
+ * Quantities with units are in nats unless `base` says otherwise.
+ *
+ *   TC(X_1, …, X_d)   = Σ_i H(X_i) − H(X_1, …, X_d)              (Watanabe 1960)
+ *   II(X; Y; Z)       = I(X;Y) − I(X;Y | Z)                         (McGill 1954: XOR → −1 bit)
+ *   M_ij              = I(X_i; X_j), M_ii = H(X_i) (∞ with "knn")
+ *   IG(Y, X)          = H(Y) − H(Y | X) = I(X;Y)                    (Quinlan 1986)
+ *   GR(Y, X)          = IG / H(X), 0 when H(X) = 0                  (Quinlan 1993, C4.5)
+ *
+ * Label columns (an array of label arrays, or an n×d matrix `{ data, rows: n, cols: d }` of
+ * integers) are coded once each (src/label-codes.ts) and made dense (0 … k − 1). The MI matrix
+ * then counts every pair table from the codes in one backend call (`pairTables`, split by ranges
+ * of pairs across the worker pool) and finishes each MI from its table as the label and histogram
+ * calls do; `"histogram"` bins each column once (numpy's rules, src/histogram.ts) into codes and
+ * counts the same way; `"knn"` runs the KSG counts of every column against one column per call
+ * (`ksgColumns`, as src/knn.ts). The joint code of d label columns is built column by column
+ * (mixed radix while it fits 32 bits, made dense again when it outgrows n).
+ */
+import { denseFits, type Backend } from "./backend.js";
+import { canonical, countTable, labelTable, marginalEntropy, tableMI, tableMIEstimate, countsEntropy } from "./contingency.js";
+import { estimatorArg, miEstimate } from "./estimators.js";
+import { backendOf } from "./facade.js";
+import { axisBinner, miFromTable } from "./histogram.js";
+import { binOf, BIN_RULES, type BinRule } from "./histogram-bins.js";
+import { denseCodes, labelCodes, type LabelCodes } from "./label-codes.js";
+import { codesCMI, jointLabels } from "./labels.js";
+import { digamma, meanDigamma } from "./special.js";
+import type { EntropyEstimator, EstimatorOptions, Labels, Matrix, UnitOptions, Vector } from "./types.js";
+import { lnBase } from "./units.js";
+import { choiceOption, describe, labelCodesAll, matrixArg, neighborsArg, samplesArg, vectorArg } from "./validate.js";
+
+/** Columns of one variable each: an array of columns, or an n×d matrix `{ data, rows: n, cols: d }` (column j = the j-th entry of each row). */
+export type Columns = readonly (Labels | Vector)[] | Matrix;
+
+export type MutualInformationMatrixMethod = "labels" | "histogram" | "knn";
+
+export interface MutualInformationMatrixOptions extends UnitOptions, EstimatorOptions {
+  /** `"labels"` (default): columns of labels; `"histogram"`: real columns, each binned on its own range; `"knn"`: real columns, KSG algorithm 1. */
+  method?: MutualInformationMatrixMethod;
+  /** `"histogram"` only: bins per column, a count (default 10), a numpy rule name or `{ quantiles: n }`. */
+  bins?: number | BinRule | { quantiles: number };
+  /** `"knn"` only: neighbour count k (an integer ≥ 1, at most n − 1; default 3). */
+  k?: number;
+}
+
+const METHODS: readonly MutualInformationMatrixMethod[] = ["labels", "histogram", "knn"];
+
+/** Most table cells (f64) one pairTables call returns; more pairs take more calls. */
+const CELLS_PER_CALL = 1 << 22;
+
+/** The raw columns of `columns` (errors name `fn`), each to be checked by the caller as `columns[j]`. */
+function rawColumns(fn: string, columns: unknown, least: number): unknown[] {
+  let cols: unknown[];
+  if (Array.isArray(columns)) cols = columns;
+  else if (typeof columns === "object" && columns !== null && "data" in columns && "rows" in columns && "cols" in columns) {
+    const { data, rows, cols: d } = matrixArg(fn, "columns", columns);
+    cols = [];
+    for (let j = 0; j < d; j++) {
+      const c = new Float64Array(rows);
+      for (let r = 0; r < rows; r++) c[r] = data[r * d + j];
+      cols.push(c);
+    }
+  } else throw new TypeError(`${fn}: columns must be an array of columns or a matrix { data, rows, cols } (one column per variable), got ${describe(columns)}`);
+  if (cols.length === 0) throw new RangeError(`${fn}: columns is empty; give at least ${least} column${least > 1 ? "s" : ""}`);
+  if (cols.length < least) throw new RangeError(`${fn}: columns has ${cols.length} column; give at least ${least}`);
+  return cols;
+}
+
+function lengthError(fn: string, j: number, len: number, len0: number): RangeError {
+  return new RangeError(`${fn}: columns[${j}] has length ${len} but columns[0] has length ${len0}; every column needs one value per sample`);
+}
+
+/** Columns coded densely and stored one after the other: column j at codes[j·n …], codes 0 … k[j] − 1, with each code's count. */
+interface CodedColumns {
+  n: number;
+  d: number;
+  codes: Int32Array;
+  k: Int32Array;
+  counts: Float64Array[];
+}
+
+/** Label columns, coded once each (numpy.unique order, then dense). */
+function labelColumns(b: Backend, fn: string, columns: unknown, least: number): CodedColumns & { labels: LabelCodes[] } {
+  const raw = rawColumns(fn, columns, least);
+  const d = raw.length;
+  const labels: LabelCodes[] = [];
+  let codes = new Int32Array(0);
+  const k = new Int32Array(d);
+  let n = 0;
+  for (let j = 0; j < d; j++) {
+    const c = labelCodes(fn, `columns[${j}]`, raw[j], b);
+    if (j === 0) {
+      n = c.codes.length;
+      codes = new Int32Array(n * d);
+    } else if (c.codes.length !== n) throw lengthError(fn, j, c.codes.length, n);
+    const { idx, k: kj } = denseCodes(c, codes.subarray(j * n, (j + 1) * n));
+    k[j] = kj;
+    labels.push({ codes: idx, max: kj - 1, kind: "number", offset: 0, values: null });
+  }
+  return { n, d, codes, k, counts: codeCounts(codes, n, k), labels };
+}
+
+/** Codes made dense (0 … k − 1), as LabelCodes. */
+function denseLabels(c: LabelCodes): LabelCodes {
+  const { idx, k } = denseCodes(c);
+  return { codes: idx, max: k - 1, kind: "number", offset: 0, values: null };
+}
+
+/** The count of each code of each column. */
+function codeCounts(codes: Int32Array, n: number, k: Int32Array): Float64Array[] {
+  return Array.from(k, (kj, j) => {
+    const c = new Float64Array(kj);
+    for (let i = j * n, end = i + n; i < end; i++) c[codes[i]]++;
+    return c;
+  });
+}
+
+/** Real columns binned once each by `spec` (each on its own [min, max], as numpy.histogram) into codes 0 … bins − 1. */
+function binnedColumns(b: Backend, fn: string, columns: unknown, spec: unknown): CodedColumns {
+  if (spec !== undefined && !(typeof spec === "number" || (typeof spec === "string" && (BIN_RULES as readonly string[]).includes(spec)) || (typeof spec === "object" && spec !== null && !Array.isArray(spec) && !ArrayBuffer.isView(spec) && "quantiles" in spec)))
+    throw new TypeError(`${fn}: bins must be a bin count, one of ${BIN_RULES.map((r) => `"${r}"`).join(", ")} or { quantiles: n } (each column is binned on its own range, so one edge array cannot serve them all), got ${describe(spec)}`);
+  const raw = rawColumns(fn, columns, 2);
+  const d = raw.length;
+  const k = new Int32Array(d);
+  let codes = new Int32Array(0);
+  let n = 0;
+  for (let j = 0; j < d; j++) {
+    const name = `columns[${j}]`;
+    const { data, integer } = vectorArg(fn, name, raw[j]);
+    if (j === 0) {
+      n = data.length;
+      codes = new Int32Array(n * d);
+    } else if (data.length !== n) throw lengthError(fn, j, data.length, n);
+    const binner = axisBinner(b, fn, "bins", spec as number, data, name, undefined, integer);
+    for (let i = 0, o = j * n; i < n; i++) codes[o + i] = binOf(binner, data[i]);
+    k[j] = binner.n;
+  }
+  return { n, d, codes, k, counts: codeCounts(codes, n, k) };
+}
+
+/** MI (nats) of one pair table in canonical form, by `estimator` over K = ki, kj and ki·kj symbols. */
+function canonicalMI(b: Backend, t: ReturnType<typeof canonical>, ki: number, kj: number, estimator: EntropyEstimator): number {
+  if (estimator === "plugin" || estimator === "miller-madow") return tableMIEstimate(b, t, estimator);
+  return miEstimate(b, t.rowSums, t.colSums, t.cellCount, estimator, { rows: ki, cols: kj });
+}
+
+/** Ĥ (nats) of one column's code counts by `estimator`, K = every code (empty bins included). */
+function columnEntropy(b: Backend, fn: string, counts: Float64Array, estimator: EntropyEstimator): number {
+  return countsEntropy(b, fn, counts.filter((c) => c > 0), estimator, counts.length);
+}
+
+/**
+ * The d×d matrix of I(X_i; X_j) of coded columns (nats): the pair tables that fit a dense table
+ * counted by pairTables (many pairs a call), the others as a sparse contingency table; the
+ * diagonal Ĥ(X_i).
+ */
+function codedMatrix(b: Backend, fn: string, c: CodedColumns, estimator: EntropyEstimator, unit: number): Float64Array {
+  const { n, d, codes, k } = c;
+  const M = new Float64Array(d * d);
+  const dense: number[] = [];
+  for (let i = 0; i < d; i++) {
+    M[i * d + i] = columnEntropy(b, fn, c.counts[i], estimator) / unit;
+    for (let j = i + 1; j < d; j++) {
+      if (denseFits(k[i], k[j], n)) dense.push(i, j);
+      else {
+        const col = (m: number) => codes.subarray(m * n, (m + 1) * n);
+        const mi = canonicalMI(b, canonical(b.countPairs(col(i), col(j), k[i] - 1, k[j] - 1)), k[i], k[j], estimator) / unit;
+        M[i * d + j] = M[j * d + i] = mi;
+      }
+    }
+  }
+  const pairs = Int32Array.from(dense);
+  const P = pairs.length / 2;
+  for (let p0 = 0; p0 < P; ) {
+    let p1 = p0;
+    for (let cells = 0; p1 < P && (p1 === p0 || cells + k[pairs[2 * p1]] * k[pairs[2 * p1 + 1]] <= CELLS_PER_CALL); p1++) cells += k[pairs[2 * p1]] * k[pairs[2 * p1 + 1]];
+    const t = b.pairTables(codes, n, k, pairs, p0, p1);
+    for (let p = p0, o = 0; p < p1; p++) {
+      const i = pairs[2 * p];
+      const j = pairs[2 * p + 1];
+      M[i * d + j] = M[j * d + i] = miFromTable(b, t, k[i], k[j], estimator, o) / unit;
+      o += k[i] * k[j];
+    }
+    p0 = p1;
+  }
+  return M;
+}
+
+/** The d×d KSG (algorithm 1) matrix of real columns: the counts of every column c > i against column i in one ksgColumns call; diagonal ∞. */
+function knnMatrix(b: Backend, fn: string, columns: unknown, kOpt: unknown, unit: number): Float64Array {
+  const raw = rawColumns(fn, columns, 2);
+  const d = raw.length;
+  const cols = raw.map((x, j) => {
+    const s = samplesArg(fn, `columns[${j}]`, x);
+    if (s.d !== 1) throw new TypeError(`${fn}: columns[${j}] must be a vector of samples (one variable), got a ${s.n}×${s.d} matrix`);
+    return s.data;
+  });
+  const n = cols[0].length;
+  for (let j = 1; j < d; j++) if (cols[j].length !== n) throw lengthError(fn, j, cols[j].length, n);
+  const k = neighborsArg(fn, kOpt, 3, n - 1, `at least k + 1 samples, and there are ${n}`);
+  const X = new Float64Array(n * d);
+  for (let j = 0; j < d; j++) for (let r = 0; r < n; r++) X[r * d + j] = cols[j][r];
+  const M = new Float64Array(d * d);
+  const base = digamma(n) + digamma(k);
+  for (let i = 0; i < d; i++) {
+    M[i * d + i] = Infinity;
+    if (i === d - 1) break;
+    const counts = b.ksgColumns(X, n, d, cols[i], k, i + 1, d);
+    for (let j = i + 1, o = 0; j < d; j++, o += 2 * n) {
+      // ksgColumns counts n_x for column j and n_y for column i: I(X_i; X_j) as mutualInformationKnn(X_i, X_j) sums them
+      const mi = (base - meanDigamma(counts, 1, o + n, o + 2 * n) - meanDigamma(counts, 1, o, o + n)) / unit;
+      M[i * d + j] = M[j * d + i] = mi;
+    }
+  }
+  return M;
+}
+
+/** `mutualInformationMatrix` (see MultivariateMethods). */
+export function mutualInformationMatrix(b: Backend, columns: unknown, opts: MutualInformationMatrixOptions = {}): Matrix {
+  const fn = "mutualInformationMatrix";
+  const unit = lnBase(opts.base, fn);
+  const method = choiceOption(fn, "method", opts.method, METHODS, "labels");
+  if (opts.bins !== undefined && method !== "histogram") throw new TypeError(`${fn}: bins applies to method "histogram" only (method is "${method}")`);
+  if (opts.k !== undefined && method !== "knn") throw new TypeError(`${fn}: k applies to method "knn" only (method is "${method}")`);
+  let M: Float64Array;
+  if (method === "knn") {
+    if (opts.estimator !== undefined || opts.correction !== undefined) throw new TypeError(`${fn}: estimator and correction apply to methods "labels" and "histogram" (the kNN estimate has its own bias terms)`);
+    M = knnMatrix(b, fn, columns, opts.k, unit);
+  } else {
+    const estimator = estimatorArg(fn, opts);
+    const coded = method === "labels" ? labelColumns(b, fn, columns, 2) : binnedColumns(b, fn, columns, opts.bins);
+    M = codedMatrix(b, fn, coded, estimator, unit);
+  }
+  const d = Math.round(Math.sqrt(M.length));
+  return { data: M, rows: d, cols: d };
+}
+
+/** `totalCorrelation` (see MultivariateMethods). */
+export function totalCorrelation(b: Backend, columns: unknown, opts: UnitOptions = {}): number {
+  const fn = "totalCorrelation";
+  const unit = lnBase(opts.base, fn);
+  const { n, d, counts, labels } = labelColumns(b, fn, columns, 1);
+  let sum = 0;
+  for (let j = 0; j < d; j++) sum += marginalEntropy(counts[j], n);
+  let joint = labels[0];
+  for (let j = 1; j < d; j++) {
+    joint = jointLabels(b, joint, labels[j]);
+    // dense again (at most n codes) once it outgrows n, so the next mixed-radix step fits 32 bits while n·k ≤ 2^32
+    if (joint.max >= n || j === d - 1) joint = denseLabels(joint);
+  }
+  const jointCounts = codeCounts(joint.codes as Int32Array, n, Int32Array.of(joint.max + 1))[0];
+  return Math.max(0, sum - marginalEntropy(jointCounts, n)) / unit;
+}
+
+/** `interactionInformation` (see MultivariateMethods). */
+export function interactionInformation(b: Backend, x: unknown, y: unknown, z: unknown, opts: UnitOptions = {}): number {
+  const fn = "interactionInformation";
+  const unit = lnBase(opts.base, fn);
+  const [X, Y, Z] = labelCodesAll(fn, ["x", "y", "z"], [x, y, z], b);
+  return (tableMI(countTable(b, X, Y)) - codesCMI(b, X, Y, Z)) / unit;
+}
+
+/** `informationGain` (see MultivariateMethods). */
+export function informationGain(b: Backend, labels: unknown, feature: unknown, opts: UnitOptions = {}): number {
+  const fn = "informationGain";
+  const unit = lnBase(opts.base, fn);
+  return tableMI(labelTable(b, fn, labels, feature, ["labels", "feature"])) / unit;
+}
+
+/** `gainRatio` (see MultivariateMethods). */
+export function gainRatio(b: Backend, labels: unknown, feature: unknown): number {
+  const fn = "gainRatio";
+  const t = labelTable(b, fn, labels, feature, ["labels", "feature"]);
+  const hx = marginalEntropy(t.colSums, t.n);
+  return hx > 0 ? Math.min(1, tableMI(t) / hx) : 0;
+}
+
+/**
+ * Many variables at once. The engine's public methods of this family, installed on Engine by
+ * src/engine.ts (see src/facade.ts).
+ */
+export abstract class MultivariateMethods {
+  /** @internal */
+  declare readonly [backendOf]: () => Backend;
+
+  /**
+   * Total correlation (Watanabe 1960; multi-information) of d label columns:
+   * TC = Σ_i H(X_i) − H(X_1, …, X_d) ≥ 0, plug-in entropies of the label frequencies; 0 for
+   * independent columns in the limit, (d − 1)·H for d copies of one column. `columns`: an array of
+   * label arrays (labels of any kind, as the label calls take them) or an n×d integer matrix
+   * `{ data, rows: n, cols: d }` (d ≥ 1). Nats unless `base` says otherwise.
+   */
+  totalCorrelation(columns: Columns, opts?: UnitOptions): number {
+    return totalCorrelation(this[backendOf](), columns, opts);
+  }
+
+  /**
+   * Interaction information of three label arrays with McGill's (1954) sign:
+   * II(X;Y;Z) = I(X;Y) − I(X;Y | Z) (symmetric in X, Y, Z); negative when Z creates dependence
+   * (Z = X ⊕ Y of two fair bits: −1 bit), positive for redundancy (three copies of a fair bit:
+   * +1 bit). Plug-in; nats unless `base` says otherwise. Some authors (Jakulin & Bratko 2004's
+   * "interaction gain" aside, e.g. Bell 2003) use the opposite sign.
+   */
+  interactionInformation(x: Labels, y: Labels, z: Labels, opts?: UnitOptions): number {
+    return interactionInformation(this[backendOf](), x, y, z, opts);
+  }
+
+  /**
+   * The d×d matrix (row-major `Matrix`) of pairwise mutual information I(X_i; X_j) of d columns
+   * (d ≥ 2): `columns` an array of columns or an n×d matrix `{ data, rows: n, cols: d }`.
+   * `method`:
+   *   "labels" (default)  label columns (any kind, as the label calls take them): each
+   *                       I = sklearn.metrics.mutual_info_score of the pair, the diagonal H(X_i);
+   *                       `estimator` as mutualInformationLabels (K = the labels of each column)
+   *   "histogram"         real columns, each binned once on its own [min, max] by `bins` (a count,
+   *                       default 10, a numpy rule, or { quantiles }): each I =
+   *                       histogramMutualInformation of the pair with those bins; `estimator` as
+   *                       there (K = the bins); the diagonal H of the binned column
+   *   "knn"               real columns, KSG algorithm 1 with `k` neighbours (default 3), as
+   *                       mutualInformationKnn of each pair (raw, may be < 0); the diagonal ∞
+   * Each column is coded (or binned) once and all pair tables are counted in one pass per pair;
+   * `it.parallel.mutualInformationMatrix` splits the pairs across the worker pool. Nats unless
+   * `base` says otherwise.
+   */
+  mutualInformationMatrix(columns: Columns, opts?: MutualInformationMatrixOptions): Matrix {
+    return mutualInformationMatrix(this[backendOf](), columns, opts);
+  }
+
+  /**
+   * Information gain of a categorical feature for class labels (Quinlan 1986, ID3):
+   * IG = H(Y) − H(Y | X) = I(X;Y), plug-in from their contingency table. Nats unless `base` says
+   * otherwise (ID3 and C4.5 report bits: `base: "bits"`).
+   */
+  informationGain(labels: Labels, feature: Labels, opts?: UnitOptions): number {
+    return informationGain(this[backendOf](), labels, feature, opts);
+  }
+
+  /**
+   * C4.5's gain ratio (Quinlan 1993): IG / H(X), the information gain over the split information
+   * H(X) of the feature; 0 when H(X) = 0 (a feature with one value). In [0, 1], unitless.
+   */
+  gainRatio(labels: Labels, feature: Labels): number {
+    return gainRatio(this[backendOf](), labels, feature);
+  }
+}
