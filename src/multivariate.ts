@@ -82,7 +82,7 @@ interface CodedColumns {
 }
 
 /** Label columns, coded once each (numpy.unique order, then dense). */
-function labelColumns(b: Backend, fn: string, columns: unknown, least: number): CodedColumns & { labels: LabelCodes[] } {
+function labelColumns(b: Backend, fn: string, columns: unknown, least: number, hint = ""): CodedColumns & { labels: LabelCodes[] } {
   const raw = rawColumns(fn, columns, least);
   const d = raw.length;
   const labels: LabelCodes[] = [];
@@ -90,7 +90,13 @@ function labelColumns(b: Backend, fn: string, columns: unknown, least: number): 
   const k = new Int32Array(d);
   let n = 0;
   for (let j = 0; j < d; j++) {
-    const c = labelCodes(fn, `columns[${j}]`, raw[j], b);
+    let c: LabelCodes;
+    try {
+      c = labelCodes(fn, `columns[${j}]`, raw[j], b);
+    } catch (err) {
+      if (hint && err instanceof RangeError && err.message.endsWith("must be integers")) throw new RangeError(err.message + hint);
+      throw err;
+    }
     if (j === 0) {
       n = c.codes.length;
       codes = new Int32Array(n * d);
@@ -230,7 +236,7 @@ export function mutualInformationMatrix(b: Backend, columns: unknown, opts: Mutu
     M = knnMatrix(b, fn, columns, opts.k, unit);
   } else {
     const estimator = estimatorArg(fn, opts);
-    const coded = method === "labels" ? labelColumns(b, fn, columns, 2) : binnedColumns(b, fn, columns, opts.bins);
+    const coded = method === "labels" ? labelColumns(b, fn, columns, 2, ` (method "labels"; real-valued columns take method "histogram" or "knn")`) : binnedColumns(b, fn, columns, opts.bins);
     M = codedMatrix(b, fn, coded, estimator, unit);
   }
   const d = Math.round(Math.sqrt(M.length));
