@@ -86,6 +86,7 @@ function labelColumns(b: Backend, fn: string, columns: unknown, least: number, h
   const raw = rawColumns(fn, columns, least);
   const d = raw.length;
   const labels: LabelCodes[] = [];
+  const counts: Float64Array[] = [];
   let codes = new Int32Array(0);
   const k = new Int32Array(d);
   let n = 0;
@@ -101,26 +102,17 @@ function labelColumns(b: Backend, fn: string, columns: unknown, least: number, h
       n = c.codes.length;
       codes = new Int32Array(n * d);
     } else if (c.codes.length !== n) throw lengthError(fn, j, c.codes.length, n);
-    const { idx, k: kj } = denseCodes(c, codes.subarray(j * n, (j + 1) * n));
-    k[j] = kj;
-    labels.push({ codes: idx, max: kj - 1, kind: "number", offset: 0, values: null });
+    const dense = denseCodes(c, codes.subarray(j * n, (j + 1) * n));
+    k[j] = dense.k;
+    counts.push(dense.counts);
+    labels.push(asLabels(dense));
   }
-  return { n, d, codes, k, counts: codeCounts(codes, n, k), labels };
+  return { n, d, codes, k, counts, labels };
 }
 
-/** Codes made dense (0 … k − 1), as LabelCodes. */
-function denseLabels(c: LabelCodes): LabelCodes {
-  const { idx, k } = denseCodes(c);
+/** Dense codes (0 … k − 1) as LabelCodes. */
+function asLabels({ idx, k }: { idx: Int32Array; k: number }): LabelCodes {
   return { codes: idx, max: k - 1, kind: "number", offset: 0, values: null };
-}
-
-/** The count of each code of each column. */
-function codeCounts(codes: Int32Array, n: number, k: Int32Array): Float64Array[] {
-  return Array.from(k, (kj, j) => {
-    const c = new Float64Array(kj);
-    for (let i = j * n, end = i + n; i < end; i++) c[codes[i]]++;
-    return c;
-  });
 }
 
 /** Real columns binned once each by `spec` (each on its own [min, max], as numpy.histogram) into codes 0 … bins − 1. */
@@ -130,6 +122,7 @@ function binnedColumns(b: Backend, fn: string, columns: unknown, spec: unknown):
   const raw = rawColumns(fn, columns, 2);
   const d = raw.length;
   const k = new Int32Array(d);
+  const counts: Float64Array[] = [];
   let codes = new Int32Array(0);
   let n = 0;
   for (let j = 0; j < d; j++) {
@@ -140,10 +133,12 @@ function binnedColumns(b: Backend, fn: string, columns: unknown, spec: unknown):
       codes = new Int32Array(n * d);
     } else if (data.length !== n) throw lengthError(fn, j, data.length, n);
     const binner = axisBinner(b, fn, "bins", spec as number, data, name, undefined, integer);
-    for (let i = 0, o = j * n; i < n; i++) codes[o + i] = binOf(binner, data[i]);
+    const cj = new Float64Array(binner.n);
+    for (let i = 0, o = j * n; i < n; i++) cj[(codes[o + i] = binOf(binner, data[i]))]++;
     k[j] = binner.n;
+    counts.push(cj);
   }
-  return { n, d, codes, k, counts: codeCounts(codes, n, k) };
+  return { n, d, codes, k, counts };
 }
 
 /** MI (nats) of one pair table in canonical form, by `estimator` over K = ki, kj and ki·kj symbols. */
@@ -251,12 +246,16 @@ export function totalCorrelation(b: Backend, columns: unknown, opts: UnitOptions
   let sum = 0;
   for (let j = 0; j < d; j++) sum += marginalEntropy(counts[j], n);
   let joint = labels[0];
+  let jointCounts = counts[0];
   for (let j = 1; j < d; j++) {
     joint = jointLabels(b, joint, labels[j]);
     // dense again (at most n codes) once it outgrows n, so the next mixed-radix step fits 32 bits while n·k ≤ 2^32
-    if (joint.max >= n || j === d - 1) joint = denseLabels(joint);
+    if (joint.max >= n || j === d - 1) {
+      const dense = denseCodes(joint);
+      joint = asLabels(dense);
+      jointCounts = dense.counts;
+    }
   }
-  const jointCounts = codeCounts(joint.codes as Int32Array, n, Int32Array.of(joint.max + 1))[0];
   return Math.max(0, sum - marginalEntropy(jointCounts, n)) / unit;
 }
 
