@@ -305,8 +305,8 @@ export abstract class MultivariateMethods {
    * Interaction information of three label arrays with McGill's (1954) sign:
    * II(X;Y;Z) = I(X;Y) − I(X;Y | Z) (symmetric in X, Y, Z); negative when Z creates dependence
    * (Z = X ⊕ Y of two fair bits: −1 bit), positive for redundancy (three copies of a fair bit:
-   * +1 bit). Plug-in; nats unless `base` says otherwise. Some authors (Jakulin & Bratko 2004's
-   * "interaction gain" aside, e.g. Bell 2003) use the opposite sign.
+   * +1 bit); = Bell's (2003) co-information. Jakulin & Bratko (2003) use the opposite sign.
+   * Plug-in; nats unless `base` says otherwise.
    */
   interactionInformation(x: Labels, y: Labels, z: Labels, opts?: UnitOptions): number {
     return interactionInformation(this[backendOf](), x, y, z, opts);
