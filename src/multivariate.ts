@@ -56,12 +56,10 @@ function rawColumns(fn: string, columns: unknown, least: number): unknown[] {
   if (Array.isArray(columns)) cols = columns;
   else if (typeof columns === "object" && columns !== null && "data" in columns && "rows" in columns && "cols" in columns) {
     const { data, rows, cols: d } = matrixArg(fn, "columns", columns);
-    cols = [];
-    for (let j = 0; j < d; j++) {
-      const c = new Float64Array(rows);
-      for (let r = 0; r < rows; r++) c[r] = data[r * d + j];
-      cols.push(c);
-    }
+    const out = Array.from({ length: d }, () => new Float64Array(rows));
+    // one pass in row order (a pass per column would read the whole matrix d times)
+    for (let r = 0, o = 0; r < rows; r++) for (let j = 0; j < d; j++, o++) out[j][r] = data[o];
+    cols = out;
   } else throw new TypeError(`${fn}: columns must be an array of columns or a matrix { data, rows, cols } (one column per variable), got ${describe(columns)}`);
   if (cols.length === 0) throw new RangeError(`${fn}: columns is empty; give at least ${least} column${least > 1 ? "s" : ""}`);
   if (cols.length < least) throw new RangeError(`${fn}: columns has ${cols.length} column; give at least ${least}`);
