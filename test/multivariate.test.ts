@@ -109,6 +109,17 @@ describe.each(BACKENDS)("multivariate (%s)", (name) => {
     });
   });
 
+  it("mutualInformationMatrix, knn: float32 columns give the matrix of their float64 values", () => {
+    const c = knnCases[0];
+    const f32 = Float32Array.from(c.data);
+    const M32 = it_.mutualInformationMatrix({ data: f32, rows: c.rows, cols: c.cols }, { method: "knn" });
+    const M64 = it_.mutualInformationMatrix({ data: Float64Array.from(f32), rows: c.rows, cols: c.cols }, { method: "knn" });
+    expect(Array.from(M32.data)).toEqual(Array.from(M64.data));
+    // columns as an array of Float32Array vectors: the same
+    const cols = Array.from({ length: c.cols }, (_, j) => Float32Array.from({ length: c.rows }, (_, i) => f32[i * c.cols + j]));
+    expect(Array.from(it_.mutualInformationMatrix(cols, { method: "knn" }).data)).toEqual(Array.from(M64.data));
+  });
+
   describe("mutualInformationMatrix, knn = sklearn _compute_mi_cc per pair", () => {
     for (const c of knnCases)
       it(c.name, () => {
@@ -249,6 +260,13 @@ describe("multivariate: backends agree", () => {
       const cols = Array.from({ length: d }, (_, j) => codes.subarray(j * n, (j + 1) * n));
       const ref = engines[0].mutualInformationMatrix(cols).data;
       for (const e of engines.slice(1)) expectAllClose(e.mutualInformationMatrix(cols).data, ref);
+      // real columns: the histogram and kNN matrices agree across backends too
+      const u = rng(seed + 100);
+      const X = { data: Float64Array.from({ length: 2000 * 4 }, (_, i) => u() + (i % 4 === 2 ? 0 : 0.3 * Math.cos(i / 4))), rows: 2000, cols: 4 };
+      for (const opts of [{ method: "histogram", bins: 9 }, { method: "histogram", bins: "fd" }, { method: "knn", k: 4 }] as const) {
+        const refM = engines[0].mutualInformationMatrix(X, opts).data;
+        for (const e of engines.slice(1)) expectAllClose(e.mutualInformationMatrix(X, opts).data, refM);
+      }
       // the tables' counts add up: each table holds n samples
       let o = 0;
       for (let p = 0; p < P.length / 2; p++) {
