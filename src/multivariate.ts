@@ -15,8 +15,8 @@
  * of pairs across the worker pool) and finishes each MI from its table as the label and histogram
  * calls do; `"histogram"` bins each column once (numpy's rules, src/histogram.ts) into codes and
  * counts the same way; `"knn"` runs the KSG counts of every column against one column per call
- * (`ksgColumns`, as src/knn.ts). The joint code of d label columns is built column by column
- * (mixed radix while it fits 32 bits, made dense again when it outgrows n).
+ * (`ksgColumns`, as src/knn.ts). The joint code of d label columns is built column by column and
+ * numbered again after each step, so it never has more than n codes (jointCodeCounts).
  */
 import { denseFits, type Backend } from "./backend.js";
 import { canonical, countTable, labelTable, marginalEntropy, tableMI, tableMIEstimate, countsEntropy } from "./contingency.js";
@@ -25,7 +25,7 @@ import { backendOf } from "./facade.js";
 import { axisBinner, miFromTable } from "./histogram.js";
 import { binOf, BIN_RULES, type BinRule } from "./histogram-bins.js";
 import { denseCodes, labelCodes, type LabelCodes } from "./label-codes.js";
-import { codesCMI, jointLabels } from "./labels.js";
+import { codesCMI } from "./labels.js";
 import { digamma, meanDigamma } from "./special.js";
 import type { EntropyEstimator, EstimatorOptions, Labels, Matrix, UnitOptions, Vector } from "./types.js";
 import { lnBase } from "./units.js";
@@ -80,10 +80,9 @@ interface CodedColumns {
 }
 
 /** Label columns, coded once each (numpy.unique order, then dense). */
-function labelColumns(b: Backend, fn: string, columns: unknown, least: number, hint = ""): CodedColumns & { labels: LabelCodes[] } {
+function labelColumns(b: Backend, fn: string, columns: unknown, least: number, hint = ""): CodedColumns {
   const raw = rawColumns(fn, columns, least);
   const d = raw.length;
-  const labels: LabelCodes[] = [];
   const counts: Float64Array[] = [];
   let codes = new Int32Array(0);
   const k = new Int32Array(d);
@@ -103,14 +102,8 @@ function labelColumns(b: Backend, fn: string, columns: unknown, least: number, h
     const dense = denseCodes(c, codes.subarray(j * n, (j + 1) * n));
     k[j] = dense.k;
     counts.push(dense.counts);
-    labels.push(asLabels(dense));
   }
-  return { n, d, codes, k, counts, labels };
-}
-
-/** Dense codes (0 … k − 1) as LabelCodes. */
-function asLabels({ idx, k }: { idx: Int32Array; k: number }): LabelCodes {
-  return { codes: idx, max: k - 1, kind: "number", offset: 0, values: null };
+  return { n, d, codes, k, counts };
 }
 
 /** Real columns binned once each by `spec` (each on its own [min, max], as numpy.histogram) into codes 0 … bins − 1. */
@@ -236,24 +229,48 @@ export function mutualInformationMatrix(b: Backend, columns: unknown, opts: Mutu
   return { data: M, rows: d, cols: d };
 }
 
+/**
+ * The count of each distinct row (x_1, …, x_d) of dense-coded columns, in some order. The joint
+ * code is built column by column, u·k_j + x_j, and numbered again after each step: densely
+ * (denseCodes) while the combined range is small, else by the backend's value hash (labelIds),
+ * so it never exceeds n distinct codes and never needs a table of ∏ k_j cells.
+ */
+function jointCodeCounts(b: Backend, c: CodedColumns): Float64Array {
+  const { n, d, codes, k } = c;
+  let ids: Int32Array | Uint32Array = codes.subarray(0, n);
+  let K = k[0];
+  let counts: Float64Array | null = c.counts[0];
+  for (let j = 1; j < d; j++) {
+    const kj = k[j];
+    const o = j * n;
+    if (K * kj < 4 * n + 1024) {
+      const u = new Uint32Array(n);
+      for (let i = 0; i < n; i++) u[i] = ids[i] * kj + codes[o + i];
+      ({ idx: ids, k: K, counts } = denseCodes({ codes: u, max: K * kj - 1, kind: "number", offset: 0, values: null }));
+    } else {
+      const key = new Float64Array(n); // < n·k_j ≤ 2^53: exact
+      for (let i = 0; i < n; i++) key[i] = ids[i] * kj + codes[o + i];
+      const r = b.labelIds(key);
+      ids = r.ids;
+      K = r.values.length;
+      counts = null;
+    }
+  }
+  if (counts) return counts;
+  const out = new Float64Array(K);
+  for (let i = 0; i < n; i++) out[ids[i]]++;
+  return out;
+}
+
 /** `totalCorrelation` (see MultivariateMethods). */
 export function totalCorrelation(b: Backend, columns: unknown, opts: UnitOptions = {}): number {
   const fn = "totalCorrelation";
   const unit = lnBase(opts.base, fn);
-  const { n, d, counts, labels } = labelColumns(b, fn, columns, 1);
+  const coded = labelColumns(b, fn, columns, 1);
+  const { n, d, counts } = coded;
   let sum = 0;
   for (let j = 0; j < d; j++) sum += marginalEntropy(counts[j], n);
-  let joint = labels[0];
-  let jointCounts = counts[0];
-  for (let j = 1; j < d; j++) {
-    joint = jointLabels(b, joint, labels[j]);
-    // dense again (at most n codes) once it outgrows n, so the next mixed-radix step fits 32 bits while n·k ≤ 2^32
-    if (joint.max >= n || j === d - 1) {
-      const dense = denseCodes(joint);
-      joint = asLabels(dense);
-      jointCounts = dense.counts;
-    }
-  }
+  const jointCounts = jointCodeCounts(b, coded);
   return Math.max(0, sum - marginalEntropy(jointCounts, n)) / unit;
 }
 
