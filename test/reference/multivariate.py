@@ -51,7 +51,10 @@ def label_case(name, cols):
 
 def hist_case(name, X, bins):
     n, d = X.shape
-    edges = [np.histogram_bin_edges(X[:, j], bins) for j in range(d)]
+    if isinstance(bins, dict):  # equal-frequency edges: np.quantile at linspace(0, 1, q + 1) (method "linear")
+        edges = [np.quantile(X[:, j], np.linspace(0, 1, bins["quantiles"] + 1)) for j in range(d)]
+    else:
+        edges = [np.histogram_bin_edges(X[:, j], bins) for j in range(d)]
     M = []
     for i in range(d):
         for j in range(d):
@@ -92,7 +95,8 @@ def cases():
     lab.append(label_case("two columns", [w.tolist(), (1 - w).tolist()]))
     cov = np.array([[1, 0.8, 0.3, 0], [0.8, 1, 0.5, 0.1], [0.3, 0.5, 1, 0.2], [0, 0.1, 0.2, 1]])
     X = rng.multivariate_normal(np.zeros(4), cov, 300)
-    hist = [hist_case("gaussian 300×4, 10 bins", X, 10), hist_case("gaussian 300×4, sqrt rule", X, "sqrt"), hist_case("gaussian 300×4, 4 bins", X, 4)]
+    hist = [hist_case("gaussian 300×4, 10 bins", X, 10), hist_case("gaussian 300×4, sqrt rule", X, "sqrt"), hist_case("gaussian 300×4, 4 bins", X, 4), hist_case("gaussian 300×4, fd rule", X, "fd"),
+            hist_case("gaussian 300×4, 5 quantile bins", X, {"quantiles": 5})]
     cov3 = np.array([[1, 0.9, 0.6], [0.9, 1, 0.7], [0.6, 0.7, 1]])
     Y = rng.multivariate_normal(np.zeros(3), cov3, 200)
     knn = [knn_case("gaussian 200×3, k = 3", Y, 3), knn_case("gaussian 200×3, k = 5", Y, 5)]
@@ -113,7 +117,7 @@ def emit(path):
     with open(path, "w") as fh:
         ts_header(fh, "multivariate.py", path, "scikit-learn 1.2.1 mutual_info_score / _compute_mi_cc, numpy 1.24 histogram2d, mpmath 1.2 entropies of np.unique counts.")
         fh.write("export interface LabelCase { name: string; columns: (number | string)[][]; matrix: number[]; tc: number }\n")
-        fh.write("export interface HistCase { name: string; rows: number; cols: number; data: number[]; bins: number | string; matrix: number[] }\n")
+        fh.write("export interface HistCase { name: string; rows: number; cols: number; data: number[]; bins: number | string | { quantiles: number }; matrix: number[] }\n")
         fh.write("export interface KnnCase { name: string; rows: number; cols: number; data: number[]; k: number; matrix: number[] }\n")
         fh.write("export interface TripleCase { name: string; x: number[]; y: number[]; z: number[]; ii: number; ig: number; gr: number }\n")
         for decl, rows in [("labelCases: LabelCase[]", lab), ("histCases: HistCase[]", hist), ("knnCases: KnnCase[]", knn), ("tripleCases: TripleCase[]", tri)]:
