@@ -31,8 +31,8 @@ import type { EntropyEstimator, EstimatorOptions, Labels, Matrix, UnitOptions, V
 import { lnBase } from "./units.js";
 import { choiceOption, describe, labelCodesAll, matrixArg, neighborsArg, samplesArg, vectorArg } from "./validate.js";
 
-/** Columns of one variable each: an array of columns, or an n×d matrix `{ data, rows: n, cols: d }` (column j = the j-th entry of each row). */
-export type Columns = readonly (Labels | Vector)[] | Matrix;
+/** VariableColumns of one variable each: an array of columns, or an n×d matrix `{ data, rows: n, cols: d }` (column j = the j-th entry of each row). */
+export type VariableColumns = readonly (Labels | Vector)[] | Matrix;
 
 export type MutualInformationMatrixMethod = "labels" | "histogram" | "knn";
 
@@ -70,7 +70,7 @@ function lengthError(fn: string, j: number, len: number, len0: number): RangeErr
   return new RangeError(`${fn}: columns[${j}] has length ${len} but columns[0] has length ${len0}; every column needs one value per sample`);
 }
 
-/** Columns coded densely and stored one after the other: column j at codes[j·n …], codes 0 … k[j] − 1, with each code's count. */
+/** VariableColumns coded densely and stored one after the other: column j at codes[j·n …], codes 0 … k[j] − 1, with each code's count. */
 interface CodedColumns {
   n: number;
   d: number;
@@ -312,7 +312,7 @@ export abstract class MultivariateMethods {
    * label arrays (labels of any kind, as the label calls take them) or an n×d integer matrix
    * `{ data, rows: n, cols: d }` (d ≥ 1). Nats unless `base` says otherwise.
    */
-  totalCorrelation(columns: Columns, opts?: UnitOptions): number {
+  totalCorrelation(columns: VariableColumns, opts?: UnitOptions): number {
     return totalCorrelation(this[backendOf](), columns, opts);
   }
 
@@ -344,7 +344,7 @@ export abstract class MultivariateMethods {
    * `it.parallel.mutualInformationMatrix` splits the pairs across the worker pool. Nats unless
    * `base` says otherwise.
    */
-  mutualInformationMatrix(columns: Columns, opts?: MutualInformationMatrixOptions): Matrix {
+  mutualInformationMatrix(columns: VariableColumns, opts?: MutualInformationMatrixOptions): Matrix {
     return mutualInformationMatrix(this[backendOf](), columns, opts);
   }
 
