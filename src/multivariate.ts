@@ -31,7 +31,7 @@ import type { EntropyEstimator, EstimatorOptions, Labels, Matrix, UnitOptions, V
 import { lnBase } from "./units.js";
 import { choiceOption, describe, labelCodesAll, matrixArg, neighborsArg, samplesArg, vectorArg } from "./validate.js";
 
-/** VariableColumns of one variable each: an array of columns, or an n×d matrix `{ data, rows: n, cols: d }` (column j = the j-th entry of each row). */
+/** Columns of one variable each: an array of columns, or an n×d matrix `{ data, rows: n, cols: d }` (column j = the j-th entry of each row). */
 export type VariableColumns = readonly (Labels | Vector)[] | Matrix;
 
 export type MutualInformationMatrixMethod = "labels" | "histogram" | "knn";
@@ -70,7 +70,7 @@ function lengthError(fn: string, j: number, len: number, len0: number): RangeErr
   return new RangeError(`${fn}: columns[${j}] has length ${len} but columns[0] has length ${len0}; every column needs one value per sample`);
 }
 
-/** VariableColumns coded densely and stored one after the other: column j at codes[j·n …], codes 0 … k[j] − 1, with each code's count. */
+/** Columns coded densely and stored one after the other: column j at codes[j·n …], codes 0 … k[j] − 1, with each code's count. */
 interface CodedColumns {
   n: number;
   d: number;
