@@ -58,6 +58,7 @@ export { differentialEntropy, type DifferentialEntropyOptions, type SpacingMetho
 export { minimize, type MinimizeOptions, type MinimizeResult } from "./minimize.js";
 export { maxEntropyDistribution } from "./maxent.js";
 export type { SampleSet, KnnOptions, KsgOptions, EntropyKnnOptions, MiFeatureOptions } from "./knn.js";
+export type { VariableColumns, MutualInformationMatrixMethod, MutualInformationMatrixOptions } from "./multivariate.js";
 export type {
   PermutationOptions,
   IndependenceMethod,
