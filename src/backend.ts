@@ -295,6 +295,18 @@ export interface EstimatorKernels {
   chaoShenRows(x: FloatArray, rows: number, cols: number, ctx: Float64Array): Float64Array;
 }
 
+/**
+ * The kernel of the decision-tree splits (src/trees.ts; reference src/js/trees.ts). Each column
+ * c0 ≤ c < c1 of the n×cols row-major X (finite values) against class ids `codes` (0 … classes − 1):
+ * sorted once, swept once, scored at each boundary between distinct values with the table t
+ * (n + 1 entries: i ln i for entropy, i² for Gini, `gini` 1); a boundary wins when its score
+ * exceeds the best so far by more than `tol`. Per column 2 + classes values: [threshold, n_L,
+ * the left side's class counts …], n_L = 0 for a column with a single distinct value.
+ */
+export interface TreeKernels {
+  bestSplitColumns(X: Float64Array, n: number, cols: number, codes: Int32Array, classes: number, table: Float64Array, gini: number, tol: number, c0: number, c1: number): Float64Array;
+}
+
 export interface Backend
   extends DiscreteKernels,
     EstimatorKernels,
@@ -303,7 +315,8 @@ export interface Backend
     IntegrateKernels,
     LossKernels,
     KnnKernels,
-    ResamplingKernels {
+    ResamplingKernels,
+    TreeKernels {
   readonly name: "js" | "wasm" | "wasm-simd";
   /** Where it.allocate() places zero-copy arrays (WASM backends; the engine uses plain arrays otherwise). */
   readonly resident?: ResidentHeap;
