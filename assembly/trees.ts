@@ -2,8 +2,8 @@
 // JS twin, with the same steps in the same order, is src/js/trees.ts).
 //
 // Per column: the values are mapped to sortable 64-bit keys (−0 taken as 0, so that equal values
-// have equal keys), sorted with their class ids by an LSD radix sort (six digits of 11/11/10 bits
-// per 32-bit half; a digit that every key shares is skipped), then swept left to right: the class
+// have equal keys), sorted with their class ids by an LSD radix sort (eight 8-bit digits; a digit
+// that every key shares is skipped), then swept left to right: the class
 // counts of each side and S = Σ_k t[count_k] per side are updated in O(1) per sample (t a table
 // from the host: t[i] = i ln i for entropy, i² for Gini; the sums carry a TwoSum compensation),
 // and at each boundary between distinct values the split's score is
@@ -14,10 +14,10 @@
 // n_L = 0 when the column has a single distinct value.
 //
 // Work region (bytes from the host, treesWorkBytes): keys and ids twice (ping-pong), the six
-// digit histograms, the class counts of both sides.
+// digit histograms, the class counts of both sides, two compensations.
 
-const DIGITS: i32 = 6;
-const BUCKETS: i32 = 2048;
+const DIGITS: i32 = 8;
+const BUCKETS: i32 = 256;
 
 // @ts-ignore: decorator
 @inline function a64(x: usize): usize {
@@ -26,19 +26,9 @@ const BUCKETS: i32 = 2048;
 
 /** Bytes of the work region for n rows and `classes` classes. */
 export function treesWorkBytes(n: i32, classes: i32): usize {
-  return 2 * a64(<usize>n << 3) + 2 * a64(<usize>n << 2) + a64(<usize>(DIGITS * BUCKETS) << 2) + 2 * a64(<usize>classes << 2) + 64;
+  return 2 * a64(<usize>n << 3) + 2 * a64(<usize>n << 2) + a64(<usize>(DIGITS * BUCKETS) << 2) + 2 * a64(<usize>classes << 2) + 16 + 64;
 }
 
-// @ts-ignore: decorator
-@inline function shiftOf(d: i32): u64 {
-  // digits: bits 0–10, 11–21, 22–31 of the low half, then the same of the high half
-  return <u64>((d >= 3 ? 32 : 0) + (d % 3) * 11);
-}
-
-// @ts-ignore: decorator
-@inline function maskOf(d: i32): u64 {
-  return d % 3 == 2 ? 0x3ff : 0x7ff;
-}
 
 /** The sortable key of a finite double (−0 as 0): unsigned order of keys = numeric order of values. */
 // @ts-ignore: decorator
@@ -50,6 +40,12 @@ export function treesWorkBytes(n: i32, classes: i32): usize {
 // @ts-ignore: decorator
 @inline function valueOf(k: u64): f64 {
   return reinterpret<f64>((k >> 63) != 0 ? k ^ 0x8000000000000000 : ~k);
+}
+
+// @ts-ignore: decorator
+@inline function bump(h: usize, b: u32): void {
+  const at = h + (<usize>b << 2);
+  store<u32>(at, load<u32>(at) + 1);
 }
 
 /** TwoSum: s + v as [sum, error], the error added to the compensation at `comp`. */
@@ -77,24 +73,28 @@ export function bestSplitColumns(X: usize, n: i32, cols: i32, codes: usize, clas
   const comp = right + a64(<usize>classes << 2); // two f64: the compensations of S_L and S_R
   const width = 2 + classes;
   for (let col = c0; col < c1; col++) {
-    // keys, ids and the six digit histograms in one pass
+    // keys, ids and the eight digit histograms in one pass
     memory.fill(hist, 0, <usize>(DIGITS * BUCKETS) << 2);
     for (let i = 0; i < n; i++) {
       const k = keyOf(load<f64>(X + ((<usize>i * <usize>cols + <usize>col) << 3)));
       store<u64>(keyA + (<usize>i << 3), k);
       store<u32>(idA + (<usize>i << 2), load<u32>(codes + (<usize>i << 2)));
-      for (let d = 0; d < DIGITS; d++) {
-        const h = hist + ((<usize>(d * BUCKETS) + <usize>((k >> shiftOf(d)) & maskOf(d))) << 2);
-        store<u32>(h, load<u32>(h) + 1);
-      }
+      const k0 = <u32>k, k1 = <u32>(k >> 32);
+      bump(hist, k0 & 0xff);
+      bump(hist + 1024, (k0 >> 8) & 0xff);
+      bump(hist + 2048, (k0 >> 16) & 0xff);
+      bump(hist + 3072, k0 >> 24);
+      bump(hist + 4096, k1 & 0xff);
+      bump(hist + 5120, (k1 >> 8) & 0xff);
+      bump(hist + 6144, (k1 >> 16) & 0xff);
+      bump(hist + 7168, k1 >> 24);
     }
     // LSD radix passes, stable; a digit shared by every key is skipped
     let kSrc = keyA, kDst = keyB, iSrc = idA, iDst = idB;
     for (let d = 0; d < DIGITS; d++) {
       const h = hist + (<usize>(d * BUCKETS) << 2);
-      const sh = shiftOf(d);
-      const m = maskOf(d);
-      if (load<u32>(h + (<usize>((load<u64>(kSrc) >> sh) & m) << 2)) == <u32>n) continue;
+      const sh = <u64>(d << 3);
+      if (load<u32>(h + (<usize>((load<u64>(kSrc) >> sh) & 0xff) << 2)) == <u32>n) continue;
       let sum: u32 = 0;
       for (let b = 0; b < BUCKETS; b++) {
         const c = load<u32>(h + (<usize>b << 2));
@@ -103,7 +103,7 @@ export function bestSplitColumns(X: usize, n: i32, cols: i32, codes: usize, clas
       }
       for (let i = 0; i < n; i++) {
         const k = load<u64>(kSrc + (<usize>i << 3));
-        const slot = h + (<usize>((k >> sh) & m) << 2);
+        const slot = h + (<usize>((k >> sh) & 0xff) << 2);
         const at = load<u32>(slot);
         store<u32>(slot, at + 1);
         store<u64>(kDst + (<usize>at << 3), k);

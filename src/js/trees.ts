@@ -5,7 +5,7 @@
  * Per column: each value x (−0 taken as 0) becomes a sortable 64-bit key, held as two u32 halves
  * (the IEEE bits with the sign bit flipped for x ≥ 0, all bits flipped for x < 0: unsigned key
  * order = numeric order, equal keys = equal values); keys and class ids are sorted by an LSD radix
- * sort over six digits (11, 11, 10 bits of each half), skipping a digit every key shares; then one
+ * sort over eight 8-bit digits, skipping a digit every key shares; then one
  * sweep moves the samples from right to left in value order, keeping per side the class counts
  * and S = Σ_k t[count_k] (t[i] = i ln i for entropy, i² for Gini, from the engine), updated in
  * O(1) per sample with a TwoSum compensation. At each boundary between distinct values:
@@ -17,10 +17,8 @@
  */
 import type { TreeKernels } from "../backend.js";
 
-const DIGITS = 6;
-const BUCKETS = 2048;
-const SHIFT = [0, 11, 22, 0, 11, 22];
-const MASK = [0x7ff, 0x7ff, 0x3ff, 0x7ff, 0x7ff, 0x3ff];
+const DIGITS = 8;
+const BUCKETS = 256;
 
 const F64 = new Float64Array(1);
 const U32 = new Uint32Array(F64.buffer);
@@ -56,7 +54,7 @@ function bestSplitColumns(X: Float64Array, n: number, cols: number, codes: Int32
   const right = new Int32Array(classes);
   const comp = new Float64Array(2);
   for (let col = c0; col < c1; col++) {
-    // keys, ids and the six digit histograms in one pass
+    // keys, ids and the eight digit histograms in one pass
     hist.fill(0);
     for (let i = 0; i < n; i++) {
       F64[0] = X[i * cols + col] + 0;
@@ -69,16 +67,22 @@ function bestSplitColumns(X: Float64Array, n: number, cols: number, codes: Int32
       hiA[i] = hi;
       loA[i] = lo;
       idA[i] = codes[i];
-      for (let d = 0; d < DIGITS; d++) hist[d * BUCKETS + (((d < 3 ? lo : hi) >>> SHIFT[d]) & MASK[d])]++;
+      hist[lo & 0xff]++;
+      hist[256 + ((lo >>> 8) & 0xff)]++;
+      hist[512 + ((lo >>> 16) & 0xff)]++;
+      hist[768 + (lo >>> 24)]++;
+      hist[1024 + (hi & 0xff)]++;
+      hist[1280 + ((hi >>> 8) & 0xff)]++;
+      hist[1536 + ((hi >>> 16) & 0xff)]++;
+      hist[1792 + (hi >>> 24)]++;
     }
     // LSD radix passes, stable; a digit shared by every key is skipped
     let hS = hiA, hD = hiB, lS = loA, lD = loB, iS = idA, iD = idB;
     for (let d = 0; d < DIGITS; d++) {
       const h = d * BUCKETS;
-      const sh = SHIFT[d];
-      const m = MASK[d];
-      const dig = d < 3 ? lS : hS;
-      if (hist[h + ((dig[0] >>> sh) & m)] === n) continue;
+      const sh = (d & 3) << 3;
+      const dig = d < 4 ? lS : hS;
+      if (hist[h + ((dig[0] >>> sh) & 0xff)] === n) continue;
       let sum = 0;
       for (let b = 0; b < BUCKETS; b++) {
         const c = hist[h + b];
@@ -86,7 +90,7 @@ function bestSplitColumns(X: Float64Array, n: number, cols: number, codes: Int32
         sum += c;
       }
       for (let i = 0; i < n; i++) {
-        const slot = h + ((dig[i] >>> sh) & m);
+        const slot = h + ((dig[i] >>> sh) & 0xff);
         const at = hist[slot]++;
         hD[at] = hS[i];
         lD[at] = lS[i];
