@@ -1,9 +1,11 @@
-// Decision-tree splits: the best threshold of each column of X for class ids (src/trees.ts; the
-// JS twin, with the same steps in the same order, is src/js/trees.ts).
+// Decision-tree splits: the best threshold of each column of X for class ids (src/trees.ts). The
+// JS twin, src/js/trees.ts, makes the same sweep in the same order of operations; it sorts with a
+// plain LSD radix sort of the whole keys, and any sort gives the same sequence of keys (the order
+// of the ids among equal keys changes no count at a boundary between distinct values).
 //
 // Per column: the values are mapped to sortable 64-bit keys (−0 taken as 0, so that equal values
-// have equal keys), sorted with their class ids by an LSD radix sort (eight 8-bit digits; a digit
-// that every key shares is skipped), then swept left to right: the class
+// have equal keys) and sorted with their class ids (sortColumn: an LSD radix sort by the high 32
+// bits, then the runs that share them by the low 32 bits), then swept left to right: the class
 // counts of each side and S = Σ_k t[count_k] per side are updated in O(1) per sample (t a table
 // from the host: t[i] = i ln i for entropy, i² for Gini; the sums carry a TwoSum compensation),
 // and at each boundary between distinct values the split's score is
@@ -13,11 +15,11 @@
 // smallest threshold). Output per column, 2 + classes f64: [threshold, n_L, left class counts …];
 // n_L = 0 when the column has a single distinct value.
 //
-// Work region (bytes from the host, treesWorkBytes): keys and ids twice (ping-pong), the six
-// digit histograms, the class counts of both sides, two compensations.
+// Work region (bytes from the host, treesWorkBytes): keys and ids twice (ping-pong), three digit
+// histograms, the class counts of both sides.
 
-const DIGITS: i32 = 8;
-const BUCKETS: i32 = 256;
+const BUCKETS: i32 = 2048; // 11-bit digits
+const SMALL: i32 = 64; // runs up to this long are insertion-sorted
 
 // @ts-ignore: decorator
 @inline function a64(x: usize): usize {
@@ -26,7 +28,7 @@ const BUCKETS: i32 = 256;
 
 /** Bytes of the work region for n rows and `classes` classes. */
 export function treesWorkBytes(n: i32, classes: i32): usize {
-  return 2 * a64(<usize>n << 3) + 2 * a64(<usize>n << 2) + a64(<usize>(DIGITS * BUCKETS) << 2) + 2 * a64(<usize>classes << 2) + 16 + 64;
+  return 2 * a64(<usize>n << 3) + 2 * a64(<usize>n << 2) + a64(<usize>(3 * BUCKETS) << 2) + 2 * a64(<usize>classes << 2) + 64;
 }
 
 
@@ -34,7 +36,7 @@ export function treesWorkBytes(n: i32, classes: i32): usize {
 // @ts-ignore: decorator
 @inline function keyOf(x: f64): u64 {
   const b = reinterpret<u64>(x + 0.0);
-  return (b >> 63) != 0 ? ~b : b ^ 0x8000000000000000;
+  return b ^ (<u64>(<i64>b >> 63) | 0x8000000000000000); // branch-free: x < 0 flips every bit
 }
 
 // @ts-ignore: decorator
@@ -42,19 +44,115 @@ export function treesWorkBytes(n: i32, classes: i32): usize {
   return reinterpret<f64>((k >> 63) != 0 ? k ^ 0x8000000000000000 : ~k);
 }
 
+/**
+ * Sorts column `col` of X (as keys, with the class ids): an LSD radix sort by the high 32 bits of
+ * the keys (digits of 11, 11 and 10 bits; a digit every key shares is skipped), then each run of
+ * equal high halves whose low halves are not yet in order is sorted by the low 32 bits (insertion
+ * sort up to SMALL keys, else an LSD radix sort of four 8-bit digits). True when the sorted keys
+ * and ids ended in keyB / idB (else keyA / idA).
+ */
+function sortColumn(X: usize, n: i32, cols: i32, col: i32, codes: usize, keyA: usize, keyB: usize, idA: usize, idB: usize, hist: usize): bool {
+  memory.fill(hist, 0, <usize>(3 * BUCKETS) << 2);
+  for (let i = 0; i < n; i++) {
+    const k = keyOf(load<f64>(X + ((<usize>i * <usize>cols + <usize>col) << 3)));
+    store<u64>(keyA + (<usize>i << 3), k);
+    store<u32>(idA + (<usize>i << 2), load<u32>(codes + (<usize>i << 2)));
+    const hi = <u32>(k >> 32);
+    bump(hist, hi & 0x7ff);
+    bump(hist + (<usize>BUCKETS << 2), (hi >> 11) & 0x7ff);
+    bump(hist + (<usize>BUCKETS << 3), hi >> 22);
+  }
+  let kSrc = keyA, kDst = keyB, iSrc = idA, iDst = idB;
+  let inB = false;
+  for (let d = 0; d < 3; d++) {
+    const h = hist + (<usize>(d * BUCKETS) << 2);
+    const sh = <u64>(32 + 11 * d);
+    if (radixPass(kSrc, kDst, iSrc, iDst, 0, n, h, sh, d == 2 ? 0x3ff : 0x7ff, true)) {
+      let t = kSrc; kSrc = kDst; kDst = t;
+      t = iSrc; iSrc = iDst; iDst = t;
+      inB = !inB;
+    }
+  }
+  // runs of equal high halves, sorted by the low halves
+  let i = 0;
+  while (i < n) {
+    const hi = load<u64>(kSrc + (<usize>i << 3)) >> 32;
+    let j = i + 1;
+    let ordered = true;
+    let prev = load<u64>(kSrc + (<usize>i << 3));
+    while (j < n) {
+      const k = load<u64>(kSrc + (<usize>j << 3));
+      if (k >> 32 != hi) break;
+      if (k < prev) ordered = false;
+      prev = k;
+      j++;
+    }
+    if (!ordered) {
+      if (j - i <= SMALL) insertionSort(kSrc, iSrc, i, j);
+      else {
+        // four passes: the run ends where it started
+        for (let d = 0; d < 4; d++) {
+          const sh = <u64>(d << 3);
+          const a = d & 1 ? kDst : kSrc;
+          const b = d & 1 ? kSrc : kDst;
+          const ia = d & 1 ? iDst : iSrc;
+          const ib = d & 1 ? iSrc : iDst;
+          memory.fill(hist, 0, 256 << 2);
+          for (let p = i; p < j; p++) bump(hist, <u32>((load<u64>(a + (<usize>p << 3)) >> sh) & 0xff));
+          radixPass(a, b, ia, ib, i, j, hist, sh, 0xff, false);
+        }
+      }
+    }
+    i = j;
+  }
+  return inB;
+}
+
+/**
+ * One stable counting pass over positions [i0, i1) by the digit (key >> sh) & mask, from
+ * (kSrc, iSrc) to the same positions of (kDst, iDst), given the digit's histogram at h; with
+ * `skip`, false (nothing moved) when every key has the same digit.
+ */
+function radixPass(kSrc: usize, kDst: usize, iSrc: usize, iDst: usize, i0: i32, i1: i32, h: usize, sh: u64, mask: u64, skip: bool): bool {
+  if (skip && load<u32>(h + (<usize>((load<u64>(kSrc + (<usize>i0 << 3)) >> sh) & mask) << 2)) == <u32>(i1 - i0)) return false;
+  let sum = <u32>i0;
+  for (let b: u64 = 0; b <= mask; b++) {
+    const at = h + (<usize>b << 2);
+    const c = load<u32>(at);
+    store<u32>(at, sum);
+    sum += c;
+  }
+  for (let p = i0; p < i1; p++) {
+    const k = load<u64>(kSrc + (<usize>p << 3));
+    const slot = h + (<usize>((k >> sh) & mask) << 2);
+    const at = load<u32>(slot);
+    store<u32>(slot, at + 1);
+    store<u64>(kDst + (<usize>at << 3), k);
+    store<u32>(iDst + (<usize>at << 2), load<u32>(iSrc + (<usize>p << 2)));
+  }
+  return true;
+}
+
+/** Insertion sort of positions [i0, i1) by the whole key, ids alongside. */
+function insertionSort(k: usize, id: usize, i0: i32, i1: i32): void {
+  for (let p = i0 + 1; p < i1; p++) {
+    const key = load<u64>(k + (<usize>p << 3));
+    const v = load<u32>(id + (<usize>p << 2));
+    let q = p - 1;
+    while (q >= i0 && load<u64>(k + (<usize>q << 3)) > key) {
+      store<u64>(k + (<usize>(q + 1) << 3), load<u64>(k + (<usize>q << 3)));
+      store<u32>(id + (<usize>(q + 1) << 2), load<u32>(id + (<usize>q << 2)));
+      q--;
+    }
+    store<u64>(k + (<usize>(q + 1) << 3), key);
+    store<u32>(id + (<usize>(q + 1) << 2), v);
+  }
+}
+
 // @ts-ignore: decorator
 @inline function bump(h: usize, b: u32): void {
   const at = h + (<usize>b << 2);
   store<u32>(at, load<u32>(at) + 1);
-}
-
-/** TwoSum: s + v as [sum, error], the error added to the compensation at `comp`. */
-// @ts-ignore: decorator
-@inline function addTo(s: f64, v: f64, comp: usize): f64 {
-  const t = s + v;
-  const z = t - s;
-  store<f64>(comp, load<f64>(comp) + ((s - (t - z)) + (v - z)));
-  return t;
 }
 
 /**
@@ -68,50 +166,13 @@ export function bestSplitColumns(X: usize, n: i32, cols: i32, codes: usize, clas
   const idA = keyB + a64(<usize>n << 3);
   const idB = idA + a64(<usize>n << 2);
   const hist = idB + a64(<usize>n << 2);
-  const left = hist + a64(<usize>(DIGITS * BUCKETS) << 2);
+  const left = hist + a64(<usize>(3 * BUCKETS) << 2);
   const right = left + a64(<usize>classes << 2);
-  const comp = right + a64(<usize>classes << 2); // two f64: the compensations of S_L and S_R
   const width = 2 + classes;
   for (let col = c0; col < c1; col++) {
-    // keys, ids and the eight digit histograms in one pass
-    memory.fill(hist, 0, <usize>(DIGITS * BUCKETS) << 2);
-    for (let i = 0; i < n; i++) {
-      const k = keyOf(load<f64>(X + ((<usize>i * <usize>cols + <usize>col) << 3)));
-      store<u64>(keyA + (<usize>i << 3), k);
-      store<u32>(idA + (<usize>i << 2), load<u32>(codes + (<usize>i << 2)));
-      const k0 = <u32>k, k1 = <u32>(k >> 32);
-      bump(hist, k0 & 0xff);
-      bump(hist + 1024, (k0 >> 8) & 0xff);
-      bump(hist + 2048, (k0 >> 16) & 0xff);
-      bump(hist + 3072, k0 >> 24);
-      bump(hist + 4096, k1 & 0xff);
-      bump(hist + 5120, (k1 >> 8) & 0xff);
-      bump(hist + 6144, (k1 >> 16) & 0xff);
-      bump(hist + 7168, k1 >> 24);
-    }
-    // LSD radix passes, stable; a digit shared by every key is skipped
-    let kSrc = keyA, kDst = keyB, iSrc = idA, iDst = idB;
-    for (let d = 0; d < DIGITS; d++) {
-      const h = hist + (<usize>(d * BUCKETS) << 2);
-      const sh = <u64>(d << 3);
-      if (load<u32>(h + (<usize>((load<u64>(kSrc) >> sh) & 0xff) << 2)) == <u32>n) continue;
-      let sum: u32 = 0;
-      for (let b = 0; b < BUCKETS; b++) {
-        const c = load<u32>(h + (<usize>b << 2));
-        store<u32>(h + (<usize>b << 2), sum);
-        sum += c;
-      }
-      for (let i = 0; i < n; i++) {
-        const k = load<u64>(kSrc + (<usize>i << 3));
-        const slot = h + (<usize>((k >> sh) & 0xff) << 2);
-        const at = load<u32>(slot);
-        store<u32>(slot, at + 1);
-        store<u64>(kDst + (<usize>at << 3), k);
-        store<u32>(iDst + (<usize>at << 2), load<u32>(iSrc + (<usize>i << 2)));
-      }
-      let t = kSrc; kSrc = kDst; kDst = t;
-      t = iSrc; iSrc = iDst; iDst = t;
-    }
+    const inB = sortColumn(X, n, cols, col, codes, keyA, keyB, idA, idB, hist);
+    const kSrc = inB ? keyB : keyA;
+    const iSrc = inB ? idB : idA;
     // the sweep
     for (let c = 0; c < classes; c++) {
       store<i32>(left + (<usize>c << 2), 0);
@@ -123,9 +184,9 @@ export function bestSplitColumns(X: usize, n: i32, cols: i32, codes: usize, clas
     }
     let sL = 0.0;
     let sR = 0.0;
+    let eL = 0.0; // TwoSum compensations of sL and sR
+    let eR = 0.0;
     for (let c = 0; c < classes; c++) sR += load<f64>(table + (<usize>load<i32>(right + (<usize>c << 2)) << 3));
-    store<f64>(comp, 0);
-    store<f64>(comp + 8, 0);
     let best = -Infinity;
     let bestN = 0;
     let next = load<u64>(kSrc);
@@ -133,8 +194,16 @@ export function bestSplitColumns(X: usize, n: i32, cols: i32, codes: usize, clas
       const c = <usize>load<u32>(iSrc + (<usize>i << 2)) << 2;
       const cl = load<i32>(left + c);
       const cr = load<i32>(right + c);
-      sL = addTo(sL, load<f64>(table + (<usize>(cl + 1) << 3)) - load<f64>(table + (<usize>cl << 3)), comp);
-      sR = addTo(sR, load<f64>(table + (<usize>(cr - 1) << 3)) - load<f64>(table + (<usize>cr << 3)), comp + 8);
+      const vL = load<f64>(table + (<usize>(cl + 1) << 3)) - load<f64>(table + (<usize>cl << 3));
+      const tL = sL + vL;
+      const zL = tL - sL;
+      eL += (sL - (tL - zL)) + (vL - zL);
+      sL = tL;
+      const vR = load<f64>(table + (<usize>(cr - 1) << 3)) - load<f64>(table + (<usize>cr << 3));
+      const tR = sR + vR;
+      const zR = tR - sR;
+      eR += (sR - (tR - zR)) + (vR - zR);
+      sR = tR;
       store<i32>(left + c, cl + 1);
       store<i32>(right + c, cr - 1);
       const k = next;
@@ -143,8 +212,8 @@ export function bestSplitColumns(X: usize, n: i32, cols: i32, codes: usize, clas
       const nL = i + 1;
       const nR = n - nL;
       const p = gini
-        ? (sL + load<f64>(comp)) / <f64>nL + (sR + load<f64>(comp + 8)) / <f64>nR
-        : (sL - load<f64>(table + (<usize>nL << 3))) + (sR - load<f64>(table + (<usize>nR << 3))) + (load<f64>(comp) + load<f64>(comp + 8));
+        ? (sL + eL) / <f64>nL + (sR + eR) / <f64>nR
+        : (sL - load<f64>(table + (<usize>nL << 3))) + (sR - load<f64>(table + (<usize>nR << 3))) + (eL + eR);
       if (p > best + tol) {
         best = p;
         bestN = nL;

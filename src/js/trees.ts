@@ -1,6 +1,8 @@
 /**
  * The decision-tree split kernel in plain JS: the readable reference of assembly/trees.ts, the
- * same steps in the same order (so both backends pick the same split and the same counts).
+ * same sweep with the same operations in the same order (so both backends pick the same split
+ * and the same counts). The sort here is the plain LSD radix sort of the whole keys; WASM sorts by
+ * the high halves first and then the runs that share them, which gives the same sequence of keys.
  *
  * Per column: each value x (−0 taken as 0) becomes a sortable 64-bit key, held as two u32 halves
  * (the IEEE bits with the sign bit flipped for x ≥ 0, all bits flipped for x < 0: unsigned key
