@@ -13,13 +13,14 @@
 //   Gini     P = S_L / n_L + S_R / n_R        (= n − n · the weighted child Gini impurity)
 // The first boundary whose P exceeds the best so far by more than `tol` wins (equal scores: the
 // smallest threshold). Output per column, 2 + classes f64: [threshold, n_L, left class counts …];
-// n_L = 0 when the column has a single distinct value.
+// n_L = 0 when the column has a single distinct value, −1 when it holds NaN or ±Infinity.
 //
 // Work region (bytes from the host, treesWorkBytes): keys and ids twice (ping-pong), three digit
-// histograms, the class counts of both sides.
+// histograms, the class counts of both sides and of all rows, BLOCK columns copied out of the rows.
 
 const BUCKETS: i32 = 2048; // 11-bit digits
 const SMALL: i32 = 64; // runs up to this long are insertion-sorted
+const BLOCK: i32 = 8; // columns copied out of the rows together
 
 // @ts-ignore: decorator
 @inline function a64(x: usize): usize {
@@ -28,7 +29,7 @@ const SMALL: i32 = 64; // runs up to this long are insertion-sorted
 
 /** Bytes of the work region for n rows and `classes` classes. */
 export function treesWorkBytes(n: i32, classes: i32): usize {
-  return 2 * a64(<usize>n << 3) + 2 * a64(<usize>n << 2) + a64(<usize>(3 * BUCKETS) << 2) + 2 * a64(<usize>classes << 2) + 64;
+  return 2 * a64(<usize>n << 3) + 2 * a64(<usize>n << 2) + a64(<usize>(3 * BUCKETS) << 2) + 3 * a64(<usize>classes << 2) + a64(<usize>(BLOCK * n) << 3) + 64;
 }
 
 
@@ -44,17 +45,28 @@ export function treesWorkBytes(n: i32, classes: i32): usize {
   return reinterpret<f64>((k >> 63) != 0 ? k ^ 0x8000000000000000 : ~k);
 }
 
+/** Columns col … col + m − 1 of the n×cols row-major X, each as n contiguous values at out + j·n·8. */
+function transpose(X: usize, n: i32, cols: i32, col: i32, m: i32, out: usize): void {
+  for (let i = 0; i < n; i++) {
+    const row = X + ((<usize>i * <usize>cols + <usize>col) << 3);
+    for (let j = 0; j < m; j++) store<f64>(out + ((<usize>j * <usize>n + <usize>i) << 3), load<f64>(row + (<usize>j << 3)));
+  }
+}
+
 /**
- * Sorts column `col` of X (as keys, with the class ids): an LSD radix sort by the high 32 bits of
+ * Sorts the n contiguous values at x (as keys, with the class ids): an LSD radix sort by the high 32 bits of
  * the keys (digits of 11, 11 and 10 bits; a digit every key shares is skipped), then each run of
  * equal high halves whose low halves are not yet in order is sorted by the low 32 bits (insertion
- * sort up to SMALL keys, else an LSD radix sort of four 8-bit digits). True when the sorted keys
- * and ids ended in keyB / idB (else keyA / idA).
+ * sort up to SMALL keys, else an LSD radix sort of four 8-bit digits). 1 when the sorted keys
+ * and ids ended in keyB / idB, 0 in keyA / idA, −1 (nothing sorted) when a value is not finite.
  */
-function sortColumn(X: usize, n: i32, cols: i32, col: i32, codes: usize, keyA: usize, keyB: usize, idA: usize, idB: usize, hist: usize): bool {
+function sortColumn(x: usize, n: i32, codes: usize, keyA: usize, keyB: usize, idA: usize, idB: usize, hist: usize): i32 {
   memory.fill(hist, 0, <usize>(3 * BUCKETS) << 2);
+  let bad: u32 = 0;
   for (let i = 0; i < n; i++) {
-    const k = keyOf(load<f64>(X + ((<usize>i * <usize>cols + <usize>col) << 3)));
+    const v = load<f64>(x + (<usize>i << 3));
+    bad |= <u32>(v - v != 0); // NaN or ±Infinity
+    const k = keyOf(v);
     store<u64>(keyA + (<usize>i << 3), k);
     store<u32>(idA + (<usize>i << 2), load<u32>(codes + (<usize>i << 2)));
     const hi = <u32>(k >> 32);
@@ -62,6 +74,7 @@ function sortColumn(X: usize, n: i32, cols: i32, col: i32, codes: usize, keyA: u
     bump(hist + (<usize>BUCKETS << 2), (hi >> 11) & 0x7ff);
     bump(hist + (<usize>BUCKETS << 3), hi >> 22);
   }
+  if (bad) return -1;
   let kSrc = keyA, kDst = keyB, iSrc = idA, iDst = idB;
   let inB = false;
   for (let d = 0; d < 3; d++) {
@@ -105,7 +118,7 @@ function sortColumn(X: usize, n: i32, cols: i32, col: i32, codes: usize, keyA: u
     }
     i = j;
   }
-  return inB;
+  return inB ? 1 : 0;
 }
 
 /**
@@ -168,20 +181,31 @@ export function bestSplitColumns(X: usize, n: i32, cols: i32, codes: usize, clas
   const hist = idB + a64(<usize>n << 2);
   const left = hist + a64(<usize>(3 * BUCKETS) << 2);
   const right = left + a64(<usize>classes << 2);
+  const parent = right + a64(<usize>classes << 2);
+  const block = parent + a64(<usize>classes << 2);
   const width = 2 + classes;
+  // the class counts of all rows: the right side before the sweep
+  memory.fill(parent, 0, <usize>classes << 2);
+  for (let i = 0; i < n; i++) {
+    const r = parent + (<usize>load<u32>(codes + (<usize>i << 2)) << 2);
+    store<i32>(r, load<i32>(r) + 1);
+  }
   for (let col = c0; col < c1; col++) {
-    const inB = sortColumn(X, n, cols, col, codes, keyA, keyB, idA, idB, hist);
-    const kSrc = inB ? keyB : keyA;
-    const iSrc = inB ? idB : idA;
+    // BLOCK columns at a time copied out of the rows (one cache line of each row per block), so
+    // that each column is then read contiguously
+    const b = (col - c0) % BLOCK;
+    if (b == 0) transpose(X, n, cols, col, min(BLOCK, c1 - col), block);
+    const o = out + ((<usize>(col - c0) * <usize>width) << 3);
+    const sorted = sortColumn(block + ((<usize>b * <usize>n) << 3), n, codes, keyA, keyB, idA, idB, hist);
+    if (sorted < 0) {
+      store<f64>(o + 8, -1);
+      continue;
+    }
+    const kSrc = sorted ? keyB : keyA;
+    const iSrc = sorted ? idB : idA;
     // the sweep
-    for (let c = 0; c < classes; c++) {
-      store<i32>(left + (<usize>c << 2), 0);
-      store<i32>(right + (<usize>c << 2), 0);
-    }
-    for (let i = 0; i < n; i++) {
-      const r = right + (<usize>load<u32>(iSrc + (<usize>i << 2)) << 2);
-      store<i32>(r, load<i32>(r) + 1);
-    }
+    memory.fill(left, 0, <usize>classes << 2);
+    memory.copy(right, parent, <usize>classes << 2);
     let sL = 0.0;
     let sR = 0.0;
     let eL = 0.0; // TwoSum compensations of sL and sR
@@ -220,7 +244,6 @@ export function bestSplitColumns(X: usize, n: i32, cols: i32, codes: usize, clas
       }
     }
     // the winner: its threshold, then the left class counts recounted
-    const o = out + ((<usize>(col - c0) * <usize>width) << 3);
     for (let c = 0; c < classes; c++) store<f64>(o + (<usize>(2 + c) << 3), 0);
     let threshold = 0.0;
     if (bestN > 0) {

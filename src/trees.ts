@@ -21,7 +21,7 @@ import { backendOf } from "./facade.js";
 import { denseCodes, labelCodes } from "./label-codes.js";
 import type { Labels, MatrixLike, UnitOptions, Vector } from "./types.js";
 import { lnBaseOf } from "./units.js";
-import { choiceOption, describe, isMatrixLike, samplesArg } from "./validate.js";
+import { batchArg, choiceOption, describe, nonFiniteError } from "./validate.js";
 
 /** The impurity measure of a split. */
 export type SplitCriterion = "entropy" | "gini";
@@ -76,9 +76,10 @@ export function bestSplit(be: Backend, x: Vector | MatrixLike, labels: Labels, o
   if (gini && opts?.base !== undefined)
     throw new TypeError(`${fn}: base applies to criterion "entropy" only (the Gini impurity has no unit), got base ${describe(opts.base)}`);
   const unit = lnBaseOf(opts, fn);
-  const S = samplesArg(fn, "x", x);
-  const vector = !isMatrixLike(x);
-  const { n, d } = S;
+  const B = batchArg(fn, "x", x);
+  const data = B.data instanceof Float64Array ? B.data : Float64Array.from(B.data);
+  const vector = B.vector;
+  const [n, d] = vector ? [B.cols, 1] : [B.rows, B.cols];
   const L = labelCodes(fn, "labels", labels, be);
   if (L.codes.length !== n) throw new RangeError(`${fn}: x has ${n} samples but labels has ${L.codes.length}`);
   const { idx, k } = denseCodes(L);
@@ -88,7 +89,7 @@ export function bestSplit(be: Backend, x: Vector | MatrixLike, labels: Labels, o
   const table = new Float64Array(n + 1);
   for (let i = 1; i <= n; i++) table[i] = gini ? i * i : i * Math.log(i);
   const tol = TIE * Math.max(1, gini ? n : table[n]);
-  const raw = be.bestSplitColumns(S.data, n, d, idx, k, table, gini ? 1 : 0, tol, 0, d);
+  const raw = be.bestSplitColumns(data, n, d, idx, k, table, gini ? 1 : 0, tol, 0, d);
   const width = 2 + k;
   const iParent = impurity(parent, 0, k, n, gini);
   const right = new Float64Array(k);
@@ -96,9 +97,10 @@ export function bestSplit(be: Backend, x: Vector | MatrixLike, labels: Labels, o
   for (let c = 0; c < d; c++) {
     const o = c * width;
     const nL = raw[o + 1];
+    if (nL < 0) throw nonFiniteError(fn, "x", data, vector ? 0 : d); // the kernel met NaN or ±Infinity
     if (nL === 0) {
       const where = vector ? "x" : `column ${c} of x`;
-      throw new RangeError(`${fn}: ${where} has a single distinct value (${S.data[c]}); there is no threshold to split at`);
+      throw new RangeError(`${fn}: ${where} has a single distinct value (${data[c]}); there is no threshold to split at`);
     }
     const nR = n - nL;
     for (let j = 0; j < k; j++) right[j] = parent[j] - raw[o + 2 + j];

@@ -126,6 +126,11 @@ describe.each(BACKENDS)("bestSplit errors (%s)", (backend) => {
   it("non-finite x names the index", () => {
     expect(() => e.bestSplit([1, NaN, 3], [0, 1, 0])).toThrow(/bestSplit: x\[1\] is NaN/);
     expect(() => e.bestSplit({ data: Float64Array.from([1, 2, 3, Infinity]), rows: 2, cols: 2 }, [0, 1])).toThrow(/bestSplit: x\.data\[3\] \(row 1, column 1\) is Infinity/);
+    expect(() => e.bestSplit(Float32Array.from([1, 2, 3, -Infinity, 5]), [0, 1, 0, 1, 0])).toThrow(/bestSplit: x\[3\] is -Infinity; samples must be finite/);
+    // a wide matrix (blocks of columns in WASM): the bad value is found in column 11
+    const wide = Float64Array.from({ length: 40 * 12 }, (_, i) => (i * 7) % 13);
+    wide[5 * 12 + 11] = NaN;
+    expect(() => e.bestSplit({ data: wide, rows: 40, cols: 12 }, Int32Array.from({ length: 40 }, (_, i) => i % 2))).toThrow(/x\.data\[71\] \(row 5, column 11\) is NaN/);
   });
 
   it("length mismatch, empty inputs", () => {

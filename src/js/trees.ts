@@ -58,8 +58,11 @@ function bestSplitColumns(X: Float64Array, n: number, cols: number, codes: Int32
   for (let col = c0; col < c1; col++) {
     // keys, ids and the eight digit histograms in one pass
     hist.fill(0);
+    let bad = false;
     for (let i = 0; i < n; i++) {
-      F64[0] = X[i * cols + col] + 0;
+      const v = X[i * cols + col];
+      if (v - v !== 0) bad = true; // NaN or ±Infinity
+      F64[0] = v + 0;
       let hi = U32[1];
       let lo = U32[0];
       if (hi & 0x80000000) {
@@ -77,6 +80,10 @@ function bestSplitColumns(X: Float64Array, n: number, cols: number, codes: Int32
       hist[1280 + ((hi >>> 8) & 0xff)]++;
       hist[1536 + ((hi >>> 16) & 0xff)]++;
       hist[1792 + (hi >>> 24)]++;
+    }
+    if (bad) {
+      out[(col - c0) * width + 1] = -1;
+      continue;
     }
     // LSD radix passes, stable; a digit shared by every key is skipped
     let hS = hiA, hD = hiB, lS = loA, lD = loB, iS = idA, iD = idB;
