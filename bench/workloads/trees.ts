@@ -9,11 +9,10 @@
 import type { Matrix } from "../../src/types.js";
 import { standardNormals } from "../random.js";
 import type { Workload } from "./types.js";
+import { HEAVY } from "./knn.js";
 
 const N = 1e5;
 const D = 50;
-
-const HEAVY = { time: 0, iterations: 1, warmupTime: 0, warmupIterations: 1 };
 
 interface SplitInput {
   X: Matrix;
