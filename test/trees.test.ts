@@ -181,6 +181,17 @@ function randomCase(seed: number, n: number, cols: number): { X: { data: Float64
   return { X: { data, rows: n, cols }, y };
 }
 
+describe.each(BACKENDS)("bestSplit zero-copy input (%s)", (backend) => {
+  it("an it.allocate() matrix is read in place: the same splits as an ordinary array", async () => {
+    const e = await engine(backend);
+    const { X, y } = randomCase(6, 300, 11);
+    const a = e.allocate(X.data.length);
+    a.set(X.data);
+    expect(e.bestSplit({ data: a, rows: X.rows, cols: X.cols }, y, { criterion: "gini" })).toEqual(e.bestSplit(X, y, { criterion: "gini" }));
+    e.release(e.reattach(a));
+  });
+});
+
 describe("bestSplit parity: js, wasm and wasm-simd pick the same splits", () => {
   it("random data with ties, both criteria", async () => {
     const engines = await Promise.all(BACKENDS.map((b) => engine(b)));
