@@ -94,10 +94,11 @@ export function bestSplit(be: Backend, x: Vector | MatrixLike, labels: Labels, o
   const iParent = impurity(parent, 0, k, n, gini);
   const right = new Float64Array(k);
   const out: BestSplit[] = [];
+  // a column where the kernel met NaN or ±Infinity: name the first such element of x
+  for (let c = 0; c < d; c++) if (raw[c * width + 1] < 0) throw nonFiniteError(fn, "x", data, vector ? 0 : d);
   for (let c = 0; c < d; c++) {
     const o = c * width;
     const nL = raw[o + 1];
-    if (nL < 0) throw nonFiniteError(fn, "x", data, vector ? 0 : d); // the kernel met NaN or ±Infinity
     if (nL === 0) {
       const where = vector ? "x" : `column ${c} of x`;
       throw new RangeError(`${fn}: ${where} has a single distinct value (${data[c]}); there is no threshold to split at`);
