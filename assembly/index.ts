@@ -10,3 +10,4 @@ export { knnWorkBytes, knnDistances, knnCross, countWithin, ksgColumns, rossColu
 export { resampleWorkBytes, permutationSums, tableSums, multinomialCounts, bootstrapCounts } from "./resampling";
 export { expArrayF64, expArrayF32, pow2ArrayF32 } from "./exp";
 export { pairTables } from "./multivariate";
+export { treesWorkBytes, bestSplitColumns } from "./trees";

@@ -306,6 +306,19 @@ export interface MultivariateKernels {
   pairTables(codes: Int32Array, n: number, k: Int32Array, pairs: Int32Array, p0: number, p1: number): Float64Array;
 }
 
+/**
+ * The kernel of the decision-tree splits (src/trees.ts; reference src/js/trees.ts). Each column
+ * c0 ≤ c < c1 of the n×cols row-major X against class ids `codes` (0 … classes − 1):
+ * sorted once, swept once, scored at each boundary between distinct values with the table t
+ * (n + 1 entries: i ln i for entropy, i² for Gini, `gini` 1); a boundary wins when its score
+ * exceeds the best so far by more than `tol`. Per column 2 + classes values: [threshold, n_L,
+ * the left side's class counts …], n_L = 0 for a column with a single distinct value, −1 for a
+ * column holding NaN or ±Infinity (then nothing else is computed for it).
+ */
+export interface TreeKernels {
+  bestSplitColumns(X: Float64Array, n: number, cols: number, codes: Int32Array, classes: number, table: Float64Array, gini: number, tol: number, c0: number, c1: number): Float64Array;
+}
+
 export interface Backend
   extends DiscreteKernels,
     EstimatorKernels,
@@ -315,7 +328,8 @@ export interface Backend
     LossKernels,
     KnnKernels,
     ResamplingKernels,
-    MultivariateKernels {
+    MultivariateKernels,
+    TreeKernels {
   readonly name: "js" | "wasm" | "wasm-simd";
   /** Where it.allocate() places zero-copy arrays (WASM backends; the engine uses plain arrays otherwise). */
   readonly resident?: ResidentHeap;

@@ -27,6 +27,7 @@ import { KnnMethods } from "./knn.js";
 import { ResamplingMethods } from "./resampling.js";
 import { EstimatorMethods } from "./estimators.js";
 import { MultivariateMethods } from "./multivariate.js";
+import { TreeMethods } from "./trees.js";
 
 export class Engine {
   #b: Backend | null;
@@ -130,7 +131,8 @@ export interface Engine
     KnnMethods,
     ResamplingMethods,
     EstimatorMethods,
-    MultivariateMethods {}
+    MultivariateMethods,
+    TreeMethods {}
 
 install(Engine, [
   DiscreteMethods,
@@ -147,4 +149,5 @@ install(Engine, [
   ResamplingMethods,
   EstimatorMethods,
   MultivariateMethods,
+  TreeMethods,
 ]);

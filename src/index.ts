@@ -68,3 +68,4 @@ export type {
   MutualInformationIntervalOptions,
   MutualInformationInterval,
 } from "./resampling.js";
+export type { BestSplit, BestSplitOptions, SplitCriterion } from "./trees.js";

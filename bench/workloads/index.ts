@@ -8,6 +8,7 @@ import { parallelWorkloads } from "./parallel.js";
 import { knnWorkloads } from "./knn.js";
 import { resamplingWorkloads } from "./resampling.js";
 import { multivariateWorkloads } from "./multivariate.js";
+import { treeWorkloads } from "./trees.js";
 import type { Workload } from "./types.js";
 
 export const workloads: Workload<any>[] = [
@@ -20,4 +21,5 @@ export const workloads: Workload<any>[] = [
   ...knnWorkloads,
   ...resamplingWorkloads,
   ...multivariateWorkloads,
+  ...treeWorkloads,
 ];

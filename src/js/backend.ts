@@ -9,6 +9,7 @@ import { jsKnn } from "./knn.js";
 import { jsResampling } from "./resampling.js";
 import { jsEstimators } from "./estimators.js";
 import { jsMultivariate } from "./multivariate.js";
+import { jsTrees } from "./trees.js";
 
 export function createJsBackend(): Backend {
   return {
@@ -22,6 +23,7 @@ export function createJsBackend(): Backend {
     ...jsResampling,
     ...jsEstimators,
     ...jsMultivariate,
+    ...jsTrees,
     memoryBytes: () => 0,
     close: () => {},
   };

@@ -237,6 +237,11 @@ export class Parallel {
     return this.go(args, (e) => e.mutualInformationMatrix(...args));
   }
 
+  /** Async `bestSplit` (columns split across the workers; the same splits as the synchronous call). */
+  bestSplit(...args: Parameters<Engine["bestSplit"]>): Promise<ReturnType<Engine["bestSplit"]>> {
+    return this.go(args, (e) => e.bestSplit(...args));
+  }
+
   /** Async `mutualInformationTest` (permutations split across the threads; the same p-value as the synchronous call for a seed). */
   mutualInformationTest(...args: Parameters<Engine["mutualInformationTest"]>): Promise<ReturnType<Engine["mutualInformationTest"]>> {
     return this.go(args, (e) => e.mutualInformationTest(...args), args[2]?.permutations ?? 999);

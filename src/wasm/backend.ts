@@ -10,6 +10,7 @@ import { wasmKnn } from "./knn.js";
 import { wasmResampling } from "./resampling.js";
 import { wasmEstimators } from "./estimators.js";
 import { wasmMultivariate } from "./multivariate.js";
+import { wasmTrees } from "./trees.js";
 import { instantiate, type WasmKind } from "./load.js";
 
 /** Where a backend's memory comes from: its own (default), or a shared memory (the threads build). */
@@ -48,6 +49,7 @@ export async function createWasmBackend(kind: WasmKind, opts: WasmBackendOptions
     ...wasmResampling(host),
     ...wasmEstimators(host),
     ...wasmMultivariate(host),
+    ...wasmTrees(host),
     resident: opts.region ? undefined : host.heap,
     memoryBytes: () => host.memoryBytes(),
     close: () => {
