@@ -295,6 +295,34 @@ export interface EstimatorKernels {
   chaoShenRows(x: FloatArray, rows: number, cols: number, ctx: Float64Array): Float64Array;
 }
 
+/**
+ * Kernels of the divergence family (src/divergences.ts; reference src/js/divergences.ts). The row
+ * kernels read the normalised rows P = a·p, Q = b·q from `ctx` (2 f64 per row); the engine has
+ * checked the weights and finishes each measure in TypeScript.
+ */
+export interface DivergenceKernels {
+  /**
+   * Per row: [Σ_{P>0} P·(P^(α−1) − 1), min(−P), #(P > 0)], P = ctx[2r]·x, α = ctx[2r+1]
+   * (α = 2: Σ P(P − 1); α = Infinity: the sum is 0).
+   */
+  powerRows(x: FloatArray, rows: number, cols: number, ctx: Float64Array): Float64Array;
+  /** Per row: [Σ (√P − √Q)², Σ |P − Q|], P = ctx[2r]·p, Q = ctx[2r+1]·q. */
+  hellingerRows(p: FloatArray, q: FloatArray, rows: number, cols: number, ctx: Float64Array): Float64Array;
+  /** Per row: [Σ_{Q>0} (P − Q)²/Q, #(Q = 0 < P)], P = ctx[2r]·p, Q = ctx[2r+1]·q. */
+  chiSquareRows(p: FloatArray, q: FloatArray, rows: number, cols: number, ctx: Float64Array): Float64Array;
+  /**
+   * Per row, over raw weights with β = ctx[2r] = α − 1 and γ = ctx[2r+1] = β·ln(a/b):
+   * [Σ_{p>0} p·(e^x − 1), x = β·ln(p/q) + γ (q = 0 < p: −p when β < 0, else left out); min over
+   * p > 0 of −p/q; #(q = 0 < p)]. β = Infinity: the sum is 0.
+   */
+  renyiDivRows(p: FloatArray, q: FloatArray, rows: number, cols: number, ctx: Float64Array): Float64Array;
+  /**
+   * ∫ |U − V|^power (power 1 or 2) of the CDFs of the sorted samples u, v with weights uw, vw
+   * (null: 1 each), as scipy.stats's _cdf_distance before its final root.
+   */
+  cdfDistance(u: Float64Array, uw: Float64Array | null, v: Float64Array, vw: Float64Array | null, power: number): number;
+}
+
 export interface Backend
   extends DiscreteKernels,
     EstimatorKernels,
@@ -303,7 +331,8 @@ export interface Backend
     IntegrateKernels,
     LossKernels,
     KnnKernels,
-    ResamplingKernels {
+    ResamplingKernels,
+    DivergenceKernels {
   readonly name: "js" | "wasm" | "wasm-simd";
   /** Where it.allocate() places zero-copy arrays (WASM backends; the engine uses plain arrays otherwise). */
   readonly resident?: ResidentHeap;

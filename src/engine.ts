@@ -26,6 +26,7 @@ import { MaxEntMethods } from "./maxent.js";
 import { KnnMethods } from "./knn.js";
 import { ResamplingMethods } from "./resampling.js";
 import { EstimatorMethods } from "./estimators.js";
+import { DivergenceMethods } from "./divergences.js";
 
 export class Engine {
   #b: Backend | null;
@@ -128,7 +129,8 @@ export interface Engine
     MaxEntMethods,
     KnnMethods,
     ResamplingMethods,
-    EstimatorMethods {}
+    EstimatorMethods,
+    DivergenceMethods {}
 
 install(Engine, [
   DiscreteMethods,
@@ -144,4 +146,5 @@ install(Engine, [
   KnnMethods,
   ResamplingMethods,
   EstimatorMethods,
+  DivergenceMethods,
 ]);

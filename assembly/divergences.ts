@@ -1,0 +1,338 @@
+// Row kernels of the divergence family (src/divergences.ts; the JS reference is
+// src/js/divergences.ts, whose docstrings state each sum): power sums of one normalised row
+// (Rényi and Tsallis entropies, Gini impurity), the Hellinger / total-variation sums, the χ² sum
+// and the Rényi-divergence sum of two rows, and the CDF sweep of the 1-D Wasserstein and energy
+// distances. Inputs are validated by the engine before these run (weights finite and
+// non-negative, sums positive), so no kernel checks anything.
+//
+// One source, two builds: `ASC_FEATURE_SIMD` selects f64x2 loops (two vectors per iteration,
+// f32 rows promoted to f64 lanes) for the hot sums — P(P − 1), (√P − √Q)² and |P − Q|,
+// (P − Q)²/Q — and plain loops otherwise (baseline build, tails). Sums run over blocks of BLOCK
+// elements, block sums added with Neumaier compensation. The general-α power terms use the
+// exact scalar Math.log / Math.expm1 / Math.exp (AssemblyScript's musl ports, < 1 ulp): a
+// P·expm1((α − 1)·ln P) term keeps its relative accuracy for α near 1, which the table log of
+// math.ts (absolute error) would not.
+
+/** Elements per accumulation block (then combined with compensation). */
+const BLOCK: i32 = 512;
+
+/** Neumaier error term of s + v (add it to the compensation, then do s += v). */
+// @ts-ignore: decorator
+@inline function nerr(s: f64, v: f64): f64 {
+  const t = s + v;
+  return abs(s) >= abs(v) ? (s - t) + v : (v - t) + s;
+}
+
+/** Sum of the two f64 lanes. */
+// @ts-ignore: decorator
+@inline function hsum(v: v128): f64 {
+  return f64x2.extract_lane(v, 0) + f64x2.extract_lane(v, 1);
+}
+
+/** Element i of an f32 or f64 array as f64. */
+// @ts-ignore: decorator
+@inline function ld<T>(x: usize, i: i32): f64 {
+  return <f64>load<T>(x + (<usize>i << alignof<T>()));
+}
+
+/** Elements i … i+1 (lo) of an f32 or f64 array as f64x2. */
+// @ts-ignore: decorator
+@inline function ld2<T>(x: usize, i: i32): v128 {
+  if (sizeof<T>() == 8) return v128.load(x + (<usize>i << 3));
+  return f64x2.promote_low_f32x4(v128.load64_zero(x + (<usize>i << 2)));
+}
+
+/** P·(e^x − 1) with lnP = ln P: expm1 near x = 0, e^(ln P + x) − P elsewhere (see the JS powerTerm). */
+// @ts-ignore: decorator
+@inline function powerTerm(P: f64, x: f64, lnP: f64): f64 {
+  return abs(x) < 0.5 ? P * Math.expm1(x) : Math.exp(lnP + x) - P;
+}
+
+/** Smallest normal f64, 2^-1022. */
+const MIN_NORMAL: f64 = 2.2250738585072014e-308;
+
+/** ln(a/b) for a, b > 0: one division and one log, or ln a − ln b where a/b leaves the normal range (the JS lnQuotient). */
+// @ts-ignore: decorator
+@inline function lnQuotient(a: f64, b: f64): f64 {
+  const r = a / b;
+  return r >= MIN_NORMAL && r < Infinity ? Math.log(r) : Math.log(a) - Math.log(b);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Power sums: out[3r..] = [Σ_{P>0} P·(P^(α−1) − 1), min(−P), #(P > 0)], P = a·x
+
+function powerRow<T>(x: usize, n: i32, a: f64, alpha: f64, out: usize): void {
+  let s = 0.0, c = 0.0, m = Infinity, cnt = 0.0;
+  let i = 0;
+  if (alpha == 2.0) {
+    if (ASC_FEATURE_SIMD) {
+      const va = f64x2.splat(a), one = f64x2.splat(1.0), zero = f64x2.splat(0.0);
+      let m0 = f64x2.splat(Infinity), m1 = m0;
+      let k = i64x2.splat(0);
+      const n4 = n & ~3;
+      while (i < n4) {
+        const end = min(n4, i + BLOCK);
+        let t0 = zero, t1 = zero;
+        for (; i < end; i += 4) {
+          const P0 = f64x2.mul(va, ld2<T>(x, i)), P1 = f64x2.mul(va, ld2<T>(x, i + 2));
+          t0 = f64x2.add(t0, f64x2.mul(P0, f64x2.sub(P0, one)));
+          t1 = f64x2.add(t1, f64x2.mul(P1, f64x2.sub(P1, one)));
+          m0 = f64x2.pmin(m0, f64x2.neg(P0)); m1 = f64x2.pmin(m1, f64x2.neg(P1));
+          k = i64x2.sub(i64x2.sub(k, f64x2.gt(P0, zero)), f64x2.gt(P1, zero));
+        }
+        const b = hsum(f64x2.add(t0, t1));
+        c += nerr(s, b); s += b;
+      }
+      const mm = f64x2.pmin(m0, m1);
+      m = min(f64x2.extract_lane(mm, 0), f64x2.extract_lane(mm, 1));
+      cnt = <f64>(i64x2.extract_lane(k, 0) + i64x2.extract_lane(k, 1));
+    }
+    while (i < n) {
+      const end = min(n, i + BLOCK);
+      let t = 0.0;
+      for (; i < end; i++) {
+        const P = a * ld<T>(x, i);
+        t += P * (P - 1.0);
+        if (-P < m) m = -P;
+        if (P > 0) cnt += 1.0;
+      }
+      c += nerr(s, t); s += t;
+    }
+  } else {
+    const general = alpha != Infinity;
+    const beta = alpha - 1.0;
+    while (i < n) {
+      const end = min(n, i + BLOCK);
+      let t = 0.0;
+      for (; i < end; i++) {
+        const P = a * ld<T>(x, i);
+        if (!(P > 0)) continue;
+        cnt += 1.0;
+        if (-P < m) m = -P;
+        if (general) {
+          const l = Math.log(P);
+          t += powerTerm(P, beta * l, l);
+        }
+      }
+      c += nerr(s, t); s += t;
+    }
+  }
+  store<f64>(out, s + c);
+  store<f64>(out, m, 8);
+  store<f64>(out, cnt, 16);
+}
+
+// @ts-ignore: decorator
+@inline function powerRows<T>(x: usize, rows: i32, cols: i32, ctx: usize, out: usize): void {
+  for (let r = 0; r < rows; r++) {
+    const k = ctx + <usize>r * 16;
+    powerRow<T>(x + ((<usize>r * <usize>cols) << alignof<T>()), cols, load<f64>(k), load<f64>(k, 8), out + <usize>r * 24);
+  }
+}
+
+/** out[3r..3r+2] = [Σ_{P>0} P·(P^(α−1) − 1), min(−P), #(P > 0)], P = ctx[2r]·x, α = ctx[2r+1] (f64 rows). */
+export function powerRowsF64(x: usize, rows: i32, cols: i32, ctx: usize, out: usize): void {
+  powerRows<f64>(x, rows, cols, ctx, out);
+}
+
+/** As powerRowsF64, for f32 rows. */
+export function powerRowsF32(x: usize, rows: i32, cols: i32, ctx: usize, out: usize): void {
+  powerRows<f32>(x, rows, cols, ctx, out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Hellinger and total variation: out[2r..] = [Σ (√P − √Q)², Σ |P − Q|]
+
+function hellingerRow<T>(p: usize, q: usize, n: i32, a: f64, b: f64, out: usize): void {
+  let sh = 0.0, ch = 0.0, st = 0.0, ct = 0.0;
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const va = f64x2.splat(a), vb = f64x2.splat(b), zero = f64x2.splat(0.0);
+    const n4 = n & ~3;
+    while (i < n4) {
+      const end = min(n4, i + BLOCK);
+      let h0 = zero, h1 = zero, t0 = zero, t1 = zero;
+      for (; i < end; i += 4) {
+        const P0 = f64x2.mul(va, ld2<T>(p, i)), P1 = f64x2.mul(va, ld2<T>(p, i + 2));
+        const Q0 = f64x2.mul(vb, ld2<T>(q, i)), Q1 = f64x2.mul(vb, ld2<T>(q, i + 2));
+        const d0 = f64x2.sub(f64x2.sqrt(P0), f64x2.sqrt(Q0)), d1 = f64x2.sub(f64x2.sqrt(P1), f64x2.sqrt(Q1));
+        h0 = f64x2.add(h0, f64x2.mul(d0, d0)); h1 = f64x2.add(h1, f64x2.mul(d1, d1));
+        t0 = f64x2.add(t0, f64x2.abs(f64x2.sub(P0, Q0))); t1 = f64x2.add(t1, f64x2.abs(f64x2.sub(P1, Q1)));
+      }
+      const bh = hsum(f64x2.add(h0, h1)), bt = hsum(f64x2.add(t0, t1));
+      ch += nerr(sh, bh); sh += bh;
+      ct += nerr(st, bt); st += bt;
+    }
+  }
+  while (i < n) {
+    const end = min(n, i + BLOCK);
+    let h = 0.0, t = 0.0;
+    for (; i < end; i++) {
+      const P = a * ld<T>(p, i), Q = b * ld<T>(q, i);
+      const d = Math.sqrt(P) - Math.sqrt(Q);
+      h += d * d;
+      t += abs(P - Q);
+    }
+    ch += nerr(sh, h); sh += h;
+    ct += nerr(st, t); st += t;
+  }
+  store<f64>(out, sh + ch);
+  store<f64>(out, st + ct, 8);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. χ²: out[2r..] = [Σ_{Q>0} (P − Q)²/Q, #(Q = 0 < P)]
+
+function chiSquareRow<T>(p: usize, q: usize, n: i32, a: f64, b: f64, out: usize): void {
+  let s = 0.0, c = 0.0, cnt = 0.0;
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const va = f64x2.splat(a), vb = f64x2.splat(b), zero = f64x2.splat(0.0);
+    let k = i64x2.splat(0);
+    const n4 = n & ~3;
+    while (i < n4) {
+      const end = min(n4, i + BLOCK);
+      let t0 = zero, t1 = zero;
+      for (; i < end; i += 4) {
+        const P0 = f64x2.mul(va, ld2<T>(p, i)), P1 = f64x2.mul(va, ld2<T>(p, i + 2));
+        const Q0 = f64x2.mul(vb, ld2<T>(q, i)), Q1 = f64x2.mul(vb, ld2<T>(q, i + 2));
+        const d0 = f64x2.sub(P0, Q0), d1 = f64x2.sub(P1, Q1);
+        const q0 = f64x2.gt(Q0, zero), q1 = f64x2.gt(Q1, zero);
+        // where Q = 0 the quotient is Inf or NaN: masked to +0
+        t0 = f64x2.add(t0, v128.and(f64x2.div(f64x2.mul(d0, d0), Q0), q0));
+        t1 = f64x2.add(t1, v128.and(f64x2.div(f64x2.mul(d1, d1), Q1), q1));
+        k = i64x2.sub(k, v128.andnot(f64x2.gt(P0, zero), q0));
+        k = i64x2.sub(k, v128.andnot(f64x2.gt(P1, zero), q1));
+      }
+      const bt = hsum(f64x2.add(t0, t1));
+      c += nerr(s, bt); s += bt;
+    }
+    cnt = <f64>(i64x2.extract_lane(k, 0) + i64x2.extract_lane(k, 1));
+  }
+  while (i < n) {
+    const end = min(n, i + BLOCK);
+    let t = 0.0;
+    for (; i < end; i++) {
+      const P = a * ld<T>(p, i), Q = b * ld<T>(q, i);
+      if (Q > 0) {
+        const d = P - Q;
+        t += (d * d) / Q;
+      } else if (P > 0) cnt += 1.0;
+    }
+    c += nerr(s, t); s += t;
+  }
+  store<f64>(out, s + c);
+  store<f64>(out, cnt, 8);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Rényi divergence over raw weights, β = α − 1, γ = β·ln(a/b):
+//    out[3r..] = [Σ_{p>0} p·(e^x − 1), x = β·ln(p/q) + γ; min over p > 0 of −p/q; #(q = 0 < p)]
+
+function renyiDivRow<T>(p: usize, q: usize, n: i32, beta: f64, gamma: f64, out: usize): void {
+  let s = 0.0, c = 0.0, m = Infinity, cnt = 0.0;
+  const general = beta != Infinity;
+  let i = 0;
+  while (i < n) {
+    const end = min(n, i + BLOCK);
+    let t = 0.0;
+    for (; i < end; i++) {
+      const P = ld<T>(p, i);
+      if (!(P > 0)) continue;
+      const Q = ld<T>(q, i);
+      if (Q > 0) {
+        const r = -P / Q;
+        if (r < m) m = r;
+        if (general) t += powerTerm(P, beta * lnQuotient(P, Q) + gamma, Math.log(P));
+      } else {
+        cnt += 1.0;
+        m = -Infinity;
+        if (beta < 0) t -= P;
+      }
+    }
+    c += nerr(s, t); s += t;
+  }
+  store<f64>(out, s + c);
+  store<f64>(out, m, 8);
+  store<f64>(out, cnt, 16);
+}
+
+// Pair rows: kernel K (0 Hellinger, 1 χ², 2 Rényi) over rows×cols operands of element type T.
+// @ts-ignore: decorator
+@inline function pairRows<T>(kind: i32, p: usize, q: usize, rows: i32, cols: i32, ctx: usize, out: usize): void {
+  for (let r = 0; r < rows; r++) {
+    const o = (<usize>r * <usize>cols) << alignof<T>();
+    const k = ctx + <usize>r * 16;
+    const a = load<f64>(k), b = load<f64>(k, 8);
+    if (kind == 0) hellingerRow<T>(p + o, q + o, cols, a, b, out + <usize>r * 16);
+    else if (kind == 1) chiSquareRow<T>(p + o, q + o, cols, a, b, out + <usize>r * 16);
+    else renyiDivRow<T>(p + o, q + o, cols, a, b, out + <usize>r * 24);
+  }
+}
+
+/** out[2r..2r+1] = [Σ (√P − √Q)², Σ |P − Q|], P = ctx[2r]·p, Q = ctx[2r+1]·q (f64 rows). */
+export function hellingerRowsF64(p: usize, q: usize, rows: i32, cols: i32, ctx: usize, out: usize): void {
+  pairRows<f64>(0, p, q, rows, cols, ctx, out);
+}
+
+/** As hellingerRowsF64, for f32 rows. */
+export function hellingerRowsF32(p: usize, q: usize, rows: i32, cols: i32, ctx: usize, out: usize): void {
+  pairRows<f32>(0, p, q, rows, cols, ctx, out);
+}
+
+/** out[2r..2r+1] = [Σ_{Q>0} (P − Q)²/Q, #(Q = 0 < P)], P = ctx[2r]·p, Q = ctx[2r+1]·q (f64 rows). */
+export function chiSquareRowsF64(p: usize, q: usize, rows: i32, cols: i32, ctx: usize, out: usize): void {
+  pairRows<f64>(1, p, q, rows, cols, ctx, out);
+}
+
+/** As chiSquareRowsF64, for f32 rows. */
+export function chiSquareRowsF32(p: usize, q: usize, rows: i32, cols: i32, ctx: usize, out: usize): void {
+  pairRows<f32>(1, p, q, rows, cols, ctx, out);
+}
+
+/** out[3r..3r+2] = the Rényi-divergence sums of the JS renyiDivBlock, [β, γ] = ctx[2r], ctx[2r+1] (f64 rows). */
+export function renyiDivRowsF64(p: usize, q: usize, rows: i32, cols: i32, ctx: usize, out: usize): void {
+  pairRows<f64>(2, p, q, rows, cols, ctx, out);
+}
+
+/** As renyiDivRowsF64, for f32 rows. */
+export function renyiDivRowsF32(p: usize, q: usize, rows: i32, cols: i32, ctx: usize, out: usize): void {
+  pairRows<f32>(2, p, q, rows, cols, ctx, out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. CDF distance of two sorted 1-D samples (scipy.stats's _cdf_distance before its root)
+
+/** Weight i: w[i], or 1 when there are no weights (w = 0). */
+// @ts-ignore: decorator
+@inline function weightAt(w: usize, i: i32): f64 {
+  return w ? load<f64>(w + (<usize>i << 3)) : 1.0;
+}
+
+/**
+ * out[0] = ∫ |U − V|^power (power 1 or 2) of the CDFs of the sorted f64 samples u (n) and v (m)
+ * with f64 weights uw, vw (0: weight 1 each): one merge sweep, as the JS cdfDistance.
+ */
+export function cdfDistance(u: usize, n: i32, uw: usize, v: usize, m: i32, vw: usize, power: i32, out: usize): void {
+  let Wu = <f64>n, Wv = <f64>m;
+  if (uw) { Wu = 0; for (let i = 0; i < n; i++) Wu += load<f64>(uw + (<usize>i << 3)); }
+  if (vw) { Wv = 0; for (let j = 0; j < m; j++) Wv += load<f64>(vw + (<usize>j << 3)); }
+  let i = 0, j = 0;
+  let cu = 0.0, cv = 0.0, s = 0.0, c = 0.0;
+  const u0 = load<f64>(u), v0 = load<f64>(v);
+  let prev = u0 < v0 ? u0 : v0;
+  while (i < n || j < m) {
+    const x = i < n && (j >= m || load<f64>(u + (<usize>i << 3)) <= load<f64>(v + (<usize>j << 3)))
+      ? load<f64>(u + (<usize>i << 3)) : load<f64>(v + (<usize>j << 3));
+    const d = x - prev;
+    if (d > 0) {
+      const g = abs(cu / Wu - cv / Wv);
+      const t = (power == 1 ? g : g * g) * d;
+      c += nerr(s, t); s += t;
+    }
+    while (i < n && load<f64>(u + (<usize>i << 3)) == x) { cu += weightAt(uw, i); i++; }
+    while (j < m && load<f64>(v + (<usize>j << 3)) == x) { cv += weightAt(vw, j); j++; }
+    prev = x;
+  }
+  store<f64>(out, s + c);
+}
