@@ -42,46 +42,41 @@ const BLOCK: i32 = 512;
   return f64x2.promote_low_f32x4(v128.load64_zero(x + (<usize>i << 2)));
 }
 
-/** P·(e^x − 1) with lnP = ln P: expm1 near x = 0, e^(ln P + x) − P elsewhere (see the JS powerTerm). */
+/** ln(w/S) for 0 < w ≤ S, a = 1/S: log1p((w − S)·a) where w > S/2 (w − S exact), else ln(w·a) (the JS lnShare). */
 // @ts-ignore: decorator
-@inline function powerTerm(P: f64, x: f64, lnP: f64): f64 {
-  return abs(x) < 0.5 ? P * Math.expm1(x) : Math.exp(lnP + x) - P;
-}
-
-/** Smallest normal f64, 2^-1022. */
-const MIN_NORMAL: f64 = 2.2250738585072014e-308;
-
-/** ln(a/b) for a, b > 0: one division and one log, or ln a − ln b where a/b leaves the normal range (the JS lnQuotient). */
-// @ts-ignore: decorator
-@inline function lnQuotient(a: f64, b: f64): f64 {
-  const r = a / b;
-  return r >= MIN_NORMAL && r < Infinity ? Math.log(r) : Math.log(a) - Math.log(b);
+@inline function lnShare(w: f64, S: f64, a: f64): f64 {
+  return w > 0.5 * S ? Math.log1p((w - S) * a) : Math.log(w * a);
 }
 
 // ---------------------------------------------------------------------------------------------
-// 1. Power sums: out[3r..] = [Σ_{P>0} P·(P^(α−1) − 1), min(−P), #(P > 0)], P = a·x
+// 1. Power sums: out[4r..] = [Σ_{P>0} P·(P^(α−1) − 1), Σ_{P>0} P^α, min(−P), #(P > 0)], P = w/S
 
-function powerRow<T>(x: usize, n: i32, a: f64, alpha: f64, out: usize): void {
-  let s = 0.0, c = 0.0, m = Infinity, cnt = 0.0;
+function powerRow<T>(x: usize, n: i32, S: f64, alpha: f64, out: usize): void {
+  const a = 1.0 / S;
+  let s = 0.0, c = 0.0, sd = 0.0, cd = 0.0, m = Infinity, cnt = 0.0;
   let i = 0;
   if (alpha == 2.0) {
+    // P·(w − S)/S and P²
     if (ASC_FEATURE_SIMD) {
-      const va = f64x2.splat(a), one = f64x2.splat(1.0), zero = f64x2.splat(0.0);
+      const va = f64x2.splat(a), vS = f64x2.splat(S), zero = f64x2.splat(0.0);
       let m0 = f64x2.splat(Infinity), m1 = m0;
       let k = i64x2.splat(0);
       const n4 = n & ~3;
       while (i < n4) {
         const end = min(n4, i + BLOCK);
-        let t0 = zero, t1 = zero;
+        let t0 = zero, t1 = zero, d0 = zero, d1 = zero;
         for (; i < end; i += 4) {
-          const P0 = f64x2.mul(va, ld2<T>(x, i)), P1 = f64x2.mul(va, ld2<T>(x, i + 2));
-          t0 = f64x2.add(t0, f64x2.mul(P0, f64x2.sub(P0, one)));
-          t1 = f64x2.add(t1, f64x2.mul(P1, f64x2.sub(P1, one)));
+          const w0 = ld2<T>(x, i), w1 = ld2<T>(x, i + 2);
+          const P0 = f64x2.mul(va, w0), P1 = f64x2.mul(va, w1);
+          t0 = f64x2.add(t0, f64x2.mul(P0, f64x2.mul(f64x2.sub(w0, vS), va)));
+          t1 = f64x2.add(t1, f64x2.mul(P1, f64x2.mul(f64x2.sub(w1, vS), va)));
+          d0 = f64x2.add(d0, f64x2.mul(P0, P0)); d1 = f64x2.add(d1, f64x2.mul(P1, P1));
           m0 = f64x2.pmin(m0, f64x2.neg(P0)); m1 = f64x2.pmin(m1, f64x2.neg(P1));
           k = i64x2.sub(i64x2.sub(k, f64x2.gt(P0, zero)), f64x2.gt(P1, zero));
         }
-        const b = hsum(f64x2.add(t0, t1));
+        const b = hsum(f64x2.add(t0, t1)), bd = hsum(f64x2.add(d0, d1));
         c += nerr(s, b); s += b;
+        cd += nerr(sd, bd); sd += bd;
       }
       const mm = f64x2.pmin(m0, m1);
       m = min(f64x2.extract_lane(mm, 0), f64x2.extract_lane(mm, 1));
@@ -89,48 +84,57 @@ function powerRow<T>(x: usize, n: i32, a: f64, alpha: f64, out: usize): void {
     }
     while (i < n) {
       const end = min(n, i + BLOCK);
-      let t = 0.0;
+      let t = 0.0, d = 0.0;
       for (; i < end; i++) {
-        const P = a * ld<T>(x, i);
-        t += P * (P - 1.0);
+        const w = ld<T>(x, i);
+        const P = a * w;
+        t += P * ((w - S) * a);
+        d += P * P;
         if (-P < m) m = -P;
         if (P > 0) cnt += 1.0;
       }
       c += nerr(s, t); s += t;
+      cd += nerr(sd, d); sd += d;
     }
   } else {
     const general = alpha != Infinity;
     const beta = alpha - 1.0;
     while (i < n) {
       const end = min(n, i + BLOCK);
-      let t = 0.0;
+      let t = 0.0, d = 0.0;
       for (; i < end; i++) {
-        const P = a * ld<T>(x, i);
-        if (!(P > 0)) continue;
+        const w = ld<T>(x, i);
+        if (!(w > 0)) continue;
+        const P = a * w;
         cnt += 1.0;
         if (-P < m) m = -P;
         if (general) {
-          const l = Math.log(P);
-          t += powerTerm(P, beta * l, l);
+          // P·(e^y − 1) and P·e^y, y = (α − 1)·ln P: expm1 near y = 0, exp elsewhere
+          const l = lnShare(w, S, a);
+          const y = beta * l;
+          if (abs(y) < 0.5) { const e = P * Math.expm1(y); t += e; d += e + P; }
+          else { const e = Math.exp(l + y); t += e - P; d += e; }
         }
       }
       c += nerr(s, t); s += t;
+      cd += nerr(sd, d); sd += d;
     }
   }
   store<f64>(out, s + c);
-  store<f64>(out, m, 8);
-  store<f64>(out, cnt, 16);
+  store<f64>(out, sd + cd, 8);
+  store<f64>(out, m, 16);
+  store<f64>(out, cnt, 24);
 }
 
 // @ts-ignore: decorator
 @inline function powerRows<T>(x: usize, rows: i32, cols: i32, ctx: usize, out: usize): void {
   for (let r = 0; r < rows; r++) {
     const k = ctx + <usize>r * 16;
-    powerRow<T>(x + ((<usize>r * <usize>cols) << alignof<T>()), cols, load<f64>(k), load<f64>(k, 8), out + <usize>r * 24);
+    powerRow<T>(x + ((<usize>r * <usize>cols) << alignof<T>()), cols, load<f64>(k), load<f64>(k, 8), out + <usize>r * 32);
   }
 }
 
-/** out[3r..3r+2] = [Σ_{P>0} P·(P^(α−1) − 1), min(−P), #(P > 0)], P = ctx[2r]·x, α = ctx[2r+1] (f64 rows). */
+/** out[4r..4r+3] = [Σ_{P>0} P·(P^(α−1) − 1), Σ_{P>0} P^α, min(−P), #(P > 0)], P = x/S, [S, α] = ctx[2r], ctx[2r+1] (f64 rows). */
 export function powerRowsF64(x: usize, rows: i32, cols: i32, ctx: usize, out: usize): void {
   powerRows<f64>(x, rows, cols, ctx, out);
 }
@@ -141,43 +145,50 @@ export function powerRowsF32(x: usize, rows: i32, cols: i32, ctx: usize, out: us
 }
 
 // ---------------------------------------------------------------------------------------------
-// 2. Hellinger and total variation: out[2r..] = [Σ (√P − √Q)², Σ |P − Q|]
+// 2. Hellinger, total variation, Bhattacharyya: out[3r..] = [Σ (√P − √Q)², Σ |P − Q|, Σ √P·√Q]
 
 function hellingerRow<T>(p: usize, q: usize, n: i32, a: f64, b: f64, out: usize): void {
-  let sh = 0.0, ch = 0.0, st = 0.0, ct = 0.0;
+  let sh = 0.0, ch = 0.0, st = 0.0, ct = 0.0, sg = 0.0, cg = 0.0;
   let i = 0;
   if (ASC_FEATURE_SIMD) {
     const va = f64x2.splat(a), vb = f64x2.splat(b), zero = f64x2.splat(0.0);
     const n4 = n & ~3;
     while (i < n4) {
       const end = min(n4, i + BLOCK);
-      let h0 = zero, h1 = zero, t0 = zero, t1 = zero;
+      let h0 = zero, h1 = zero, t0 = zero, t1 = zero, g0 = zero, g1 = zero;
       for (; i < end; i += 4) {
         const P0 = f64x2.mul(va, ld2<T>(p, i)), P1 = f64x2.mul(va, ld2<T>(p, i + 2));
         const Q0 = f64x2.mul(vb, ld2<T>(q, i)), Q1 = f64x2.mul(vb, ld2<T>(q, i + 2));
-        const d0 = f64x2.sub(f64x2.sqrt(P0), f64x2.sqrt(Q0)), d1 = f64x2.sub(f64x2.sqrt(P1), f64x2.sqrt(Q1));
+        const rP0 = f64x2.sqrt(P0), rP1 = f64x2.sqrt(P1), rQ0 = f64x2.sqrt(Q0), rQ1 = f64x2.sqrt(Q1);
+        const d0 = f64x2.sub(rP0, rQ0), d1 = f64x2.sub(rP1, rQ1);
         h0 = f64x2.add(h0, f64x2.mul(d0, d0)); h1 = f64x2.add(h1, f64x2.mul(d1, d1));
         t0 = f64x2.add(t0, f64x2.abs(f64x2.sub(P0, Q0))); t1 = f64x2.add(t1, f64x2.abs(f64x2.sub(P1, Q1)));
+        g0 = f64x2.add(g0, f64x2.mul(rP0, rQ0)); g1 = f64x2.add(g1, f64x2.mul(rP1, rQ1));
       }
-      const bh = hsum(f64x2.add(h0, h1)), bt = hsum(f64x2.add(t0, t1));
+      const bh = hsum(f64x2.add(h0, h1)), bt = hsum(f64x2.add(t0, t1)), bg = hsum(f64x2.add(g0, g1));
       ch += nerr(sh, bh); sh += bh;
       ct += nerr(st, bt); st += bt;
+      cg += nerr(sg, bg); sg += bg;
     }
   }
   while (i < n) {
     const end = min(n, i + BLOCK);
-    let h = 0.0, t = 0.0;
+    let h = 0.0, t = 0.0, g = 0.0;
     for (; i < end; i++) {
       const P = a * ld<T>(p, i), Q = b * ld<T>(q, i);
-      const d = Math.sqrt(P) - Math.sqrt(Q);
+      const rP = Math.sqrt(P), rQ = Math.sqrt(Q);
+      const d = rP - rQ;
       h += d * d;
       t += abs(P - Q);
+      g += rP * rQ;
     }
     ch += nerr(sh, h); sh += h;
     ct += nerr(st, t); st += t;
+    cg += nerr(sg, g); sg += g;
   }
   store<f64>(out, sh + ch);
   store<f64>(out, st + ct, 8);
+  store<f64>(out, sg + cg, 16);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -226,35 +237,48 @@ function chiSquareRow<T>(p: usize, q: usize, n: i32, a: f64, b: f64, out: usize)
 }
 
 // ---------------------------------------------------------------------------------------------
-// 4. Rényi divergence over raw weights, β = α − 1, γ = β·ln(a/b):
-//    out[3r..] = [Σ_{p>0} p·(e^x − 1), x = β·ln(p/q) + γ; min over p > 0 of −p/q; #(q = 0 < p)]
+// 4. Rényi divergence over raw weights, c = Σq/Σp, r = c·p/q, ψ(r) = r^α − 1 − α(r − 1):
+//    out[4r..] = [Σ q·ψ(r) (p = 0 < q: (α − 1)q; q = 0 < p: −α·c·p if α < 1), Σ_{p,q>0} q·r^α;
+//    min over p > 0 of −p/q; #(q = 0 < p)] (see the JS renyiDivBlock)
 
-function renyiDivRow<T>(p: usize, q: usize, n: i32, beta: f64, gamma: f64, out: usize): void {
-  let s = 0.0, c = 0.0, m = Infinity, cnt = 0.0;
-  const general = beta != Infinity;
+function renyiDivRow<T>(p: usize, q: usize, n: i32, c: f64, alpha: f64, out: usize): void {
+  let s = 0.0, cs = 0.0, sd = 0.0, cd = 0.0, m = Infinity, cnt = 0.0;
+  const general = alpha != Infinity;
+  const lnc = Math.log(c);
   let i = 0;
   while (i < n) {
     const end = min(n, i + BLOCK);
-    let t = 0.0;
+    let t = 0.0, d = 0.0;
     for (; i < end; i++) {
-      const P = ld<T>(p, i);
-      if (!(P > 0)) continue;
-      const Q = ld<T>(q, i);
-      if (Q > 0) {
-        const r = -P / Q;
-        if (r < m) m = r;
-        if (general) t += powerTerm(P, beta * lnQuotient(P, Q) + gamma, Math.log(P));
-      } else {
+      const P = ld<T>(p, i), Q = ld<T>(q, i);
+      if (P > 0 && Q > 0) {
+        const ratio = -P / Q;
+        if (ratio < m) m = ratio;
+        if (!general) continue;
+        const u = -ratio * c - 1.0;
+        if (abs(u) < 0.5) {
+          // ψ = expm1(α·log1p(u)) − α·u: a difference of second order in u
+          const e = Math.expm1(alpha * Math.log1p(u));
+          t += Q * (e - alpha * u);
+          d += Q * (e + 1.0);
+        } else {
+          const e = Math.exp(alpha * (Math.log(P) - Math.log(Q) + lnc));
+          t += Q * (e - 1.0 - alpha * u);
+          d += Q * e;
+        }
+      } else if (P > 0) {
         cnt += 1.0;
         m = -Infinity;
-        if (beta < 0) t -= P;
-      }
+        if (general && alpha < 1) t -= alpha * c * P;
+      } else if (Q > 0 && general) t += (alpha - 1.0) * Q;
     }
-    c += nerr(s, t); s += t;
+    cs += nerr(s, t); s += t;
+    cd += nerr(sd, d); sd += d;
   }
-  store<f64>(out, s + c);
-  store<f64>(out, m, 8);
-  store<f64>(out, cnt, 16);
+  store<f64>(out, s + cs);
+  store<f64>(out, sd + cd, 8);
+  store<f64>(out, m, 16);
+  store<f64>(out, cnt, 24);
 }
 
 // Pair rows: kernel K (0 Hellinger, 1 χ², 2 Rényi) over rows×cols operands of element type T.
@@ -264,13 +288,13 @@ function renyiDivRow<T>(p: usize, q: usize, n: i32, beta: f64, gamma: f64, out: 
     const o = (<usize>r * <usize>cols) << alignof<T>();
     const k = ctx + <usize>r * 16;
     const a = load<f64>(k), b = load<f64>(k, 8);
-    if (kind == 0) hellingerRow<T>(p + o, q + o, cols, a, b, out + <usize>r * 16);
+    if (kind == 0) hellingerRow<T>(p + o, q + o, cols, a, b, out + <usize>r * 24);
     else if (kind == 1) chiSquareRow<T>(p + o, q + o, cols, a, b, out + <usize>r * 16);
-    else renyiDivRow<T>(p + o, q + o, cols, a, b, out + <usize>r * 24);
+    else renyiDivRow<T>(p + o, q + o, cols, a, b, out + <usize>r * 32);
   }
 }
 
-/** out[2r..2r+1] = [Σ (√P − √Q)², Σ |P − Q|], P = ctx[2r]·p, Q = ctx[2r+1]·q (f64 rows). */
+/** out[3r..3r+2] = [Σ (√P − √Q)², Σ |P − Q|, Σ √P·√Q], P = ctx[2r]·p, Q = ctx[2r+1]·q (f64 rows). */
 export function hellingerRowsF64(p: usize, q: usize, rows: i32, cols: i32, ctx: usize, out: usize): void {
   pairRows<f64>(0, p, q, rows, cols, ctx, out);
 }
@@ -290,7 +314,7 @@ export function chiSquareRowsF32(p: usize, q: usize, rows: i32, cols: i32, ctx: 
   pairRows<f32>(1, p, q, rows, cols, ctx, out);
 }
 
-/** out[3r..3r+2] = the Rényi-divergence sums of the JS renyiDivBlock, [β, γ] = ctx[2r], ctx[2r+1] (f64 rows). */
+/** out[4r..4r+3] = the Rényi-divergence sums of the JS renyiDivBlock, [c, α] = ctx[2r], ctx[2r+1] (f64 rows). */
 export function renyiDivRowsF64(p: usize, q: usize, rows: i32, cols: i32, ctx: usize, out: usize): void {
   pairRows<f64>(2, p, q, rows, cols, ctx, out);
 }

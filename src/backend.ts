@@ -302,18 +302,18 @@ export interface EstimatorKernels {
  */
 export interface DivergenceKernels {
   /**
-   * Per row: [Σ_{P>0} P·(P^(α−1) − 1), min(−P), #(P > 0)], P = ctx[2r]·x, α = ctx[2r+1]
-   * (α = 2: Σ P(P − 1); α = Infinity: the sum is 0).
+   * Per row: [Σ_{P>0} P·(P^(α−1) − 1), Σ_{P>0} P^α, min(−P), #(P > 0)] of P = x/S, with
+   * S = ctx[2r] (the row's sum) and α = ctx[2r+1] (α = Infinity: both sums 0).
    */
   powerRows(x: FloatArray, rows: number, cols: number, ctx: Float64Array): Float64Array;
-  /** Per row: [Σ (√P − √Q)², Σ |P − Q|], P = ctx[2r]·p, Q = ctx[2r+1]·q. */
+  /** Per row: [Σ (√P − √Q)², Σ |P − Q|, Σ √P·√Q], P = ctx[2r]·p, Q = ctx[2r+1]·q. */
   hellingerRows(p: FloatArray, q: FloatArray, rows: number, cols: number, ctx: Float64Array): Float64Array;
   /** Per row: [Σ_{Q>0} (P − Q)²/Q, #(Q = 0 < P)], P = ctx[2r]·p, Q = ctx[2r+1]·q. */
   chiSquareRows(p: FloatArray, q: FloatArray, rows: number, cols: number, ctx: Float64Array): Float64Array;
   /**
-   * Per row, over raw weights with β = ctx[2r] = α − 1 and γ = ctx[2r+1] = β·ln(a/b):
-   * [Σ_{p>0} p·(e^x − 1), x = β·ln(p/q) + γ (q = 0 < p: −p when β < 0, else left out); min over
-   * p > 0 of −p/q; #(q = 0 < p)]. β = Infinity: the sum is 0.
+   * Per row, over raw weights with c = ctx[2r] = Σq/Σp, α = ctx[2r+1] and r = c·p/q:
+   * [Σ q·ψ(r) (ψ(r) = r^α − 1 − α(r − 1); p = 0 < q: (α − 1)q; q = 0 < p: −α·c·p if α < 1),
+   * Σ_{p,q>0} q·r^α, min over p > 0 of −p/q, #(q = 0 < p)]. α = Infinity: both sums 0.
    */
   renyiDivRows(p: FloatArray, q: FloatArray, rows: number, cols: number, ctx: Float64Array): Float64Array;
   /**

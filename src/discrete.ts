@@ -130,10 +130,10 @@ export function scaledRows(fn: string, b: Backend, name: string, x: Batch): { X:
 }
 
 /**
- * Two checked operands of one shape (`p`, `q`) and, per row r, scale[2r] = 1/Σp and
- * scale[2r + 1] = 1/Σq (the context of the kernels that read the normalised rows).
+ * Two checked operands of one shape (`p`, `q`), their row sums, and per row r scale[2r] = 1/Σp
+ * and scale[2r + 1] = 1/Σq (the context of the kernels that read the normalised rows).
  */
-export function scaledPair(fn: string, b: Backend, p: unknown, q: unknown): { P: Batch; Q: Batch; scale: Float64Array } {
+export function scaledPair(fn: string, b: Backend, p: unknown, q: unknown): { P: Batch; Q: Batch; sP: Float64Array; sQ: Float64Array; scale: Float64Array } {
   const [p0, q0] = pairArgs(fn, "p", p, "q", q);
   const { X: P, sums: sP } = scaledRows(fn, b, "p", p0);
   const { X: Q, sums: sQ } = scaledRows(fn, b, "q", q0);
@@ -142,7 +142,7 @@ export function scaledPair(fn: string, b: Backend, p: unknown, q: unknown): { P:
     scale[2 * r] = 1 / sP[r];
     scale[2 * r + 1] = 1 / sQ[r];
   }
-  return { P, Q, scale };
+  return { P, Q, sP, sQ, scale };
 }
 
 /**

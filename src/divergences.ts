@@ -10,7 +10,7 @@
  * Every sum is arranged so that a result near 0 keeps its relative accuracy:
  *   Rényi/Tsallis:  Σ P^α − 1 = Σ P·expm1((α − 1) ln P)   (no cancellation near α = 1)
  *   Hellinger:      H² = ½ Σ (√P − √Q)²                   (not 1 − Σ √(PQ), which cancels)
- *   Bhattacharyya:  −ln Σ √(PQ) = −log1p(−H²)
+ *   Bhattacharyya:  −ln Σ √(PQ) = −log1p(−H²) (where Σ √(PQ) ≥ ½)
  *   Rényi α = 2:    ln Σ P²/Q = log1p(χ²)
  *   Rényi, other α: Σ P^α Q^(1−α) − 1 = Σ P·expm1((α − 1) ln(P/Q))
  */
@@ -31,15 +31,23 @@ function orderArg(fn: string, name: string, v: unknown, infinite: boolean): numb
   return v;
 }
 
-/** Per row of the checked batch x: the power sums [Σ P(P^(α−1) − 1), −max P, #(P > 0)] of P = w/Σw. */
+/** Per row of the checked batch x: the power sums [Σ P(P^(α−1) − 1), Σ P^α, −max P, #(P > 0)] of P = w/Σw. */
 function powerSums(fn: string, b: Backend, x: Batch, alpha: number): Float64Array {
   const { X, sums } = scaledRows(fn, b, "p", x);
   const ctx = new Float64Array(2 * X.rows);
   for (let r = 0; r < X.rows; r++) {
-    ctx[2 * r] = 1 / sums[r];
+    ctx[2 * r] = sums[r];
     ctx[2 * r + 1] = alpha;
   }
   return b.powerRows(X.data, X.rows, X.cols, ctx);
+}
+
+/**
+ * ln Σ x from the two forms of the sum: t = Σ x − 1 (accurate when Σ x is near 1) and d = Σ x
+ * (accurate when it is small): log1p(t) unless d < ½ (or t overflowed).
+ */
+function lnSum(t: number, d: number): number {
+  return d < 0.5 || !(t >= -1 && t < Infinity) ? Math.log(d) : Math.log1p(t);
 }
 
 export function renyiEntropy(b: Backend, p: unknown, alpha: unknown, opts?: UnitOptions): number | Float64Array {
@@ -50,10 +58,10 @@ export function renyiEntropy(b: Backend, p: unknown, alpha: unknown, opts?: Unit
   const x = batchArg(fn, "p", p);
   const s = powerSums(fn, b, x, a);
   const out = new Float64Array(x.rows);
-  for (let r = 0, o = 0; r < x.rows; r++, o += 3) {
-    const lo = -Math.log(-s[o + 1]); // H_∞ = −ln max P
-    const hi = Math.log(s[o + 2]); //   H_0 = ln |supp P|
-    const h = a === 0 ? hi : a === Infinity ? lo : Math.log1p(Math.max(-1, s[o])) / (1 - a);
+  for (let r = 0, o = 0; r < x.rows; r++, o += 4) {
+    const lo = -Math.log(-s[o + 2]); // H_∞ = −ln max P
+    const hi = Math.log(s[o + 3]); //   H_0 = ln |supp P|
+    const h = a === 0 ? hi : a === Infinity ? lo : lnSum(s[o], s[o + 1]) / (1 - a);
     out[r] = Math.min(hi, Math.max(lo, h, 0)) / k;
   }
   return shape(x, out);
@@ -66,7 +74,7 @@ export function tsallisEntropy(b: Backend, p: unknown, q: unknown): number | Flo
   const x = batchArg(fn, "p", p);
   const s = powerSums(fn, b, x, a);
   const out = new Float64Array(x.rows);
-  for (let r = 0; r < x.rows; r++) out[r] = Math.max(0, -s[3 * r] / (a - 1));
+  for (let r = 0; r < x.rows; r++) out[r] = Math.max(0, -s[4 * r] / (a - 1));
   return shape(x, out);
 }
 
@@ -75,21 +83,26 @@ export function giniImpurity(b: Backend, p: unknown): number | Float64Array {
   const x = batchArg(fn, "p", p);
   const s = powerSums(fn, b, x, 2);
   const out = new Float64Array(x.rows);
-  for (let r = 0; r < x.rows; r++) out[r] = Math.min(1, Math.max(0, -s[3 * r]));
+  for (let r = 0; r < x.rows; r++) out[r] = Math.min(1, Math.max(0, -s[4 * r]));
   return shape(x, out);
 }
 
-/** Per row of two checked operands: ½ Σ (√P − √Q)² (= H²) and ½ Σ |P − Q| (= TV), each clamped to [0, 1]. */
-function hellingerSums(fn: string, b: Backend, p: unknown, q: unknown): { P: Batch; h2: Float64Array; tv: Float64Array } {
+/**
+ * Per row of two checked operands: ½ Σ (√P − √Q)² (= H²) and ½ Σ |P − Q| (= TV), each clamped to
+ * [0, 1], and the Bhattacharyya coefficient Σ √(PQ) (accurate where it is small).
+ */
+function hellingerSums(fn: string, b: Backend, p: unknown, q: unknown): { P: Batch; h2: Float64Array; tv: Float64Array; bc: Float64Array } {
   const { P, Q, scale } = scaledPair(fn, b, p, q);
   const s = b.hellingerRows(P.data, Q.data, P.rows, P.cols, scale);
   const h2 = new Float64Array(P.rows);
   const tv = new Float64Array(P.rows);
+  const bc = new Float64Array(P.rows);
   for (let r = 0; r < P.rows; r++) {
-    h2[r] = Math.min(1, Math.max(0, 0.5 * s[2 * r]));
-    tv[r] = Math.min(1, Math.max(0, 0.5 * s[2 * r + 1]));
+    h2[r] = Math.min(1, Math.max(0, 0.5 * s[3 * r]));
+    tv[r] = Math.min(1, Math.max(0, 0.5 * s[3 * r + 1]));
+    bc[r] = s[3 * r + 2];
   }
-  return { P, h2, tv };
+  return { P, h2, tv, bc };
 }
 
 export function hellingerDistance(b: Backend, p: unknown, q: unknown): number | Float64Array {
@@ -106,8 +119,9 @@ export function totalVariation(b: Backend, p: unknown, q: unknown): number | Flo
 export function bhattacharyyaDistance(b: Backend, p: unknown, q: unknown, opts?: UnitOptions): number | Float64Array {
   const fn = "bhattacharyyaDistance";
   const k = lnBaseOf(opts, fn);
-  const { P, h2 } = hellingerSums(fn, b, p, q);
-  for (let r = 0; r < h2.length; r++) h2[r] = -Math.log1p(-h2[r]) / k;
+  const { P, h2, bc } = hellingerSums(fn, b, p, q);
+  // −ln BC = −log1p(−H²): from H² where BC is near 1 (no cancellation), from BC where it is small
+  for (let r = 0; r < h2.length; r++) h2[r] = Math.max(0, bc[r] < 0.5 ? -Math.log(bc[r]) : -Math.log1p(-h2[r])) / k;
   return shape(P, h2);
 }
 
@@ -136,25 +150,23 @@ export function renyiDivergence(b: Backend, p: unknown, q: unknown, alpha: unkno
     for (let r = 0; r < out.length; r++) out[r] = Math.log1p(out[r]) / k;
     return shape(P, out);
   }
-  const { P, Q, scale } = scaledPair(fn, b, p, q);
-  const beta = a - 1;
+  const { P, Q, sP, sQ } = scaledPair(fn, b, p, q);
   const ctx = new Float64Array(2 * P.rows);
   for (let r = 0; r < P.rows; r++) {
-    ctx[2 * r] = beta;
-    ctx[2 * r + 1] = a === Infinity ? 0 : beta * lnQuotient(scale[2 * r], scale[2 * r + 1]);
+    ctx[2 * r] = sQ[r] / sP[r];
+    ctx[2 * r + 1] = a;
   }
   const s = b.renyiDivRows(P.data, Q.data, P.rows, P.cols, ctx);
   const out = new Float64Array(P.rows);
-  for (let r = 0, o = 0; r < P.rows; r++, o += 3) {
-    const sa = scale[2 * r];
-    const sb = scale[2 * r + 1];
+  for (let r = 0, o = 0; r < P.rows; r++, o += 4) {
     let d: number;
-    if (a > 1 && s[o + 2] > 0) d = Infinity; // q = 0 < p
-    else if (a === Infinity) d = Math.log(-s[o + 1]) + lnQuotient(sa, sb); // ln max P/Q
+    if (a > 1 && s[o + 3] > 0) d = Infinity; // q = 0 < p
+    else if (a === Infinity) d = Math.log(-s[o + 2]) + lnQuotient(sQ[r], sP[r]); // ln max P/Q
     else {
-      const t = sa * s[o]; // Σ P^α Q^(1−α) − 1
+      const t = s[o] / sQ[r]; // Σ P^α Q^(1−α) − 1
+      const u = s[o + 1] / sQ[r]; // Σ P^α Q^(1−α)
       // overflow of P^α Q^(1−α) (α > 1, ratios far beyond 1): the sum in log space instead
-      d = t < Infinity ? Math.log1p(Math.max(-1, t)) / beta : renyiLogSum(P.data, Q.data, r * P.cols, (r + 1) * P.cols, sa, sb, beta) / beta;
+      d = u < Infinity ? lnSum(t, u) / (a - 1) : renyiLogSum(P.data, Q.data, r * P.cols, (r + 1) * P.cols, 1 / sP[r], 1 / sQ[r], a - 1) / (a - 1);
     }
     out[r] = Math.max(0, d) / k;
   }
@@ -285,7 +297,8 @@ export abstract class DivergenceMethods {
 
   /**
    * Bhattacharyya distance −log Σ √(p q) of the normalised p and q (Bhattacharyya 1943),
-   * computed as −log(1 − H²) with H the Hellinger distance; `Infinity` for disjoint supports.
+   * computed as −log(1 − H²) with H the Hellinger distance where Σ √(pq) ≥ ½ (so nearly equal p
+   * and q keep the relative accuracy), directly elsewhere; `Infinity` for disjoint supports.
    * A logarithm, so `base` applies (nats by default).
    */
   bhattacharyyaDistance(p: Vector, q: Vector, opts?: UnitOptions): number;

@@ -7,59 +7,81 @@
  */
 import type { DivergenceKernels, FloatArray } from "../backend.js";
 import { MIN, SUM } from "../cascade.js";
-import { lnQuotient } from "./discrete.js";
 import { reduceRows, type BlockKernel } from "./rows.js";
 
 /**
- * P·(e^x − 1), the term of Σ P^α (or Σ P^α Q^(1−α)) minus Σ P, with x = (α − 1)·ln P (or
- * (α − 1)·ln(P/Q)) and lnP = ln P: expm1 near x = 0 keeps the relative accuracy of a sum whose
- * value is close to 0 (α near 1, or P ≈ Q); far from it, e^(ln P + x) − P does not overflow
- * e^x where P is small (α < 1).
+ * ln(w/S) for 0 < w ≤ S: log1p((w − S)/S) where w > S/2 (w − S is exact there, so ln P keeps its
+ * relative accuracy as P → 1), else ln(w·a), a = 1/S.
  */
-export function powerTerm(P: number, x: number, lnP: number): number {
-  return Math.abs(x) < 0.5 ? P * Math.expm1(x) : Math.exp(lnP + x) - P;
+export function lnShare(w: number, S: number, a: number): number {
+  return w > 0.5 * S ? Math.log1p((w - S) * a) : Math.log(w * a);
 }
 
-/** [Σ_{P>0} P·(P^(α−1) − 1), min(−P), #(P > 0)], P = a·x, [a, α] = ctx[2r], ctx[2r+1]. */
-export const POWER_OPS = [SUM, MIN, SUM] as const;
+/**
+ * [Σ_{P>0} P·(P^(α−1) − 1), Σ_{P>0} P^α, min(−P), #(P > 0)] of P = w/S, [S, α] = ctx[2r], ctx[2r+1]:
+ * the first sum for results near 0 (Σ P^α near 1), the second where Σ P^α is small. α = 2:
+ * P·(w − S)/S and P²; α = Infinity: both sums 0.
+ */
+export const POWER_OPS = [SUM, SUM, MIN, SUM] as const;
 export const powerBlock: BlockKernel = (x, _b, i0, i1, acc, ctx, k) => {
-  const a = ctx[k];
+  const S = ctx[k];
   const alpha = ctx[k + 1];
+  const a = 1 / S;
+  const beta = alpha - 1;
   let s = 0;
+  let d = 0;
   let m = Infinity;
   let n = 0;
   for (let i = i0; i < i1; i++) {
-    const P = a * x[i];
-    if (!(P > 0)) continue;
+    const w = x[i];
+    if (!(w > 0)) continue;
+    const P = a * w;
     n++;
     if (-P < m) m = -P;
-    if (alpha === 2) s += P * (P - 1);
-    else if (alpha !== Infinity) {
-      const l = Math.log(P);
-      s += powerTerm(P, (alpha - 1) * l, l);
+    if (alpha === 2) {
+      s += P * ((w - S) * a);
+      d += P * P;
+    } else if (alpha !== Infinity) {
+      const l = lnShare(w, S, a);
+      const t = beta * l;
+      if (Math.abs(t) < 0.5) {
+        const e = P * Math.expm1(t);
+        s += e;
+        d += e + P;
+      } else {
+        const e = Math.exp(l + t);
+        s += e - P;
+        d += e;
+      }
     }
   }
   acc[0] = s;
-  acc[1] = m;
-  acc[2] = n;
+  acc[1] = d;
+  acc[2] = m;
+  acc[3] = n;
 };
 
-/** [Σ (√P − √Q)², Σ |P − Q|], P = a·p, Q = b·q, [a, b] = ctx[2r], ctx[2r+1]. */
-export const HELLINGER_OPS = [SUM, SUM] as const;
+/** [Σ (√P − √Q)², Σ |P − Q|, Σ √P·√Q], P = a·p, Q = b·q, [a, b] = ctx[2r], ctx[2r+1]. */
+export const HELLINGER_OPS = [SUM, SUM, SUM] as const;
 export const hellingerBlock: BlockKernel = (p, q, i0, i1, acc, ctx, k) => {
   const a = ctx[k];
   const b = ctx[k + 1];
   let h = 0;
   let t = 0;
+  let g = 0;
   for (let i = i0; i < i1; i++) {
     const P = a * p[i];
     const Q = b * q[i];
-    const d = Math.sqrt(P) - Math.sqrt(Q);
+    const sP = Math.sqrt(P);
+    const sQ = Math.sqrt(Q);
+    const d = sP - sQ;
     h += d * d;
     t += Math.abs(P - Q);
+    g += sP * sQ;
   }
   acc[0] = h;
   acc[1] = t;
+  acc[2] = g;
 };
 
 /** [Σ_{Q>0} (P − Q)²/Q, #(Q = 0 < P)], P = a·p, Q = b·q, [a, b] = ctx[2r], ctx[2r+1]. */
@@ -82,36 +104,53 @@ export const chiSquareBlock: BlockKernel = (p, q, i0, i1, acc, ctx, k) => {
 };
 
 /**
- * Rényi divergence sums over raw weights p, q with β = α − 1 and γ = β·ln(a/b) (ctx[2r],
- * ctx[2r+1]; a = 1/Σp, b = 1/Σq): [Σ_{p>0} p·(e^x − 1) with x = β·ln(p/q) + γ (= (α−1)·ln(P/Q)),
- * where q = 0 < p the term is −p when β < 0 and left out otherwise; min over p > 0 of −p/q
- * (−Infinity where q = 0); #(q = 0 < p)]. a·(the first sum) = Σ P^α Q^(1−α) − Σ P. β = Infinity
- * (α = ∞) computes only the last two fields.
+ * Rényi divergence sums over raw weights p, q with c = Σq/Σp and α (ctx[2r], ctx[2r+1]), so that
+ * r = c·p/q = P/Q: [Σ q·ψ(r) over every element, Σ_{p>0,q>0} q·r^α, min over p > 0 of −p/q
+ * (−Infinity where q = 0), #(q = 0 < p)], ψ(r) = r^α − 1 − α(r − 1), whose terms are q·ψ for
+ * p, q > 0, (α − 1)·q where p = 0 < q, and −α·c·p where q = 0 < p (α < 1). Divided by Σq the
+ * first sum is Σ P^α Q^(1−α) − 1 (as Σ (P − Q) = 0): a sum of terms of one sign, each of second
+ * order in r − 1, so a divergence near 0 keeps its relative accuracy; the second is Σ P^α Q^(1−α)
+ * (for when it is small). α = Infinity: only the last two fields.
  */
-export const RENYI_DIV_OPS = [SUM, MIN, SUM] as const;
+export const RENYI_DIV_OPS = [SUM, SUM, MIN, SUM] as const;
 export const renyiDivBlock: BlockKernel = (p, q, i0, i1, acc, ctx, k) => {
-  const beta = ctx[k];
-  const gamma = ctx[k + 1];
+  const c = ctx[k];
+  const alpha = ctx[k + 1];
+  const lnc = Math.log(c);
+  const general = alpha !== Infinity;
   let s = 0;
+  let d = 0;
   let m = Infinity;
   let n = 0;
   for (let i = i0; i < i1; i++) {
     const P = p[i];
-    if (!(P > 0)) continue;
     const Q = q[i];
-    if (Q > 0) {
-      const r = -P / Q;
-      if (r < m) m = r;
-      if (beta !== Infinity) s += powerTerm(P, beta * lnQuotient(P, Q) + gamma, Math.log(P));
-    } else {
+    if (P > 0 && Q > 0) {
+      const ratio = -P / Q;
+      if (ratio < m) m = ratio;
+      if (!general) continue;
+      const r = -ratio * c;
+      const u = r - 1;
+      if (Math.abs(u) < 0.5) {
+        // ψ = expm1(α·log1p(u)) − α·u: both parts of first order in u, their difference of second
+        const e = Math.expm1(alpha * Math.log1p(u));
+        s += Q * (e - alpha * u);
+        d += Q * (e + 1);
+      } else {
+        const e = Math.exp(alpha * (Math.log(P) - Math.log(Q) + lnc)); // r^α without overflowing r
+        s += Q * (e - 1 - alpha * u);
+        d += Q * e;
+      }
+    } else if (P > 0) {
       n++;
       m = -Infinity;
-      if (beta < 0) s -= P;
-    }
+      if (general && alpha < 1) s -= alpha * c * P;
+    } else if (Q > 0 && general) s += (alpha - 1) * Q;
   }
   acc[0] = s;
-  acc[1] = m;
-  acc[2] = n;
+  acc[1] = d;
+  acc[2] = m;
+  acc[3] = n;
 };
 
 /**

@@ -3,14 +3,15 @@ import type { DivergenceKernels } from "../backend.js";
 import { MIN, SUM } from "../cascade.js";
 import type { WasmHost } from "./host.js";
 
-const POWER_OPS = [SUM, MIN, SUM] as const;
+const POWER_OPS = [SUM, SUM, MIN, SUM] as const;
 const TWO_SUMS = [SUM, SUM] as const;
+const THREE_SUMS = [SUM, SUM, SUM] as const;
 
 export function wasmDivergences(h: WasmHost): DivergenceKernels {
   const sweep = h.kernel("cdfDistance");
   return {
     powerRows: (x, rows, cols, ctx) => h.rows("powerRows", [x], rows, cols, POWER_OPS, ctx, 2),
-    hellingerRows: (p, q, rows, cols, ctx) => h.rows("hellingerRows", [p, q], rows, cols, TWO_SUMS, ctx, 2),
+    hellingerRows: (p, q, rows, cols, ctx) => h.rows("hellingerRows", [p, q], rows, cols, THREE_SUMS, ctx, 2),
     chiSquareRows: (p, q, rows, cols, ctx) => h.rows("chiSquareRows", [p, q], rows, cols, TWO_SUMS, ctx, 2),
     renyiDivRows: (p, q, rows, cols, ctx) => h.rows("renyiDivRows", [p, q], rows, cols, POWER_OPS, ctx, 2),
     cdfDistance(u, uw, v, vw, power) {
