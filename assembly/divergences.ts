@@ -325,7 +325,103 @@ export function renyiDivRowsF32(p: usize, q: usize, rows: i32, cols: i32, ctx: u
 }
 
 // ---------------------------------------------------------------------------------------------
-// 5. CDF distance of two sorted 1-D samples (scipy.stats's _cdf_distance before its root)
+// 5. One pass over raw weights (the fast paths; see the JS bcRawBlock / chiRawBlock):
+//    kind 0: out[5r..] = [Σp, Σq, Σ √(p·q), min p, min q]
+//    kind 1: out[6r..] = [Σp, Σq, Σ_{q>0} p·(p/q), min p, min q, #(q = 0 < p)]
+
+function rawRow<T>(kind: i32, p: usize, q: usize, n: i32, out: usize): void {
+  let sP = 0.0, cP = 0.0, sQ = 0.0, cQ = 0.0, sG = 0.0, cG = 0.0, mp = Infinity, mq = Infinity, cnt = 0.0;
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const zero = f64x2.splat(0.0);
+    let m0 = f64x2.splat(Infinity), m1 = m0;
+    let k = i64x2.splat(0);
+    const n4 = n & ~3;
+    while (i < n4) {
+      const end = min(n4, i + BLOCK);
+      let a0 = zero, a1 = zero, b0 = zero, b1 = zero, g0 = zero, g1 = zero;
+      for (; i < end; i += 4) {
+        const p0 = ld2<T>(p, i), p1 = ld2<T>(p, i + 2), q0 = ld2<T>(q, i), q1 = ld2<T>(q, i + 2);
+        a0 = f64x2.add(a0, p0); a1 = f64x2.add(a1, p1);
+        b0 = f64x2.add(b0, q0); b1 = f64x2.add(b1, q1);
+        m0 = f64x2.pmin(m0, p0); m1 = f64x2.pmin(m1, q0);
+        m0 = f64x2.pmin(m0, p1); m1 = f64x2.pmin(m1, q1);
+        if (kind == 0) {
+          g0 = f64x2.add(g0, f64x2.sqrt(f64x2.mul(p0, q0)));
+          g1 = f64x2.add(g1, f64x2.sqrt(f64x2.mul(p1, q1)));
+        } else {
+          // where q = 0 the quotient is Inf or NaN: masked to +0 (and counted where p > 0)
+          const z0 = f64x2.gt(q0, zero), z1 = f64x2.gt(q1, zero);
+          g0 = f64x2.add(g0, v128.and(f64x2.mul(p0, f64x2.div(p0, q0)), z0));
+          g1 = f64x2.add(g1, v128.and(f64x2.mul(p1, f64x2.div(p1, q1)), z1));
+          k = i64x2.sub(k, v128.andnot(f64x2.gt(p0, zero), z0));
+          k = i64x2.sub(k, v128.andnot(f64x2.gt(p1, zero), z1));
+        }
+      }
+      const bP = hsum(f64x2.add(a0, a1)), bQ = hsum(f64x2.add(b0, b1)), bG = hsum(f64x2.add(g0, g1));
+      cP += nerr(sP, bP); sP += bP;
+      cQ += nerr(sQ, bQ); sQ += bQ;
+      cG += nerr(sG, bG); sG += bG;
+    }
+    mp = min(f64x2.extract_lane(m0, 0), f64x2.extract_lane(m0, 1));
+    mq = min(f64x2.extract_lane(m1, 0), f64x2.extract_lane(m1, 1));
+    cnt = <f64>(i64x2.extract_lane(k, 0) + i64x2.extract_lane(k, 1));
+  }
+  while (i < n) {
+    const end = min(n, i + BLOCK);
+    let a = 0.0, b = 0.0, g = 0.0;
+    for (; i < end; i++) {
+      const pv = ld<T>(p, i), qv = ld<T>(q, i);
+      a += pv; b += qv;
+      if (pv < mp) mp = pv;
+      if (qv < mq) mq = qv;
+      if (kind == 0) g += Math.sqrt(pv * qv);
+      else if (qv > 0) g += pv * (pv / qv);
+      else if (pv > 0) cnt += 1.0;
+    }
+    cP += nerr(sP, a); sP += a;
+    cQ += nerr(sQ, b); sQ += b;
+    cG += nerr(sG, g); sG += g;
+  }
+  store<f64>(out, sP + cP);
+  store<f64>(out, sQ + cQ, 8);
+  store<f64>(out, sG + cG, 16);
+  store<f64>(out, mp, 24);
+  store<f64>(out, mq, 32);
+  if (kind == 1) store<f64>(out, cnt, 40);
+}
+
+// @ts-ignore: decorator
+@inline function rawRows<T>(kind: i32, p: usize, q: usize, rows: i32, cols: i32, out: usize): void {
+  const width: usize = kind == 0 ? 40 : 48;
+  for (let r = 0; r < rows; r++) {
+    const o = (<usize>r * <usize>cols) << alignof<T>();
+    rawRow<T>(kind, p + o, q + o, cols, out + <usize>r * width);
+  }
+}
+
+/** out[5r..5r+4] = [Σp, Σq, Σ √(p·q), min p, min q] per row (f64). */
+export function bcRawRowsF64(p: usize, q: usize, rows: i32, cols: i32, out: usize): void {
+  rawRows<f64>(0, p, q, rows, cols, out);
+}
+
+/** As bcRawRowsF64, for f32 rows. */
+export function bcRawRowsF32(p: usize, q: usize, rows: i32, cols: i32, out: usize): void {
+  rawRows<f32>(0, p, q, rows, cols, out);
+}
+
+/** out[6r..6r+5] = [Σp, Σq, Σ_{q>0} p·(p/q), min p, min q, #(q = 0 < p)] per row (f64). */
+export function chiRawRowsF64(p: usize, q: usize, rows: i32, cols: i32, out: usize): void {
+  rawRows<f64>(1, p, q, rows, cols, out);
+}
+
+/** As chiRawRowsF64, for f32 rows. */
+export function chiRawRowsF32(p: usize, q: usize, rows: i32, cols: i32, out: usize): void {
+  rawRows<f32>(1, p, q, rows, cols, out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. CDF distance of two sorted 1-D samples (scipy.stats's _cdf_distance before its root)
 
 /** Weight i: w[i], or 1 when there are no weights (w = 0). */
 // @ts-ignore: decorator

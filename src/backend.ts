@@ -308,6 +308,10 @@ export interface DivergenceKernels {
   powerRows(x: FloatArray, rows: number, cols: number, ctx: Float64Array): Float64Array;
   /** Per row: [Σ (√P − √Q)², Σ |P − Q|, Σ √P·√Q], P = ctx[2r]·p, Q = ctx[2r+1]·q. */
   hellingerRows(p: FloatArray, q: FloatArray, rows: number, cols: number, ctx: Float64Array): Float64Array;
+  /** Per row of raw weights: [Σp, Σq, Σ √(p·q), min p, min q] (one pass: the Bhattacharyya coefficient's fast path). */
+  bcRawRows(p: FloatArray, q: FloatArray, rows: number, cols: number): Float64Array;
+  /** Per row of raw weights: [Σp, Σq, Σ_{q>0} p·(p/q), min p, min q, #(q = 0 < p)] (one pass: χ²'s fast path). */
+  chiRawRows(p: FloatArray, q: FloatArray, rows: number, cols: number): Float64Array;
   /** Per row: [Σ_{Q>0} (P − Q)²/Q, #(Q = 0 < P)], P = ctx[2r]·p, Q = ctx[2r+1]·q. */
   chiSquareRows(p: FloatArray, q: FloatArray, rows: number, cols: number, ctx: Float64Array): Float64Array;
   /**

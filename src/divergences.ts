@@ -17,7 +17,7 @@
 import type { Backend } from "./backend.js";
 import type { MatrixLike, UnitOptions, Vector } from "./types.js";
 import { lnBaseOf } from "./units.js";
-import { batchArg, checkTotal, describe, nonFiniteError, vectorArg, type Batch } from "./validate.js";
+import { batchArg, checkTotal, checkWeights, describe, nonFiniteError, pairArgs, vectorArg, type Batch } from "./validate.js";
 import { entropy, klDivergence, scaledPair, scaledRows, shape } from "./discrete.js";
 import { lnQuotient } from "./js/discrete.js";
 import { renyiLogSum } from "./js/divergences.js";
@@ -105,8 +105,53 @@ function hellingerSums(fn: string, b: Backend, p: unknown, q: unknown): { P: Bat
   return { P, h2, tv, bc };
 }
 
+/**
+ * The one-pass fast paths (bcRawRows, chiRawRows) read raw weights: they are taken for a row whose
+ * sums lie in [RAW_MIN, RAW_MAX] (so that products of weights stay in the normal range where they
+ * matter) and whose result is at least FAST_FLOOR (so that 1 − BC or Σ p²/q·Σq/(Σp)² − 1 loses at
+ * most ~4ε/FAST_FLOOR relative: < 1e-13). Other rows take the two-pass forms above.
+ */
+const RAW_MIN = 1e-100;
+const RAW_MAX = 1e100;
+const FAST_FLOOR = 0.01;
+
+const rawOk = (Sp: number, Sq: number) => Sp >= RAW_MIN && Sp <= RAW_MAX && Sq >= RAW_MIN && Sq <= RAW_MAX;
+
+/** Rows `idx` of a batch, copied into a matrix (the rows that take the two-pass forms). */
+function pickRows(x: Batch, idx: number[]): { data: Float64Array | Float32Array; rows: number; cols: number } {
+  const data = x.data instanceof Float32Array ? new Float32Array(idx.length * x.cols) : new Float64Array(idx.length * x.cols);
+  idx.forEach((r, i) => data.set(x.data.subarray(r * x.cols, (r + 1) * x.cols), i * x.cols));
+  return { data, rows: idx.length, cols: x.cols };
+}
+
+/** Per row: H² and the Bhattacharyya coefficient, in one pass where that is accurate, else from hellingerSums. */
+function hellingerBc(fn: string, b: Backend, p: unknown, q: unknown): { P: Batch; h2: Float64Array; bc: Float64Array } {
+  const [P, Q] = pairArgs(fn, "p", p, "q", q);
+  const s = b.bcRawRows(P.data, Q.data, P.rows, P.cols);
+  checkWeights(fn, "p", P, s, 5, 0, 3);
+  checkWeights(fn, "q", Q, s, 5, 1, 4);
+  const h2 = new Float64Array(P.rows);
+  const bc = new Float64Array(P.rows);
+  const slow: number[] = [];
+  for (let r = 0, o = 0; r < P.rows; r++, o += 5) {
+    const c = s[o + 2] / Math.sqrt(s[o]) / Math.sqrt(s[o + 1]);
+    if (rawOk(s[o], s[o + 1]) && 1 - c >= FAST_FLOOR) {
+      h2[r] = Math.min(1, 1 - c);
+      bc[r] = c;
+    } else slow.push(r);
+  }
+  if (slow.length > 0) {
+    const sub = hellingerSums(fn, b, pickRows(P, slow), pickRows(Q, slow));
+    slow.forEach((r, i) => {
+      h2[r] = sub.h2[i];
+      bc[r] = sub.bc[i];
+    });
+  }
+  return { P, h2, bc };
+}
+
 export function hellingerDistance(b: Backend, p: unknown, q: unknown): number | Float64Array {
-  const { P, h2 } = hellingerSums("hellingerDistance", b, p, q);
+  const { P, h2 } = hellingerBc("hellingerDistance", b, p, q);
   for (let r = 0; r < h2.length; r++) h2[r] = Math.sqrt(h2[r]);
   return shape(P, h2);
 }
@@ -119,18 +164,31 @@ export function totalVariation(b: Backend, p: unknown, q: unknown): number | Flo
 export function bhattacharyyaDistance(b: Backend, p: unknown, q: unknown, opts?: UnitOptions): number | Float64Array {
   const fn = "bhattacharyyaDistance";
   const k = lnBaseOf(opts, fn);
-  const { P, h2, bc } = hellingerSums(fn, b, p, q);
+  const { P, h2, bc } = hellingerBc(fn, b, p, q);
   // −ln BC = −log1p(−H²): from H² where BC is near 1 (no cancellation), from BC where it is small
   for (let r = 0; r < h2.length; r++) h2[r] = Math.max(0, bc[r] < 0.5 ? -Math.log(bc[r]) : -Math.log1p(-h2[r])) / k;
   return shape(P, h2);
 }
 
-/** χ² of each row pair: Infinity where Q = 0 < P. */
+/** χ² of each row pair (Infinity where Q = 0 < P): one pass where that is accurate, else the two-pass form. */
 function chiSquareValues(fn: string, b: Backend, p: unknown, q: unknown): { P: Batch; out: Float64Array } {
-  const { P, Q, scale } = scaledPair(fn, b, p, q);
-  const s = b.chiSquareRows(P.data, Q.data, P.rows, P.cols, scale);
+  const [P, Q] = pairArgs(fn, "p", p, "q", q);
+  const s = b.chiRawRows(P.data, Q.data, P.rows, P.cols);
+  checkWeights(fn, "p", P, s, 6, 0, 3);
+  checkWeights(fn, "q", Q, s, 6, 1, 4);
   const out = new Float64Array(P.rows);
-  for (let r = 0; r < P.rows; r++) out[r] = s[2 * r + 1] > 0 ? Infinity : Math.max(0, s[2 * r]);
+  const slow: number[] = [];
+  for (let r = 0, o = 0; r < P.rows; r++, o += 6) {
+    const c = (s[o + 2] / s[o]) * (s[o + 1] / s[o]) - 1; // Σ p²/q · Σq/(Σp)² − 1
+    if (s[o + 5] > 0) out[r] = Infinity;
+    else if (rawOk(s[o], s[o + 1]) && c >= FAST_FLOOR && c < Infinity) out[r] = c;
+    else slow.push(r);
+  }
+  if (slow.length > 0) {
+    const { P: P2, Q: Q2, scale } = scaledPair(fn, b, pickRows(P, slow), pickRows(Q, slow));
+    const t = b.chiSquareRows(P2.data, Q2.data, P2.rows, P2.cols, scale);
+    slow.forEach((r, i) => (out[r] = Math.max(0, t[2 * i])));
+  }
   return { P, out };
 }
 

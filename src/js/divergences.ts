@@ -84,6 +84,46 @@ export const hellingerBlock: BlockKernel = (p, q, i0, i1, acc, ctx, k) => {
   acc[2] = g;
 };
 
+/**
+ * One pass over raw weights: [Σp, Σq, Σ √(p·q), min p, min q]. The Bhattacharyya coefficient is
+ * Σ √(pq)/√(Σp·Σq): the fast path of hellingerDistance / bhattacharyyaDistance where 1 − BC is
+ * not small (src/divergences.ts decides, and takes the two-pass form elsewhere).
+ */
+export const BC_RAW_OPS = [SUM, SUM, SUM, MIN, MIN] as const;
+export const bcRawBlock: BlockKernel = (p, q, i0, i1, acc) => {
+  let sp = 0, sq = 0, g = 0, mp = Infinity, mq = Infinity;
+  for (let i = i0; i < i1; i++) {
+    const a = p[i];
+    const b = q[i];
+    sp += a;
+    sq += b;
+    g += Math.sqrt(a * b);
+    if (a < mp) mp = a;
+    if (b < mq) mq = b;
+  }
+  acc[0] = sp; acc[1] = sq; acc[2] = g; acc[3] = mp; acc[4] = mq;
+};
+
+/**
+ * One pass over raw weights: [Σp, Σq, Σ_{q>0} p·(p/q), min p, min q, #(q = 0 < p)]; then
+ * χ² = (Σ p²/q)·Σq/(Σp)² − 1: the fast path of chiSquareDivergence where χ² is not small.
+ */
+export const CHI2_RAW_OPS = [SUM, SUM, SUM, MIN, MIN, SUM] as const;
+export const chiRawBlock: BlockKernel = (p, q, i0, i1, acc) => {
+  let sp = 0, sq = 0, c = 0, mp = Infinity, mq = Infinity, k = 0;
+  for (let i = i0; i < i1; i++) {
+    const a = p[i];
+    const b = q[i];
+    sp += a;
+    sq += b;
+    if (b > 0) c += a * (a / b);
+    else if (a > 0) k++;
+    if (a < mp) mp = a;
+    if (b < mq) mq = b;
+  }
+  acc[0] = sp; acc[1] = sq; acc[2] = c; acc[3] = mp; acc[4] = mq; acc[5] = k;
+};
+
 /** [Σ_{Q>0} (P − Q)²/Q, #(Q = 0 < P)], P = a·p, Q = b·q, [a, b] = ctx[2r], ctx[2r+1]. */
 export const CHI2_OPS = [SUM, SUM] as const;
 export const chiSquareBlock: BlockKernel = (p, q, i0, i1, acc, ctx, k) => {
@@ -220,6 +260,8 @@ export const jsDivergences: DivergenceKernels = {
   powerRows: (x: FloatArray, rows, cols, ctx) => reduceRows(POWER_OPS, powerBlock, x, x, rows, cols, ctx, 2),
   hellingerRows: (p, q, rows, cols, ctx) => reduceRows(HELLINGER_OPS, hellingerBlock, p, q, rows, cols, ctx, 2),
   chiSquareRows: (p, q, rows, cols, ctx) => reduceRows(CHI2_OPS, chiSquareBlock, p, q, rows, cols, ctx, 2),
+  bcRawRows: (p, q, rows, cols) => reduceRows(BC_RAW_OPS, bcRawBlock, p, q, rows, cols),
+  chiRawRows: (p, q, rows, cols) => reduceRows(CHI2_RAW_OPS, chiRawBlock, p, q, rows, cols),
   renyiDivRows: (p, q, rows, cols, ctx) => reduceRows(RENYI_DIV_OPS, renyiDivBlock, p, q, rows, cols, ctx, 2),
   cdfDistance,
 };

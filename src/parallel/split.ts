@@ -314,6 +314,8 @@ export const SPLITTERS: Record<string, Splitter> = {
   // divergences (src/divergences.ts)
   powerRows: rowKernel(["op", "rows", "cols", "ctx2"], "sum sum min sum"),
   hellingerRows: rowKernel(["op", "op", "rows", "cols", "ctx2"], "sum sum sum"),
+  bcRawRows: rowKernel(["op", "op", "rows", "cols"], "sum sum sum min min"),
+  chiRawRows: rowKernel(["op", "op", "rows", "cols"], "sum sum sum min min sum"),
   chiSquareRows: rowKernel(["op", "op", "rows", "cols", "ctx2"], "sum sum"),
   renyiDivRows: rowKernel(["op", "op", "rows", "cols", "ctx2"], "sum sum min sum"),
   // permutation tests and bootstrap (src/resampling.ts): permutations or resamples across the workers (each draws from its own stream)
