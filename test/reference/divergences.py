@@ -181,6 +181,10 @@ PAIRS = [
     ("random 1500 with zeros", [float(x) if x > 0.1 else 0.0 for x in rng.random(1500)], list(rng.random(1500) + 0.01)),
     ("skewed ratios", [1e-6, 1.0, 3.0, 1e3], [1.0, 1e-3, 2.0, 1.0]),
 ]
+# rows around the one-pass / two-pass switch of src/divergences.ts (H² and χ² near 0.01)
+_p = rng.random(100) + 0.1
+for _t in (0.12, 0.16, 0.2, 0.45, 0.5):
+    PAIRS.append((f"switch region t={_t}", list(_p), list(_p * (1 + _t * (2 * rng.random(100) - 1)))))
 
 # near-identical rows: q = p·(1 + t·u), u uniform on (−1, 1): every divergence is O(t²) and the
 # float64 textbook formulas (1 − Σ √(pq), …) lose almost every digit
