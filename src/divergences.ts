@@ -3,16 +3,19 @@
  * divergence, the Hellinger distance, total variation, the Bhattacharyya distance, the χ²
  * divergence, and the 1-D Wasserstein and energy distances of two samples.
  *
- * Discrete measures: validate → the row sums and the weights' check (src/discrete.ts scaledRows /
- * scaledPair: tiny rows rescaled exactly) → one backend pass over the normalised rows
- * P = w/Σw (the kernels take 1/Σw per row as context) → the finishing formula here. Each vector
+ * Discrete measures: validate → the backend passes → the finishing formula here. Each vector
  * (row) is normalised to sum 1 first, as scipy.stats.entropy; a matrix gives one value per row.
- * Every sum is arranged so that a result near 0 keeps its relative accuracy:
- *   Rényi/Tsallis:  Σ P^α − 1 = Σ P·expm1((α − 1) ln P)   (no cancellation near α = 1)
+ * Hellinger, Bhattacharyya and χ² (and Rényi α = 2) first try one pass over the raw weights
+ * (sums, check, Σ √(pq) or Σ p²/q), kept where the result is ≥ FAST_FLOOR; every other row or
+ * measure takes two passes: the row sums and the weights' check (src/discrete.ts scaledRows /
+ * scaledPair: tiny rows rescaled exactly), then one pass over the normalised rows P = w/Σw.
+ * These sums are arranged so that a result near 0 keeps its relative accuracy (docs/divergences.md):
+ *   Rényi/Tsallis:  Σ P^α − 1 = Σ P·expm1((α − 1) ln P), ln P = log1p((w − S)/S) for w > S/2
  *   Hellinger:      H² = ½ Σ (√P − √Q)²                   (not 1 − Σ √(PQ), which cancels)
  *   Bhattacharyya:  −ln Σ √(PQ) = −log1p(−H²) (where Σ √(PQ) ≥ ½)
- *   Rényi α = 2:    ln Σ P²/Q = log1p(χ²)
- *   Rényi, other α: Σ P^α Q^(1−α) − 1 = Σ P·expm1((α − 1) ln(P/Q))
+ *   Rényi α = 2:    ln Σ P²/Q = log1p(χ²), χ² = Σ (P − Q)²/Q
+ *   Rényi, other α: Σ P^α Q^(1−α) − 1 = Σ Q·ψ(P/Q), ψ(r) = r^α − 1 − α(r − 1) (terms of one sign)
+ * with the direct sums Σ P^α (Σ P^α Q^(1−α)) used instead where they are below ½.
  */
 import type { Backend } from "./backend.js";
 import type { MatrixLike, UnitOptions, Vector } from "./types.js";
