@@ -8,6 +8,7 @@
 import type { DivergenceKernels, FloatArray } from "../backend.js";
 import { MIN, SUM } from "../cascade.js";
 import { reduceRows, type BlockKernel } from "./rows.js";
+import { PAIR_OPS } from "./discrete.js";
 
 /**
  * ln(w/S) for 0 < w ≤ S: log1p((w − S)/S) where w > S/2 (w − S is exact there, so ln P keeps its
@@ -105,10 +106,11 @@ export const bcRawBlock: BlockKernel = (p, q, i0, i1, acc) => {
 };
 
 /**
- * One pass over raw weights: [Σp, Σq, Σ_{q>0} p·(p/q), min p, min q, #(q = 0 < p)]; then
- * χ² = (Σ p²/q)·Σq/(Σp)² − 1: the fast path of chiSquareDivergence where χ² is not small.
+ * One pass over raw weights: [Σp, Σq, Σ_{q>0} p·(p/q), min p, min q, #(q = 0 < p)] (the layout of
+ * the discrete pair kernels, PAIR_OPS, with f(p, q) = p/q); then χ² = (Σ p²/q)·Σq/(Σp)² − 1: the
+ * fast path of chiSquareDivergence where χ² is not small.
  */
-export const CHI2_RAW_OPS = [SUM, SUM, SUM, MIN, MIN, SUM] as const;
+export const CHI2_RAW_OPS = PAIR_OPS;
 export const chiRawBlock: BlockKernel = (p, q, i0, i1, acc) => {
   let sp = 0, sq = 0, c = 0, mp = Infinity, mq = Infinity, k = 0;
   for (let i = i0; i < i1; i++) {
