@@ -10,3 +10,4 @@ export * from "./divergences";
 export { knnWorkBytes, knnDistances, knnCross, countWithin, ksgColumns, rossColumns } from "./knn";
 export { resampleWorkBytes, permutationSums, tableSums, multinomialCounts, bootstrapCounts } from "./resampling";
 export { expArrayF64, expArrayF32, pow2ArrayF32 } from "./exp";
+export { pairTables } from "./multivariate";

@@ -295,6 +295,17 @@ export interface EstimatorKernels {
   chaoShenRows(x: FloatArray, rows: number, cols: number, ctx: Float64Array): Float64Array;
 }
 
+/** Kernels of the many-variable measures (src/multivariate.ts; reference src/js/multivariate.ts). */
+export interface MultivariateKernels {
+  /**
+   * The count tables of the column pairs p0 ≤ p < p1 of `pairs` (pair p = columns pairs[2p],
+   * pairs[2p + 1]): `codes` holds d columns of n codes one after the other (column c at
+   * codes[c·n …], codes in 0 … k[c] − 1); the table of pair (i, j) is k[i] × k[j] counts,
+   * row-major (rows index column i), the tables concatenated in pair order.
+   */
+  pairTables(codes: Int32Array, n: number, k: Int32Array, pairs: Int32Array, p0: number, p1: number): Float64Array;
+}
+
 /**
  * Kernels of the divergence family (src/divergences.ts; reference src/js/divergences.ts). The row
  * kernels read the normalised rows P = a·p, Q = b·q from `ctx` (2 f64 per row); the engine has
@@ -336,6 +347,7 @@ export interface Backend
     LossKernels,
     KnnKernels,
     ResamplingKernels,
+    MultivariateKernels,
     DivergenceKernels {
   readonly name: "js" | "wasm" | "wasm-simd";
   /** Where it.allocate() places zero-copy arrays (WASM backends; the engine uses plain arrays otherwise). */

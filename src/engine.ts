@@ -26,6 +26,7 @@ import { MaxEntMethods } from "./maxent.js";
 import { KnnMethods } from "./knn.js";
 import { ResamplingMethods } from "./resampling.js";
 import { EstimatorMethods } from "./estimators.js";
+import { MultivariateMethods } from "./multivariate.js";
 import { DivergenceMethods } from "./divergences.js";
 
 export class Engine {
@@ -130,6 +131,7 @@ export interface Engine
     KnnMethods,
     ResamplingMethods,
     EstimatorMethods,
+    MultivariateMethods,
     DivergenceMethods {}
 
 install(Engine, [
@@ -146,5 +148,6 @@ install(Engine, [
   KnnMethods,
   ResamplingMethods,
   EstimatorMethods,
+  MultivariateMethods,
   DivergenceMethods,
 ]);

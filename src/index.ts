@@ -59,6 +59,7 @@ export { minimize, type MinimizeOptions, type MinimizeResult } from "./minimize.
 export { maxEntropyDistribution } from "./maxent.js";
 export type { SampleWeightsOptions } from "./divergences.js";
 export type { SampleSet, KnnOptions, KsgOptions, EntropyKnnOptions, MiFeatureOptions } from "./knn.js";
+export type { VariableColumns, MutualInformationMatrixMethod, MutualInformationMatrixOptions } from "./multivariate.js";
 export type {
   PermutationOptions,
   IndependenceMethod,

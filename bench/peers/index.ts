@@ -147,7 +147,7 @@ function numpyPeers(ids: string[], timeMs: number): { rows: PythonRow[]; version
 }
 
 /** Workload ids with a scikit-learn peer (bench/peers/sklearn_peers.py). */
-const SKLEARN_IDS = ["W7", "W7-classif", "W7-ksg-1e4", "W7-ksg-1e5", "W7-ksg", "W8"];
+const SKLEARN_IDS = ["W7", "W7-classif", "W7-ksg-1e4", "W7-ksg-1e5", "W7-ksg", "W8", "MV1"];
 
 /**
  * scikit-learn under the first interpreter that imports it: $INFOWASM_SKLEARN_PYTHON, python3 on

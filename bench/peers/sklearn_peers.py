@@ -10,6 +10,8 @@ generator, seed fixed, as bench/peers/numpy_peers.py), timing what a scikit-lear
               column) on n correlated Gaussian pairs, rho = 0.6, n = 1e4, 1e5, 1e6
   W8          [mutual_info_score(a, rng.permutation(b)) for _ in range(999)], a, b 1e5 labels
               in 0 … 9, b = a on 2 % of the samples (the permutation test users write today)
+  MV1         [mutual_info_score(X[:, i], X[:, j]) for i < j], X 1e5 x 20 labels, column j with
+              j + 2 labels (the MI matrix loop users write today)
 Prints one JSON object: {"python", "executable", "numpy", "scipy", "sklearn", "workloads": [{"id",
 "call", "seconds", "elements"}]}, seconds = the median per call (inputs built outside the timing).
 These calls take seconds each: a call that lasts longer than the time budget is timed once (no
@@ -86,6 +88,20 @@ def main():
         perm = [mutual_info_score(a, rng.permutation(b)) for _ in range(B)]
         return (1 + sum(v >= mi for v in perm)) / (1 + B)
     add("W8", "[mutual_info_score(a, rng.permutation(b)) for _ in range(999)]", 10**5 * 999, labels, permutation_test)
+
+    def label_matrix(n=10**5, d=20):
+        base = rng.integers(0, 2, n)
+        cols = [base] + [np.where(rng.random(n) < 0.5, (base + np.arange(n)) % (j + 2), rng.integers(0, j + 2, n)) for j in range(1, d)]
+        return (np.stack(cols, axis=1),)
+
+    def mi_matrix(X):
+        d = X.shape[1]
+        M = np.zeros((d, d))
+        for i in range(d):
+            for j in range(i, d):
+                M[i, j] = M[j, i] = mutual_info_score(X[:, i], X[:, j])
+        return M
+    add("MV1", "[mutual_info_score(X[:, i], X[:, j]) for i <= j]", 10**5 * 20, label_matrix, mi_matrix)
 
     peers.emit(numpy=np.__version__, scipy=scipy.__version__, sklearn=sklearn.__version__)
 

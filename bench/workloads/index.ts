@@ -7,6 +7,7 @@ import { lossWorkloads } from "./losses.js";
 import { parallelWorkloads } from "./parallel.js";
 import { knnWorkloads } from "./knn.js";
 import { resamplingWorkloads } from "./resampling.js";
+import { multivariateWorkloads } from "./multivariate.js";
 import { divergenceWorkloads } from "./divergences.js";
 import type { Workload } from "./types.js";
 
@@ -19,5 +20,6 @@ export const workloads: Workload<any>[] = [
   ...parallelWorkloads,
   ...knnWorkloads,
   ...resamplingWorkloads,
+  ...multivariateWorkloads,
   ...divergenceWorkloads,
 ];

@@ -8,6 +8,7 @@ import { jsLosses } from "./losses.js";
 import { jsKnn } from "./knn.js";
 import { jsResampling } from "./resampling.js";
 import { jsEstimators } from "./estimators.js";
+import { jsMultivariate } from "./multivariate.js";
 import { jsDivergences } from "./divergences.js";
 
 export function createJsBackend(): Backend {
@@ -21,6 +22,7 @@ export function createJsBackend(): Backend {
     ...jsKnn,
     ...jsResampling,
     ...jsEstimators,
+    ...jsMultivariate,
     ...jsDivergences,
     memoryBytes: () => 0,
     close: () => {},

@@ -323,4 +323,6 @@ export const SPLITTERS: Record<string, Splitter> = {
   tableSums: rangeKernel(5, [0, 1, 2, 3, 4], [], 16, true),
   multinomialCounts: rangeKernel(4, [0, 1, 2, 3], [], 16, true),
   bootstrapCounts: rangeKernel(3, [0, 2], [], 4, true),
+  // many variables (src/multivariate.ts): pair tables of the MI matrix, ranges of pairs across the workers
+  pairTables: rangeKernel(4, [0, 2, 3], [], 1, true),
 };

@@ -9,6 +9,7 @@ import { wasmLosses } from "./losses.js";
 import { wasmKnn } from "./knn.js";
 import { wasmResampling } from "./resampling.js";
 import { wasmEstimators } from "./estimators.js";
+import { wasmMultivariate } from "./multivariate.js";
 import { wasmDivergences } from "./divergences.js";
 import { instantiate, type WasmKind } from "./load.js";
 
@@ -47,6 +48,7 @@ export async function createWasmBackend(kind: WasmKind, opts: WasmBackendOptions
     ...wasmKnn(host),
     ...wasmResampling(host),
     ...wasmEstimators(host),
+    ...wasmMultivariate(host),
     ...wasmDivergences(host),
     resident: opts.region ? undefined : host.heap,
     memoryBytes: () => host.memoryBytes(),
