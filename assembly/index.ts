@@ -6,6 +6,7 @@ export * from "./histogram";
 export * from "./integrate";
 export * from "./losses";
 export * from "./estimators";
+export * from "./divergences";
 export { knnWorkBytes, knnDistances, knnCross, countWithin, ksgColumns, rossColumns } from "./knn";
 export { resampleWorkBytes, permutationSums, tableSums, multinomialCounts, bootstrapCounts } from "./resampling";
 export { expArrayF64, expArrayF32, pow2ArrayF32 } from "./exp";

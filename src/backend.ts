@@ -319,6 +319,38 @@ export interface TreeKernels {
   bestSplitColumns(X: Float64Array, n: number, cols: number, codes: Int32Array, classes: number, table: Float64Array, gini: number, tol: number, c0: number, c1: number): Float64Array;
 }
 
+/**
+ * Kernels of the divergence family (src/divergences.ts; reference src/js/divergences.ts). The row
+ * kernels read the normalised rows P = a·p, Q = b·q from `ctx` (2 f64 per row); the engine has
+ * checked the weights and finishes each measure in TypeScript.
+ */
+export interface DivergenceKernels {
+  /**
+   * Per row: [Σ_{P>0} P·(P^(α−1) − 1), Σ_{P>0} P^α, min(−P), #(P > 0)] of P = x/S, with
+   * S = ctx[2r] (the row's sum) and α = ctx[2r+1] (α = Infinity: both sums 0).
+   */
+  powerRows(x: FloatArray, rows: number, cols: number, ctx: Float64Array): Float64Array;
+  /** Per row: [Σ (√P − √Q)², Σ |P − Q|, Σ √P·√Q], P = ctx[2r]·p, Q = ctx[2r+1]·q. */
+  hellingerRows(p: FloatArray, q: FloatArray, rows: number, cols: number, ctx: Float64Array): Float64Array;
+  /** Per row of raw weights: [Σp, Σq, Σ √(p·q), min p, min q] (one pass: the Bhattacharyya coefficient's fast path). */
+  bcRawRows(p: FloatArray, q: FloatArray, rows: number, cols: number): Float64Array;
+  /** Per row of raw weights: [Σp, Σq, Σ_{q>0} p·(p/q), min p, min q, #(q = 0 < p)] (one pass: χ²'s fast path). */
+  chiRawRows(p: FloatArray, q: FloatArray, rows: number, cols: number): Float64Array;
+  /** Per row: [Σ_{Q>0} (P − Q)²/Q, #(Q = 0 < P)], P = ctx[2r]·p, Q = ctx[2r+1]·q. */
+  chiSquareRows(p: FloatArray, q: FloatArray, rows: number, cols: number, ctx: Float64Array): Float64Array;
+  /**
+   * Per row, over raw weights with c = ctx[2r] = Σq/Σp, α = ctx[2r+1] and r = c·p/q:
+   * [Σ q·ψ(r) (ψ(r) = r^α − 1 − α(r − 1); p = 0 < q: (α − 1)q; q = 0 < p: −α·c·p if α < 1),
+   * Σ_{p,q>0} q·r^α, min over p > 0 of −p/q, #(q = 0 < p)]. α = Infinity: both sums 0.
+   */
+  renyiDivRows(p: FloatArray, q: FloatArray, rows: number, cols: number, ctx: Float64Array): Float64Array;
+  /**
+   * ∫ |U − V|^power (power 1 or 2) of the CDFs of the sorted samples u, v with weights uw, vw
+   * (null: 1 each), as scipy.stats's _cdf_distance before its final root.
+   */
+  cdfDistance(u: Float64Array, uw: Float64Array | null, v: Float64Array, vw: Float64Array | null, power: number): number;
+}
+
 export interface Backend
   extends DiscreteKernels,
     EstimatorKernels,
@@ -329,7 +361,8 @@ export interface Backend
     KnnKernels,
     ResamplingKernels,
     MultivariateKernels,
-    TreeKernels {
+    TreeKernels,
+    DivergenceKernels {
   readonly name: "js" | "wasm" | "wasm-simd";
   /** Where it.allocate() places zero-copy arrays (WASM backends; the engine uses plain arrays otherwise). */
   readonly resident?: ResidentHeap;

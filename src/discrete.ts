@@ -25,14 +25,15 @@ import { lnQuotient } from "./js/discrete.js";
 import { TINY, type SmallVector, crossEntropySmall, entropySmall, jsSmall, klSmall, isSmallPair, isSmallVector, smallMax, surprisalSmall } from "./js/discrete-small.js";
 import { backendOf } from "./facade.js";
 
-function shape(b: Batch, values: Float64Array): number | Float64Array {
+/** A batch's per-row results as the caller expects them: a number for a vector, else the array. */
+export function shape(b: Batch, values: Float64Array): number | Float64Array {
   return b.vector ? values[0] : values;
 }
 
 const UP = 2 ** 1000;
 
 /** A copy of b with each row whose sum (stats[r·width + at]) is below TINY multiplied by 2^1000, or null if there is none. */
-function rescaleTiny(b: Batch, stats: Float64Array, width: number, at: number): Batch | null {
+export function rescaleTiny(b: Batch, stats: Float64Array, width: number, at: number): Batch | null {
   let data: Float64Array | null = null;
   for (let r = 0; r < b.rows; r++) {
     if (!(stats[r * width + at] < TINY)) continue;
@@ -42,8 +43,7 @@ function rescaleTiny(b: Batch, stats: Float64Array, width: number, at: number): 
   return data ? { ...b, data } : null;
 }
 
-export function entropy(b: Backend, p: unknown, opts?: UnitOptions): number | Float64Array {
-  const fn = "entropy";
+export function entropy(b: Backend, p: unknown, opts?: UnitOptions, fn = "entropy"): number | Float64Array {
   const k = lnBaseOf(opts, fn);
   if (isSmallVector(fn, "p", p, smallMax(b.name))) {
     const h = entropySmall(p);
@@ -100,8 +100,7 @@ export function crossEntropy(b: Backend, p: unknown, q: unknown, opts?: UnitOpti
   return shape(P, out);
 }
 
-export function klDivergence(b: Backend, p: unknown, q: unknown, opts?: UnitOptions): number | Float64Array {
-  const fn = "klDivergence";
+export function klDivergence(b: Backend, p: unknown, q: unknown, opts?: UnitOptions, fn = "klDivergence"): number | Float64Array {
   const k = lnBaseOf(opts, fn);
   if (isSmallPair(fn, p, q, smallMax(b.name))) {
     const v = klSmall(p as SmallVector, q as SmallVector);
@@ -116,6 +115,37 @@ export function klDivergence(b: Backend, p: unknown, q: unknown, opts?: UnitOpti
 }
 
 /**
+ * The row sums of a checked batch of weights (argument `name` of `fn`), rows with tiny sums
+ * rescaled exactly first (rescaleTiny), so that 1/S is finite: the first pass of every measure
+ * that then reads the normalised rows P = w/S (Jensen–Shannon here, src/divergences.ts).
+ */
+export function scaledRows(fn: string, b: Backend, name: string, x: Batch): { X: Batch; sums: Float64Array } {
+  let s = b.sumRows(x.data, x.rows, x.cols);
+  checkWeights(fn, name, x, s, SUM_WIDTH, 0, 1);
+  const big = rescaleTiny(x, s, SUM_WIDTH, 0);
+  if (big) [x, s] = [big, b.sumRows(big.data, big.rows, big.cols)];
+  const sums = new Float64Array(x.rows);
+  for (let r = 0; r < x.rows; r++) sums[r] = s[r * SUM_WIDTH];
+  return { X: x, sums };
+}
+
+/**
+ * Two checked operands of one shape (`p`, `q`), their row sums, and per row r scale[2r] = 1/Σp
+ * and scale[2r + 1] = 1/Σq (the context of the kernels that read the normalised rows).
+ */
+export function scaledPair(fn: string, b: Backend, p: unknown, q: unknown): { P: Batch; Q: Batch; sP: Float64Array; sQ: Float64Array; scale: Float64Array } {
+  const [p0, q0] = pairArgs(fn, "p", p, "q", q);
+  const { X: P, sums: sP } = scaledRows(fn, b, "p", p0);
+  const { X: Q, sums: sQ } = scaledRows(fn, b, "q", q0);
+  const scale = new Float64Array(2 * P.rows);
+  for (let r = 0; r < P.rows; r++) {
+    scale[2 * r] = 1 / sP[r];
+    scale[2 * r + 1] = 1 / sQ[r];
+  }
+  return { P, Q, sP, sQ, scale };
+}
+
+/**
  * Jensen–Shannon divergence ½D(p‖m) + ½D(q‖m), m = (p+q)/2, of the normalised p and q: two
  * passes (the sums, then the divergence sum with each row scaled by 1/S). At most ln 2 nats.
  */
@@ -125,21 +155,7 @@ export function jsDivergence(b: Backend, p: unknown, q: unknown, opts?: UnitOpti
     const v = jsSmall(p as SmallVector, q as SmallVector);
     if (v === v) return v / k;
   }
-  let [P, Q] = pairArgs(fn, "p", p, "q", q);
-  let sP = b.sumRows(P.data, P.rows, P.cols);
-  checkWeights(fn, "p", P, sP, SUM_WIDTH, 0, 1);
-  let sQ = b.sumRows(Q.data, Q.rows, Q.cols);
-  checkWeights(fn, "q", Q, sQ, SUM_WIDTH, 0, 1);
-  // tiny rows: 1/S would overflow; rescale them (exactly) and take their sums again
-  const bigP = rescaleTiny(P, sP, SUM_WIDTH, 0);
-  if (bigP) [P, sP] = [bigP, b.sumRows(bigP.data, P.rows, P.cols)];
-  const bigQ = rescaleTiny(Q, sQ, SUM_WIDTH, 0);
-  if (bigQ) [Q, sQ] = [bigQ, b.sumRows(bigQ.data, Q.rows, Q.cols)];
-  const scale = new Float64Array(2 * P.rows);
-  for (let r = 0; r < P.rows; r++) {
-    scale[2 * r] = 1 / sP[r * SUM_WIDTH];
-    scale[2 * r + 1] = 1 / sQ[r * SUM_WIDTH];
-  }
+  const { P, Q, scale } = scaledPair(fn, b, p, q);
   const c = b.jsRows(P.data, Q.data, P.rows, P.cols, scale);
   const out = new Float64Array(P.rows);
   for (let r = 0; r < P.rows; r++) out[r] = Math.min(Math.LN2, Math.max(0, 0.5 * c[r])) / k;

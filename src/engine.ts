@@ -28,6 +28,7 @@ import { ResamplingMethods } from "./resampling.js";
 import { EstimatorMethods } from "./estimators.js";
 import { MultivariateMethods } from "./multivariate.js";
 import { TreeMethods } from "./trees.js";
+import { DivergenceMethods } from "./divergences.js";
 
 export class Engine {
   #b: Backend | null;
@@ -132,7 +133,8 @@ export interface Engine
     ResamplingMethods,
     EstimatorMethods,
     MultivariateMethods,
-    TreeMethods {}
+    TreeMethods,
+    DivergenceMethods {}
 
 install(Engine, [
   DiscreteMethods,
@@ -150,4 +152,5 @@ install(Engine, [
   EstimatorMethods,
   MultivariateMethods,
   TreeMethods,
+  DivergenceMethods,
 ]);

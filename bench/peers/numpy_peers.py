@@ -65,6 +65,23 @@ def main():
     add("W6", "mean(scipy.special.logsumexp(z, axis=1) - z[i, label])", 4096 * 1000, logits,
         lambda z, y: float(np.mean(special.logsumexp(z, axis=1) - z[np.arange(z.shape[0]), y])))
 
+    # W9: Hellinger and Rényi (alpha = 2) row by row, hand-vectorised NumPy (SciPy has neither)
+    def w9():
+        return (1.0 - rng.random((1000, 1000)), 1.0 - rng.random((1000, 1000)))
+
+    def hellinger_rows(P, Q):
+        Pn = P / P.sum(1, keepdims=True)
+        Qn = Q / Q.sum(1, keepdims=True)
+        return np.sqrt(0.5 * ((np.sqrt(Pn) - np.sqrt(Qn)) ** 2).sum(1))
+
+    def renyi2_rows(P, Q):
+        Pn = P / P.sum(1, keepdims=True)
+        Qn = Q / Q.sum(1, keepdims=True)
+        return np.log((Pn ** 2 / Qn).sum(1))
+
+    add("W9-hellinger", "np.sqrt(0.5*((np.sqrt(P/Ps)-np.sqrt(Q/Qs))**2).sum(1))", 1e6, w9, hellinger_rows)
+    add("W9-renyi2", "np.log(((P/Ps)**2/(Q/Qs)).sum(1))", 1e6, w9, renyi2_rows)
+
     peers.emit(numpy=np.__version__, scipy=scipy.__version__)
 
 

@@ -9,6 +9,7 @@ import { knnWorkloads } from "./knn.js";
 import { resamplingWorkloads } from "./resampling.js";
 import { multivariateWorkloads } from "./multivariate.js";
 import { treeWorkloads } from "./trees.js";
+import { divergenceWorkloads } from "./divergences.js";
 import type { Workload } from "./types.js";
 
 export const workloads: Workload<any>[] = [
@@ -22,4 +23,5 @@ export const workloads: Workload<any>[] = [
   ...resamplingWorkloads,
   ...multivariateWorkloads,
   ...treeWorkloads,
+  ...divergenceWorkloads,
 ];

@@ -10,6 +10,7 @@ import { jsResampling } from "./resampling.js";
 import { jsEstimators } from "./estimators.js";
 import { jsMultivariate } from "./multivariate.js";
 import { jsTrees } from "./trees.js";
+import { jsDivergences } from "./divergences.js";
 
 export function createJsBackend(): Backend {
   return {
@@ -24,6 +25,7 @@ export function createJsBackend(): Backend {
     ...jsEstimators,
     ...jsMultivariate,
     ...jsTrees,
+    ...jsDivergences,
     memoryBytes: () => 0,
     close: () => {},
   };

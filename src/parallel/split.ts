@@ -311,6 +311,13 @@ export const SPLITTERS: Record<string, Splitter> = {
   countWithin: rangeKernel(4, [0], [3], 4096),
   ksgColumns: rangeKernel(5, [0, 3], [], 1, true),
   rossColumns: rangeKernel(6, [0, 3, 5], [], 1, true),
+  // divergences (src/divergences.ts)
+  powerRows: rowKernel(["op", "rows", "cols", "ctx2"], "sum sum min sum"),
+  hellingerRows: rowKernel(["op", "op", "rows", "cols", "ctx2"], "sum sum sum"),
+  bcRawRows: rowKernel(["op", "op", "rows", "cols"], "sum sum sum min min"),
+  chiRawRows: rowKernel(["op", "op", "rows", "cols"], "sum sum sum min min sum"),
+  chiSquareRows: rowKernel(["op", "op", "rows", "cols", "ctx2"], "sum sum"),
+  renyiDivRows: rowKernel(["op", "op", "rows", "cols", "ctx2"], "sum sum min sum"),
   // permutation tests and bootstrap (src/resampling.ts): permutations or resamples across the workers (each draws from its own stream)
   permutationSums: rangeKernel(6, [0, 1, 4, 5], [], 4, true),
   tableSums: rangeKernel(5, [0, 1, 2, 3, 4], [], 16, true),

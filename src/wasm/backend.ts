@@ -11,6 +11,7 @@ import { wasmResampling } from "./resampling.js";
 import { wasmEstimators } from "./estimators.js";
 import { wasmMultivariate } from "./multivariate.js";
 import { wasmTrees } from "./trees.js";
+import { wasmDivergences } from "./divergences.js";
 import { instantiate, type WasmKind } from "./load.js";
 
 /** Where a backend's memory comes from: its own (default), or a shared memory (the threads build). */
@@ -50,6 +51,7 @@ export async function createWasmBackend(kind: WasmKind, opts: WasmBackendOptions
     ...wasmEstimators(host),
     ...wasmMultivariate(host),
     ...wasmTrees(host),
+    ...wasmDivergences(host),
     resident: opts.region ? undefined : host.heap,
     memoryBytes: () => host.memoryBytes(),
     close: () => {
