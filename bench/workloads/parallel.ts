@@ -8,7 +8,7 @@ import type { Matrix } from "../../src/types.js";
 import { positive, type Workload } from "./types.js";
 
 /** A copy of `src` in the engine's WASM memory (a plain array on the js backend). */
-function resident(e: Engine, src: Float64Array | Float32Array): Float64Array | Float32Array {
+export function resident(e: Engine, src: Float64Array | Float32Array): Float64Array | Float32Array {
   const a = src instanceof Float32Array ? e.allocate(src.length, "f32") : e.allocate(src.length, "f64");
   a.set(src);
   return a;
