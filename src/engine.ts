@@ -26,6 +26,8 @@ import { MaxEntMethods } from "./maxent.js";
 import { KnnMethods } from "./knn.js";
 import { ResamplingMethods } from "./resampling.js";
 import { EstimatorMethods } from "./estimators.js";
+import { ChannelMethods } from "./channels.js";
+import { CodeMethods } from "./codes.js";
 
 export class Engine {
   #b: Backend | null;
@@ -128,7 +130,9 @@ export interface Engine
     MaxEntMethods,
     KnnMethods,
     ResamplingMethods,
-    EstimatorMethods {}
+    EstimatorMethods,
+    ChannelMethods,
+    CodeMethods {}
 
 install(Engine, [
   DiscreteMethods,
@@ -144,4 +148,6 @@ install(Engine, [
   KnnMethods,
   ResamplingMethods,
   EstimatorMethods,
+  ChannelMethods,
+  CodeMethods,
 ]);

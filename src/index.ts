@@ -57,6 +57,17 @@ export { mvnEntropy, mvnKl } from "./mvn.js";
 export { differentialEntropy, type DifferentialEntropyOptions, type SpacingMethod } from "./sample-entropy.js";
 export { minimize, type MinimizeOptions, type MinimizeResult } from "./minimize.js";
 export { maxEntropyDistribution } from "./maxent.js";
+export { awgnCapacity } from "./channels.js";
+export type {
+  AwgnOptions,
+  ChannelCapacityOptions,
+  ChannelCapacityResult,
+  RateDistortionOptions,
+  RateDistortionResult,
+  InformationBottleneckOptions,
+  InformationBottleneckResult,
+} from "./channels.js";
+export { huffmanCodeLengths, expectedCodeLength, fisherInformation, type FisherFamily, type FisherParams } from "./codes.js";
 export type { SampleSet, KnnOptions, KsgOptions, EntropyKnnOptions, MiFeatureOptions } from "./knn.js";
 export type {
   PermutationOptions,

@@ -8,6 +8,7 @@ import { jsLosses } from "./losses.js";
 import { jsKnn } from "./knn.js";
 import { jsResampling } from "./resampling.js";
 import { jsEstimators } from "./estimators.js";
+import { jsChannels } from "./channels.js";
 
 export function createJsBackend(): Backend {
   return {
@@ -20,6 +21,7 @@ export function createJsBackend(): Backend {
     ...jsKnn,
     ...jsResampling,
     ...jsEstimators,
+    ...jsChannels,
     memoryBytes: () => 0,
     close: () => {},
   };

@@ -9,6 +9,7 @@ import { wasmLosses } from "./losses.js";
 import { wasmKnn } from "./knn.js";
 import { wasmResampling } from "./resampling.js";
 import { wasmEstimators } from "./estimators.js";
+import { wasmChannels } from "./channels.js";
 import { instantiate, type WasmKind } from "./load.js";
 
 /** Where a backend's memory comes from: its own (default), or a shared memory (the threads build). */
@@ -46,6 +47,7 @@ export async function createWasmBackend(kind: WasmKind, opts: WasmBackendOptions
     ...wasmKnn(host),
     ...wasmResampling(host),
     ...wasmEstimators(host),
+    ...wasmChannels(host),
     resident: opts.region ? undefined : host.heap,
     memoryBytes: () => host.memoryBytes(),
     close: () => {
