@@ -7,6 +7,7 @@ import { lossWorkloads } from "./losses.js";
 import { parallelWorkloads } from "./parallel.js";
 import { knnWorkloads } from "./knn.js";
 import { resamplingWorkloads } from "./resampling.js";
+import { channelWorkloads } from "./channels.js";
 import type { Workload } from "./types.js";
 
 export const workloads: Workload<any>[] = [
@@ -18,4 +19,5 @@ export const workloads: Workload<any>[] = [
   ...parallelWorkloads,
   ...knnWorkloads,
   ...resamplingWorkloads,
+  ...channelWorkloads,
 ];
