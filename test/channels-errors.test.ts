@@ -6,20 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../src/engine.js";
 import { awgnCapacity, expectedCodeLength, fisherInformation, huffmanCodeLengths } from "../src/index.js";
-import { BACKENDS, engine } from "./backends.js";
-
-type ErrorCtor = typeof RangeError | typeof TypeError;
-
-function throws(f: () => unknown, Ctor: ErrorCtor, ...fragments: string[]): void {
-  let err: unknown;
-  try {
-    f();
-  } catch (e) {
-    err = e;
-  }
-  expect(err, `expected ${Ctor.name} with ${fragments.join(", ")}`).toBeInstanceOf(Ctor);
-  for (const p of fragments) expect((err as Error).message).toContain(p);
-}
+import { BACKENDS, engine, throws } from "./backends.js";
 
 const BSC = [[0.9, 0.1], [0.1, 0.9]];
 

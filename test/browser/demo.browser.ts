@@ -19,6 +19,7 @@ import { serveDirectory, type StaticServer } from "./server.js";
 import { gaussianPairs } from "../../bench/random.js";
 import { init } from "../../src/index.js";
 import type {} from "../../demo/src/state.js"; // window.infowasmDemo
+import { IB_TABLE } from "../../demo/src/channel-panel.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -213,14 +214,7 @@ describe("demo page (Vite build)", () => {
     expect(await page.locator("#ch-table tr[data-channel='binary symmetric'] td").nth(1).textContent()).toBe("0.50008");
     expect(row("binary erasure").capacity).toBeCloseTo(0.89, 12); // 1 − e
     // the IB curve ends at I(X;Y) of the table (every cluster its own row at β = 1000)
-    const P = [
-      [0.1, 0.04, 0.01, 0.0],
-      [0.08, 0.06, 0.01, 0.0],
-      [0.01, 0.1, 0.05, 0.01],
-      [0.0, 0.05, 0.11, 0.02],
-      [0.0, 0.01, 0.06, 0.1],
-      [0.01, 0.0, 0.04, 0.15],
-    ];
+    const P = IB_TABLE;
     const total = P.flat().reduce((a, b) => a + b, 0); // 1.02: weights, normalised as a whole
     const px = P.map((r) => r.reduce((a, b) => a + b, 0) / total);
     const py = P[0].map((_, j) => P.reduce((a, r) => a + r[j], 0) / total);
