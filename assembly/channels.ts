@@ -3,7 +3,9 @@
 // algorithms and their papers). Scalar loops in index order, e^x by expF64 (assembly/exp.ts,
 // whose JS twin is src/js/exp.ts) and ln x by lnF64 below (fdlibm's log, whose JS twin is in
 // src/js/channels.ts), so the WASM and JS backends give the same bits and the same iteration
-// counts. The SIMD build compiles the same scalar code (no lanes: lanes would reorder the sums).
+// counts. The SIMD build puts f64x2 lanes only where each lane does the scalar loop's operations in
+// its order: elementwise updates (axpy) and sums of two rows / two clusters side by side (each lane
+// its own sum over y), never a sum split across lanes, so the bits stay the same.
 //
 // Memory: the host copies the inputs whole and hands a `work` region of the size
 // channelsWorkBytes gives; nothing is allocated.
@@ -95,14 +97,28 @@ export function lnArrayF64(x: usize, n: i32, out: usize): void {
   return a64(<usize>n << 3);
 }
 
+/** a[i] += w·b[i] for i < n (f64x2 lanes in the SIMD build: elementwise, so the same bits). */
+// @ts-ignore: decorator
+@inline function axpy(a: usize, w: f64, b: usize, n: i32): void {
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const wv = f64x2.splat(w);
+    for (; i + 2 <= n; i += 2) {
+      const at = a + (<usize>i << 3);
+      v128.store(at, f64x2.add(v128.load(at), f64x2.mul(wv, v128.load(b + (<usize>i << 3)))));
+    }
+  }
+  for (; i < n; i++) st(a, i, ld(a, i) + w * ld(b, i));
+}
+
 /**
  * Bytes of work of a kernel: kind 0 capacityBA (a = nx, b = ny), 1 rateDistortionBA (a = nx,
  * b = nh), 2 informationBottleneckIB (a = nx, b = ny, c = nt).
  */
 export function channelsWorkBytes(kind: i32, a: i32, b: i32, c: i32): usize {
-  if (kind == 0) return 2 * vec(a) + 2 * vec(b);
+  if (kind == 0) return 2 * vec(a) + 2 * vec(b) + vec(a * b);
   if (kind == 1) return vec(a * b) + 2 * vec(a) + 2 * vec(b);
-  return vec(a) + 3 * vec(c) + vec(c * b);
+  return vec(a) + 3 * vec(c) + 2 * vec(c * b);
 }
 
 // ---- Blahut–Arimoto: capacity ----
@@ -114,6 +130,8 @@ export function capacityBA(W: usize, nx: i32, ny: i32, tol: f64, maxIter: i32, o
   const D = h + vec(nx);
   const q = D + vec(nx);
   const lnq = q + vec(ny);
+  const WT = lnq + vec(ny); // W transposed (ny × nx): rows x and x + 1 side by side for f64x2
+  for (let x = 0; x < nx; x++) for (let y = 0; y < ny; y++) st(WT, y * nx + x, ld(W, x * ny + y));
   for (let x = 0; x < nx; x++) {
     st(p, x, 1.0 / <f64>nx);
     let s = 0.0;
@@ -129,18 +147,29 @@ export function capacityBA(W: usize, nx: i32, ny: i32, tol: f64, maxIter: i32, o
   while (it < maxIter) {
     it++;
     for (let y = 0; y < ny; y++) st(q, y, 0.0);
-    for (let x = 0; x < nx; x++) {
-      const px = ld(p, x);
-      for (let y = 0; y < ny; y++) st(q, y, ld(q, y) + px * ld(W, x * ny + y));
-    }
+    for (let x = 0; x < nx; x++) axpy(q, ld(p, x), W + ((<usize>(x * ny)) << 3), ny);
     for (let y = 0; y < ny; y++) {
       const v = ld(q, y);
       st(lnq, y, v > 0 ? lnF64(v) : 0.0);
     }
     let dmax = -Infinity;
-    for (let x = 0; x < nx; x++) {
+    let x0 = 0;
+    if (ASC_FEATURE_SIMD) {
+      // two rows at once, each lane summing over y in the same order as the scalar loop
+      for (; x0 + 2 <= nx; x0 += 2) {
+        let acc = f64x2.splat(0.0);
+        for (let y = 0; y < ny; y++) acc = f64x2.add(acc, f64x2.mul(v128.load(WT + ((<usize>(y * nx + x0)) << 3)), f64x2.splat(ld(lnq, y))));
+        const d0 = ld(h, x0) - f64x2.extract_lane(acc, 0);
+        const d1 = ld(h, x0 + 1) - f64x2.extract_lane(acc, 1);
+        st(D, x0, d0);
+        st(D, x0 + 1, d1);
+        if (d0 > dmax) dmax = d0;
+        if (d1 > dmax) dmax = d1;
+      }
+    }
+    for (let x = x0; x < nx; x++) {
       let s = 0.0;
-      for (let y = 0; y < ny; y++) s += ld(W, x * ny + y) * ld(lnq, y);
+      for (let y = 0; y < ny; y++) s += ld(WT, y * nx + x) * ld(lnq, y);
       const d = ld(h, x) - s;
       st(D, x, d);
       if (d > dmax) dmax = d;
@@ -240,6 +269,12 @@ export function rateDistortionBA(p: usize, d: usize, nx: i32, nh: i32, beta: f64
 
 // ---- the iterative information bottleneck ----
 
+/** ln p(t) − β·KL with KL = hx − s (s = Σ_y p(y|x) ln p(y|t)), or −Infinity for p(t) = 0 or an infinite KL. */
+// @ts-ignore: decorator
+@inline function ibLogit(pt: f64, lnpt: f64, s: f64, beta: f64, hx: f64): f64 {
+  return pt > 0 && s > -Infinity ? lnpt - beta * (hx - s) : -Infinity;
+}
+
 /** out: [iterations, largest change, encoder (nx × nt)]. See src/js/channels.ts informationBottleneckIB. */
 export function informationBottleneckIB(px: usize, pyx: usize, enc: usize, nx: i32, ny: i32, nt: i32, beta: f64, tol: f64, maxIter: i32, out: usize, work: usize): void {
   const e = out + 16;
@@ -249,6 +284,7 @@ export function informationBottleneckIB(px: usize, pyx: usize, enc: usize, nx: i
   const lnpt = pt + vec(nt);
   const logit = lnpt + vec(nt);
   const pyt = logit + vec(nt);
+  const lnT = pyt + vec(nt * ny); // ln p(y|t), y-major (ny × nt): clusters t and t + 1 side by side
   for (let x = 0; x < nx; x++) {
     let s = 0.0;
     for (let y = 0; y < ny; y++) {
@@ -267,7 +303,7 @@ export function informationBottleneckIB(px: usize, pyx: usize, enc: usize, nx: i
       for (let t = 0; t < nt; t++) {
         const w = ld(px, x) * ld(e, x * nt + t);
         st(pt, t, ld(pt, t) + w);
-        if (w > 0) for (let y = 0; y < ny; y++) st(pyt, t * ny + y, ld(pyt, t * ny + y) + w * ld(pyx, x * ny + y));
+        if (w > 0) axpy(pyt + ((<usize>(t * ny)) << 3), w, pyx + ((<usize>(x * ny)) << 3), ny);
       }
     }
     for (let t = 0; t < nt; t++) {
@@ -275,25 +311,35 @@ export function informationBottleneckIB(px: usize, pyx: usize, enc: usize, nx: i
       st(lnpt, t, m > 0 ? lnF64(m) : -Infinity);
       for (let y = 0; y < ny; y++) {
         const v = m > 0 ? ld(pyt, t * ny + y) / m : 0.0;
-        st(pyt, t * ny + y, v > 0 ? lnF64(v) : -Infinity);
+        st(lnT, y * nt + t, v > 0 ? lnF64(v) : -Infinity);
       }
     }
     delta = 0.0;
     for (let x = 0; x < nx; x++) {
-      let lmax = -Infinity;
-      for (let t = 0; t < nt; t++) {
-        let l = -Infinity;
-        if (ld(pt, t) > 0) {
-          let s = 0.0;
+      const hxx = ld(hx, x);
+      let t0 = 0;
+      if (ASC_FEATURE_SIMD) {
+        // two clusters at once, each lane summing over y in the scalar loop's order (w is the same for both)
+        for (; t0 + 2 <= nt; t0 += 2) {
+          let acc = f64x2.splat(0.0);
           for (let y = 0; y < ny; y++) {
             const w = ld(pyx, x * ny + y);
-            if (w > 0) s += w * ld(pyt, t * ny + y);
+            if (w > 0) acc = f64x2.add(acc, f64x2.mul(f64x2.splat(w), v128.load(lnT + ((<usize>(y * nt + t0)) << 3))));
           }
-          if (s > -Infinity) l = ld(lnpt, t) - beta * (ld(hx, x) - s);
+          st(logit, t0, ibLogit(ld(pt, t0), ld(lnpt, t0), f64x2.extract_lane(acc, 0), beta, hxx));
+          st(logit, t0 + 1, ibLogit(ld(pt, t0 + 1), ld(lnpt, t0 + 1), f64x2.extract_lane(acc, 1), beta, hxx));
         }
-        st(logit, t, l);
-        if (l > lmax) lmax = l;
       }
+      for (let t = t0; t < nt; t++) {
+        let s = 0.0;
+        for (let y = 0; y < ny; y++) {
+          const w = ld(pyx, x * ny + y);
+          if (w > 0) s += w * ld(lnT, y * nt + t);
+        }
+        st(logit, t, ibLogit(ld(pt, t), ld(lnpt, t), s, beta, hxx));
+      }
+      let lmax = -Infinity;
+      for (let t = 0; t < nt; t++) if (ld(logit, t) > lmax) lmax = ld(logit, t);
       let S = 0.0;
       for (let t = 0; t < nt; t++) {
         const v = expF64(ld(logit, t) - lmax);
