@@ -220,8 +220,7 @@ export function rateDistortionBA(p: usize, d: usize, nx: i32, nh: i32, beta: f64
       for (let k = 0; k < nh; k++) z += ld(q, k) * ld(A, x * nh + k);
       st(Z, x, z);
       if (z > 0) {
-        const w = ld(p, x) / z;
-        for (let k = 0; k < nh; k++) st(c, k, ld(c, k) + w * ld(A, x * nh + k));
+        axpy(c, ld(p, x) / z, A + ((<usize>(x * nh)) << 3), nh);
       }
     }
     let cmax = -Infinity;
