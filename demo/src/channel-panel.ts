@@ -7,6 +7,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { Engine } from "infowasm";
+import { IB_TABLE } from "./sample-data.js";
 import { report, state } from "./state.js";
 
 const COLORS = { "binary symmetric": "#2f5fb3", "binary erasure": "#1d8a4a", "Z channel": "#d0461b" };
@@ -28,15 +29,6 @@ function closedForm(kind: Kind, e: number): number {
   return e >= 1 ? 0 : Math.log2(1 + (1 - e) * e ** (e / (1 - e)));
 }
 
-/** The joint table of the IB curve: 6 values of X, 4 of Y (a noisy many-to-one relation). */
-export const IB_TABLE = [
-  [0.1, 0.04, 0.01, 0.0],
-  [0.08, 0.06, 0.01, 0.0],
-  [0.01, 0.1, 0.05, 0.01],
-  [0.0, 0.05, 0.11, 0.02],
-  [0.0, 0.01, 0.06, 0.1],
-  [0.01, 0.0, 0.04, 0.15],
-];
 const IB_BETAS = [0.5, 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10, 13, 17, 22, 30, 45, 70, 100, 200, 1000];
 
 function capacityChart(curves: { e: number; capacity: number; channel: string }[], e: number, marks: { channel: string; capacity: number }[]) {

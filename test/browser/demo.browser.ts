@@ -19,7 +19,7 @@ import { serveDirectory, type StaticServer } from "./server.js";
 import { gaussianPairs } from "../../bench/random.js";
 import { init } from "../../src/index.js";
 import type {} from "../../demo/src/state.js"; // window.infowasmDemo
-import { IB_TABLE } from "../../demo/src/channel-panel.js";
+import { IB_TABLE } from "../../demo/src/sample-data.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
