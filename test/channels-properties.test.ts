@@ -31,7 +31,7 @@ function mi(p: Float64Array, W: { data: Float64Array; rows: number; cols: number
   for (let x = 0; x < W.rows; x++)
     for (let y = 0; y < W.cols; y++) {
       const w = W.data[x * W.cols + y];
-      if (w > 0 && p[x] > 0) s += p[x] * w * Math.log(w / q[y]);
+      if (w > 0 && p[x] > 0 && q[y] > 0) s += p[x] * w * Math.log(w / q[y]); // q underflows only for a subnormal w: a term of ~0
     }
   return s;
 }
