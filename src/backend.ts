@@ -295,6 +295,30 @@ export interface EstimatorKernels {
   chaoShenRows(x: FloatArray, rows: number, cols: number, ctx: Float64Array): Float64Array;
 }
 
+/** Kernels of the many-variable measures (src/multivariate.ts; reference src/js/multivariate.ts). */
+export interface MultivariateKernels {
+  /**
+   * The count tables of the column pairs p0 ≤ p < p1 of `pairs` (pair p = columns pairs[2p],
+   * pairs[2p + 1]): `codes` holds d columns of n codes one after the other (column c at
+   * codes[c·n …], codes in 0 … k[c] − 1); the table of pair (i, j) is k[i] × k[j] counts,
+   * row-major (rows index column i), the tables concatenated in pair order.
+   */
+  pairTables(codes: Int32Array, n: number, k: Int32Array, pairs: Int32Array, p0: number, p1: number): Float64Array;
+}
+
+/**
+ * The kernel of the decision-tree splits (src/trees.ts; reference src/js/trees.ts). Each column
+ * c0 ≤ c < c1 of the n×cols row-major X against class ids `codes` (0 … classes − 1):
+ * sorted once, swept once, scored at each boundary between distinct values with the table t
+ * (n + 1 entries: i ln i for entropy, i² for Gini, `gini` 1); a boundary wins when its score
+ * exceeds the best so far by more than `tol`. Per column 2 + classes values: [threshold, n_L,
+ * the left side's class counts …], n_L = 0 for a column with a single distinct value, −1 for a
+ * column holding NaN or ±Infinity (then nothing else is computed for it).
+ */
+export interface TreeKernels {
+  bestSplitColumns(X: Float64Array, n: number, cols: number, codes: Int32Array, classes: number, table: Float64Array, gini: number, tol: number, c0: number, c1: number): Float64Array;
+}
+
 /**
  * Kernels of the channels family (src/channels.ts; reference src/js/channels.ts, twin
  * assembly/channels.ts): each runs a whole iteration loop on float64 inputs the engine validated,
@@ -318,6 +342,8 @@ export interface Backend
     LossKernels,
     KnnKernels,
     ResamplingKernels,
+    MultivariateKernels,
+    TreeKernels,
     ChannelKernels {
   readonly name: "js" | "wasm" | "wasm-simd";
   /** Where it.allocate() places zero-copy arrays (WASM backends; the engine uses plain arrays otherwise). */

@@ -26,6 +26,8 @@ import { MaxEntMethods } from "./maxent.js";
 import { KnnMethods } from "./knn.js";
 import { ResamplingMethods } from "./resampling.js";
 import { EstimatorMethods } from "./estimators.js";
+import { MultivariateMethods } from "./multivariate.js";
+import { TreeMethods } from "./trees.js";
 import { ChannelMethods } from "./channels.js";
 import { CodeMethods } from "./codes.js";
 
@@ -131,6 +133,8 @@ export interface Engine
     KnnMethods,
     ResamplingMethods,
     EstimatorMethods,
+    MultivariateMethods,
+    TreeMethods,
     ChannelMethods,
     CodeMethods {}
 
@@ -148,6 +152,8 @@ install(Engine, [
   KnnMethods,
   ResamplingMethods,
   EstimatorMethods,
+  MultivariateMethods,
+  TreeMethods,
   ChannelMethods,
   CodeMethods,
 ]);

@@ -69,6 +69,7 @@ export type {
 } from "./channels.js";
 export { huffmanCodeLengths, expectedCodeLength, fisherInformation, type FisherFamily, type FisherParams } from "./codes.js";
 export type { SampleSet, KnnOptions, KsgOptions, EntropyKnnOptions, MiFeatureOptions } from "./knn.js";
+export type { VariableColumns, MutualInformationMatrixMethod, MutualInformationMatrixOptions } from "./multivariate.js";
 export type {
   PermutationOptions,
   IndependenceMethod,
@@ -78,3 +79,4 @@ export type {
   MutualInformationIntervalOptions,
   MutualInformationInterval,
 } from "./resampling.js";
+export type { BestSplit, BestSplitOptions, SplitCriterion } from "./trees.js";

@@ -239,22 +239,32 @@ export function labelCodesAll(fn: string, names: readonly string[], xs: readonly
   return out;
 }
 
-/** Codes made dense, 0 … k−1 (the inverse of numpy.unique(x, return_inverse=True)), and k. */
-export function denseCodes(c: LabelCodes): { idx: Int32Array; k: number } {
+/**
+ * Codes made dense, 0 … k−1 (the inverse of numpy.unique(x, return_inverse=True)), into `idx`,
+ * with k and the count of each dense code.
+ */
+export function denseCodes(c: LabelCodes, idx = new Int32Array(c.codes.length)): { idx: Int32Array; k: number; counts: Float64Array } {
   const { codes, max } = c;
   const n = codes.length;
-  const idx = new Int32Array(n);
   if (max < 4 * n + 1024) {
     const map = new Int32Array(max + 1);
-    for (let i = 0; i < n; i++) map[codes[i]] = 1;
+    for (let i = 0; i < n; i++) map[codes[i]]++;
     let k = 0;
-    for (let v = 0; v <= max; v++) map[v] = map[v] ? k++ : -1;
-    for (let i = 0; i < n; i++) idx[i] = map[codes[i]];
-    return { idx, k };
+    for (let v = 0; v <= max; v++) if (map[v] > 0) k++;
+    const counts = new Float64Array(k);
+    for (let v = 0, m = 0; v <= max; v++) {
+      const cnt = map[v];
+      if (cnt > 0) counts[m] = cnt;
+      map[v] = cnt > 0 ? m++ : -1;
+    }
+    if (k === max + 1) idx.set(codes); // every code present: already dense
+    else for (let i = 0; i < n; i++) idx[i] = map[codes[i]];
+    return { idx, k, counts };
   }
   const distinct = Uint32Array.from(new Set(codes)).sort();
   const rank = new Map<number, number>();
   distinct.forEach((v, i) => rank.set(v, i));
-  for (let i = 0; i < n; i++) idx[i] = rank.get(codes[i] >>> 0)!;
-  return { idx, k: distinct.length };
+  const counts = new Float64Array(distinct.length);
+  for (let i = 0; i < n; i++) counts[(idx[i] = rank.get(codes[i] >>> 0)!)]++;
+  return { idx, k: distinct.length, counts };
 }

@@ -133,9 +133,14 @@ export function conditionalMutualInformation(b: Backend, x: unknown, y: unknown,
   const fn = "conditionalMutualInformation";
   const k = lnBase(opts.base, fn);
   const [X, Y, Z] = labelCodesAll(fn, ["x", "y", "z"], [x, y, z], b);
+  return codesCMI(b, X, Y, Z) / k;
+}
+
+/** I(X;Y|Z) in nats of three coded label arrays: I((X,Z); Y) − I(Z; Y), clamped at 0. */
+export function codesCMI(b: Backend, X: LabelCodes, Y: LabelCodes, Z: LabelCodes): number {
   const iXZY = tableMI(countTable(b, jointLabels(b, X, Z), Y));
   const iZY = tableMI(countTable(b, Z, Y));
-  return Math.max(0, iXZY - iZY) / k;
+  return Math.max(0, iXZY - iZY);
 }
 
 /**

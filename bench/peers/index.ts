@@ -2,7 +2,7 @@
  * `npm run bench -- --peers`: the same workloads with what users reach for today, side by side.
  *   numpy        bench/peers/numpy_peers.py under python3 (skipped with a message without numpy/scipy):
  *                same sizes and distributions, NumPy's own random numbers
- *   sklearn      bench/peers/sklearn_peers.py (W7: mutual_info_regression / mutual_info_classif /
+ *   sklearn      bench/peers/sklearn_peers.py (W10: DecisionTreeClassifier(max_depth=1) per column; W7: mutual_info_regression / mutual_info_classif /
  *                _compute_mi_cc; W8: mutual_info_score over 999 NumPy permutations) under the first of $INFOWASM_SKLEARN_PYTHON, python3,
  *                /usr/bin/python3 that imports scikit-learn (skipped with a message if none does)
  *   ml-distance  kullbackLeibler / jensenShannon, row by row on the workload's own input
@@ -147,7 +147,7 @@ function numpyPeers(ids: string[], timeMs: number): { rows: PythonRow[]; version
 }
 
 /** Workload ids with a scikit-learn peer (bench/peers/sklearn_peers.py). */
-const SKLEARN_IDS = ["W7", "W7-classif", "W7-ksg-1e4", "W7-ksg-1e5", "W7-ksg", "W8"];
+const SKLEARN_IDS = ["W7", "W7-classif", "W7-ksg-1e4", "W7-ksg-1e5", "W7-ksg", "W8", "MV1", "W10", "W10-gini"];
 
 /**
  * scikit-learn under the first interpreter that imports it: $INFOWASM_SKLEARN_PYTHON, python3 on

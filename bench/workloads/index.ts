@@ -7,6 +7,8 @@ import { lossWorkloads } from "./losses.js";
 import { parallelWorkloads } from "./parallel.js";
 import { knnWorkloads } from "./knn.js";
 import { resamplingWorkloads } from "./resampling.js";
+import { multivariateWorkloads } from "./multivariate.js";
+import { treeWorkloads } from "./trees.js";
 import { channelWorkloads } from "./channels.js";
 import type { Workload } from "./types.js";
 
@@ -19,5 +21,7 @@ export const workloads: Workload<any>[] = [
   ...parallelWorkloads,
   ...knnWorkloads,
   ...resamplingWorkloads,
+  ...multivariateWorkloads,
+  ...treeWorkloads,
   ...channelWorkloads,
 ];

@@ -18,7 +18,7 @@ const N = 1e5;
 const D = 8;
 
 /** One timed call per backend and round after one warm-up call in the first round (the figure: median of the rounds). */
-const HEAVY = { time: 0, iterations: 1, warmupTime: 0, warmupIterations: 1 };
+export const HEAVY = { time: 0, iterations: 1, warmupTime: 0, warmupIterations: 1 };
 /** Calls of a few ms to tens of ms: 200 ms (at least 3 calls) per backend and round. */
 const LIGHT = { time: 200, warmupTime: 50, warmupIterations: 2 };
 

@@ -8,6 +8,8 @@ import { jsLosses } from "./losses.js";
 import { jsKnn } from "./knn.js";
 import { jsResampling } from "./resampling.js";
 import { jsEstimators } from "./estimators.js";
+import { jsMultivariate } from "./multivariate.js";
+import { jsTrees } from "./trees.js";
 import { jsChannels } from "./channels.js";
 
 export function createJsBackend(): Backend {
@@ -21,6 +23,8 @@ export function createJsBackend(): Backend {
     ...jsKnn,
     ...jsResampling,
     ...jsEstimators,
+    ...jsMultivariate,
+    ...jsTrees,
     ...jsChannels,
     memoryBytes: () => 0,
     close: () => {},

@@ -41,7 +41,7 @@ function elements(args: readonly unknown[]): number {
   let n = 0;
   for (const a of args) {
     if (ArrayBuffer.isView(a)) n += (a as Float64Array).length ?? 0;
-    else if (Array.isArray(a)) n += Array.isArray(a[0]) ? a.length * (a[0] as unknown[]).length : a.length;
+    else if (Array.isArray(a)) n += Array.isArray(a[0]) || ArrayBuffer.isView(a[0]) ? a.length * (a[0] as unknown[]).length : a.length;
     else if (typeof a === "object" && a !== null && "data" in a && ArrayBuffer.isView((a as { data: unknown }).data))
       n += ((a as { data: Float64Array }).data).length;
     else if (typeof a === "object" && a !== null && typeof (a as { length?: unknown }).length === "number")
@@ -230,6 +230,16 @@ export class Parallel {
   /** Async `mutualInfoClassif` (columns split across the workers). */
   mutualInfoClassif(...args: Parameters<Engine["mutualInfoClassif"]>): Promise<Float64Array> {
     return this.go(args, (e) => e.mutualInfoClassif(...args));
+  }
+
+  /** Async `mutualInformationMatrix` (ranges of pair tables, or of kNN columns, across the workers; the same matrix as the synchronous call). */
+  mutualInformationMatrix(...args: Parameters<Engine["mutualInformationMatrix"]>): Promise<ReturnType<Engine["mutualInformationMatrix"]>> {
+    return this.go(args, (e) => e.mutualInformationMatrix(...args));
+  }
+
+  /** Async `bestSplit` (columns split across the workers; the same splits as the synchronous call). */
+  bestSplit(...args: Parameters<Engine["bestSplit"]>): Promise<ReturnType<Engine["bestSplit"]>> {
+    return this.go(args, (e) => e.bestSplit(...args));
   }
 
   /** Async `mutualInformationTest` (permutations split across the threads; the same p-value as the synchronous call for a seed). */

@@ -316,4 +316,8 @@ export const SPLITTERS: Record<string, Splitter> = {
   tableSums: rangeKernel(5, [0, 1, 2, 3, 4], [], 16, true),
   multinomialCounts: rangeKernel(4, [0, 1, 2, 3], [], 16, true),
   bootstrapCounts: rangeKernel(3, [0, 2], [], 4, true),
+  // many variables (src/multivariate.ts): pair tables of the MI matrix, ranges of pairs across the workers
+  pairTables: rangeKernel(4, [0, 2, 3], [], 1, true),
+  // decision-tree splits (src/trees.ts): columns across the workers
+  bestSplitColumns: rangeKernel(8, [0, 3, 5], [], 1, true),
 };

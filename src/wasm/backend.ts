@@ -9,6 +9,8 @@ import { wasmLosses } from "./losses.js";
 import { wasmKnn } from "./knn.js";
 import { wasmResampling } from "./resampling.js";
 import { wasmEstimators } from "./estimators.js";
+import { wasmMultivariate } from "./multivariate.js";
+import { wasmTrees } from "./trees.js";
 import { wasmChannels } from "./channels.js";
 import { instantiate, type WasmKind } from "./load.js";
 
@@ -47,6 +49,8 @@ export async function createWasmBackend(kind: WasmKind, opts: WasmBackendOptions
     ...wasmKnn(host),
     ...wasmResampling(host),
     ...wasmEstimators(host),
+    ...wasmMultivariate(host),
+    ...wasmTrees(host),
     ...wasmChannels(host),
     resident: opts.region ? undefined : host.heap,
     memoryBytes: () => host.memoryBytes(),
