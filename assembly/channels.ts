@@ -111,6 +111,18 @@ export function lnArrayF64(x: usize, n: i32, out: usize): void {
   for (; i < n; i++) st(a, i, ld(a, i) + w * ld(b, i));
 }
 
+/** out[r] = Σ_{w>0} w ln w over row r of the rows×cols M (−H of a distribution row). */
+function rowsWlnW(M: usize, rows: i32, cols: i32, out: usize): void {
+  for (let r = 0; r < rows; r++) {
+    let s = 0.0;
+    for (let c = 0; c < cols; c++) {
+      const w = ld(M, r * cols + c);
+      if (w > 0) s += w * lnF64(w);
+    }
+    st(out, r, s);
+  }
+}
+
 /**
  * Bytes of work of a kernel: kind 0 capacityBA (a = nx, b = ny), 1 rateDistortionBA (a = nx,
  * b = nh), 2 informationBottleneckIB (a = nx, b = ny, c = nt).
@@ -132,15 +144,8 @@ export function capacityBA(W: usize, nx: i32, ny: i32, tol: f64, maxIter: i32, o
   const lnq = q + vec(ny);
   const WT = lnq + vec(ny); // W transposed (ny × nx): rows x and x + 1 side by side for f64x2
   for (let x = 0; x < nx; x++) for (let y = 0; y < ny; y++) st(WT, y * nx + x, ld(W, x * ny + y));
-  for (let x = 0; x < nx; x++) {
-    st(p, x, 1.0 / <f64>nx);
-    let s = 0.0;
-    for (let y = 0; y < ny; y++) {
-      const w = ld(W, x * ny + y);
-      if (w > 0) s += w * lnF64(w);
-    }
-    st(h, x, s);
-  }
+  for (let x = 0; x < nx; x++) st(p, x, 1.0 / <f64>nx);
+  rowsWlnW(W, nx, ny, h);
   let lower = 0.0;
   let gap = Infinity;
   let it = 0;
@@ -284,14 +289,7 @@ export function informationBottleneckIB(px: usize, pyx: usize, enc: usize, nx: i
   const logit = lnpt + vec(nt);
   const pyt = logit + vec(nt);
   const lnT = pyt + vec(nt * ny); // ln p(y|t), y-major (ny × nt): clusters t and t + 1 side by side
-  for (let x = 0; x < nx; x++) {
-    let s = 0.0;
-    for (let y = 0; y < ny; y++) {
-      const w = ld(pyx, x * ny + y);
-      if (w > 0) s += w * lnF64(w);
-    }
-    st(hx, x, s);
-  }
+  rowsWlnW(pyx, nx, ny, hx);
   let it = 0;
   let delta = Infinity;
   while (it < maxIter) {

@@ -84,6 +84,18 @@ export function lnF64(x: number): number {
 
 // ---- the kernels ----
 
+/** out[r] = Σ_{w>0} w ln w over row r of the rows×cols M (−H of a distribution row). */
+function rowsWlnW(M: Float64Array, rows: number, cols: number, out: Float64Array): void {
+  for (let r = 0; r < rows; r++) {
+    let s = 0;
+    for (let c = 0; c < cols; c++) {
+      const w = M[r * cols + c];
+      if (w > 0) s += w * lnF64(w);
+    }
+    out[r] = s;
+  }
+}
+
 export const jsChannels: ChannelKernels = {
   /**
    * Blahut–Arimoto (Blahut 1972, Arimoto 1972) for the capacity of the nx×ny channel W (rows
@@ -100,15 +112,8 @@ export const jsChannels: ChannelKernels = {
     const D = new Float64Array(nx);
     const q = new Float64Array(ny);
     const lnq = new Float64Array(ny);
-    for (let x = 0; x < nx; x++) {
-      p[x] = 1 / nx;
-      let s = 0;
-      for (let y = 0; y < ny; y++) {
-        const w = Wm[x * ny + y];
-        if (w > 0) s += w * lnF64(w);
-      }
-      h[x] = s;
-    }
+    p.fill(1 / nx);
+    rowsWlnW(Wm, nx, ny, h);
     let lower = 0;
     let gap = Infinity;
     let it = 0;
@@ -248,14 +253,7 @@ export const jsChannels: ChannelKernels = {
     const lnpt = new Float64Array(nt);
     const pyt = new Float64Array(nt * ny);
     const logit = new Float64Array(nt);
-    for (let x = 0; x < nx; x++) {
-      let s = 0;
-      for (let y = 0; y < ny; y++) {
-        const w = pyx[x * ny + y];
-        if (w > 0) s += w * lnF64(w);
-      }
-      hx[x] = s;
-    }
+    rowsWlnW(pyx, nx, ny, hx);
     let it = 0;
     let delta = Infinity;
     while (it < maxIter) {
