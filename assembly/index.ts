@@ -12,3 +12,4 @@ export { resampleWorkBytes, permutationSums, tableSums, multinomialCounts, boots
 export { expArrayF64, expArrayF32, pow2ArrayF32 } from "./exp";
 export { pairTables } from "./multivariate";
 export { treesWorkBytes, bestSplitColumns } from "./trees";
+export { channelsWorkBytes, capacityBA, rateDistortionBA, informationBottleneckIB, lnArrayF64 } from "./channels";

@@ -351,6 +351,20 @@ export interface DivergenceKernels {
   cdfDistance(u: Float64Array, uw: Float64Array | null, v: Float64Array, vw: Float64Array | null, power: number): number;
 }
 
+/**
+ * Kernels of the channels family (src/channels.ts; reference src/js/channels.ts, twin
+ * assembly/channels.ts): each runs a whole iteration loop on float64 inputs the engine validated,
+ * with e^x and ln x of their own (bit-identical on every backend, so the same iteration counts).
+ */
+export interface ChannelKernels {
+  /** Blahut–Arimoto capacity of the nx×ny channel W (rows distributions): [I_L (nats), gap, iterations, p (nx)…]. */
+  capacityBA(W: Float64Array, nx: number, ny: number, tol: number, maxIter: number): Float64Array;
+  /** Blahut's rate–distortion point at slope −β: [R (nats), D, gap, iterations, q(x̂) (nh)…]. */
+  rateDistortionBA(p: Float64Array, d: Float64Array, nx: number, nh: number, beta: number, tol: number, maxIter: number): Float64Array;
+  /** The iterative information bottleneck from encoder `enc` (nx×nt): [iterations, largest change, encoder (nx·nt)…]. */
+  informationBottleneckIB(px: Float64Array, pyx: Float64Array, enc: Float64Array, nx: number, ny: number, nt: number, beta: number, tol: number, maxIter: number): Float64Array;
+}
+
 export interface Backend
   extends DiscreteKernels,
     EstimatorKernels,
@@ -362,7 +376,8 @@ export interface Backend
     ResamplingKernels,
     MultivariateKernels,
     TreeKernels,
-    DivergenceKernels {
+    DivergenceKernels,
+    ChannelKernels {
   readonly name: "js" | "wasm" | "wasm-simd";
   /** Where it.allocate() places zero-copy arrays (WASM backends; the engine uses plain arrays otherwise). */
   readonly resident?: ResidentHeap;

@@ -29,6 +29,8 @@ import { EstimatorMethods } from "./estimators.js";
 import { MultivariateMethods } from "./multivariate.js";
 import { TreeMethods } from "./trees.js";
 import { DivergenceMethods } from "./divergences.js";
+import { ChannelMethods } from "./channels.js";
+import { CodeMethods } from "./codes.js";
 
 export class Engine {
   #b: Backend | null;
@@ -134,7 +136,9 @@ export interface Engine
     EstimatorMethods,
     MultivariateMethods,
     TreeMethods,
-    DivergenceMethods {}
+    DivergenceMethods,
+    ChannelMethods,
+    CodeMethods {}
 
 install(Engine, [
   DiscreteMethods,
@@ -153,4 +157,6 @@ install(Engine, [
   MultivariateMethods,
   TreeMethods,
   DivergenceMethods,
+  ChannelMethods,
+  CodeMethods,
 ]);

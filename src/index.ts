@@ -58,6 +58,17 @@ export { differentialEntropy, type DifferentialEntropyOptions, type SpacingMetho
 export { minimize, type MinimizeOptions, type MinimizeResult } from "./minimize.js";
 export { maxEntropyDistribution } from "./maxent.js";
 export type { SampleWeightsOptions } from "./divergences.js";
+export { awgnCapacity } from "./channels.js";
+export type {
+  AwgnOptions,
+  ChannelCapacityOptions,
+  ChannelCapacityResult,
+  RateDistortionOptions,
+  RateDistortionResult,
+  InformationBottleneckOptions,
+  InformationBottleneckResult,
+} from "./channels.js";
+export { huffmanCodeLengths, expectedCodeLength, fisherInformation, type FisherFamily, type FisherParams } from "./codes.js";
 export type { SampleSet, KnnOptions, KsgOptions, EntropyKnnOptions, MiFeatureOptions } from "./knn.js";
 export type { VariableColumns, MutualInformationMatrixMethod, MutualInformationMatrixOptions } from "./multivariate.js";
 export type {

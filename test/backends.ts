@@ -2,6 +2,7 @@
 import { init } from "../src/index.js";
 import type { Engine } from "../src/engine.js";
 import type { BackendName } from "../src/types.js";
+import { expect } from "vitest";
 import { rng } from "../bench/random.js";
 
 export { rng };
@@ -33,4 +34,20 @@ export function weights(n: number, seed: number, zeroFraction = 0.1, Ctor: Float
 export function close(a: number, b: number, rel = 1e-12, abs = 1e-15): boolean {
   if (a === b) return true;
   return Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b)) + abs;
+}
+
+/** f throws an instance of Ctor whose message contains every fragment (a string, or a RegExp it matches). */
+export function throws(f: () => unknown, Ctor: typeof RangeError | typeof TypeError, ...fragments: (string | RegExp)[]): void {
+  let err: unknown;
+  try {
+    f();
+  } catch (e) {
+    err = e;
+  }
+  expect(err, `expected ${Ctor.name} with ${fragments.join(", ")}`).toBeInstanceOf(Ctor);
+  const msg = (err as Error).message;
+  for (const p of fragments) {
+    if (typeof p === "string") expect(msg, msg).toContain(p);
+    else expect(msg, msg).toMatch(p);
+  }
 }

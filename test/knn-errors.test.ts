@@ -7,26 +7,8 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../src/engine.js";
-import { BACKENDS, engine, rng } from "./backends.js";
+import { BACKENDS, engine, rng, throws } from "./backends.js";
 import { entropyZeroCases, klZeroCases, knnData, type KnnSet } from "./reference/knn.js";
-
-type ErrorCtor = typeof RangeError | typeof TypeError;
-
-/** f throws an instance of Ctor whose message contains every fragment. */
-function throws(f: () => unknown, Ctor: ErrorCtor, ...fragments: (string | RegExp)[]): void {
-  let err: unknown;
-  try {
-    f();
-  } catch (e) {
-    err = e;
-  }
-  expect(err, `expected ${Ctor.name} with ${fragments.join(", ")}`).toBeInstanceOf(Ctor);
-  const msg = (err as Error).message;
-  for (const p of fragments) {
-    if (typeof p === "string") expect(msg, msg).toContain(p);
-    else expect(msg, msg).toMatch(p);
-  }
-}
 
 const sets = new Map(knnData.map((d) => [d.name, d]));
 function sample(s: KnnSet | undefined) {

@@ -10,6 +10,7 @@ import { resamplingWorkloads } from "./resampling.js";
 import { multivariateWorkloads } from "./multivariate.js";
 import { treeWorkloads } from "./trees.js";
 import { divergenceWorkloads } from "./divergences.js";
+import { channelWorkloads } from "./channels.js";
 import type { Workload } from "./types.js";
 
 export const workloads: Workload<any>[] = [
@@ -24,4 +25,5 @@ export const workloads: Workload<any>[] = [
   ...multivariateWorkloads,
   ...treeWorkloads,
   ...divergenceWorkloads,
+  ...channelWorkloads,
 ];

@@ -1,5 +1,5 @@
 /**
- * The demo page: one engine from the package as users import it, four panels computing live.
+ * The demo page: one engine from the package as users import it, five panels computing live.
  * `?backend=js` (or wasm, wasm-simd) picks the engine's backend; the default is "auto".
  */
 import { init, type BackendName } from "infowasm";
@@ -7,6 +7,7 @@ import { report, state } from "./state.js";
 import { mountExamples } from "./examples.js";
 import { mountKl } from "./kl-panel.js";
 import { mountMi } from "./mi-panel.js";
+import { mountChannels } from "./channel-panel.js";
 import { mountSpeed } from "./speed-panel.js";
 
 const status = document.querySelector<HTMLElement>("#status")!;
@@ -18,7 +19,7 @@ try {
   status.dataset.state = "ready";
   status.dataset.backend = it.backend;
   status.textContent = `backend: ${it.backend}` + (it.backend === "js" ? " (pure JavaScript)" : it.backend === "wasm-simd" ? " (WebAssembly with 128-bit SIMD)" : " (WebAssembly, no SIMD)");
-  for (const [name, mount] of [["examples", mountExamples], ["kl", mountKl], ["mi", mountMi]] as const) {
+  for (const [name, mount] of [["examples", mountExamples], ["kl", mountKl], ["mi", mountMi], ["channels", mountChannels]] as const) {
     try {
       mount(it);
     } catch (e) {

@@ -4,6 +4,7 @@
  * y depends on sin u), `drive` = v + noise (linear), `energy` = y² + noise (a non-monotone function
  * of y), `hum` and `hum_copy` (independent of y, strongly related to each other), and `band`, y's
  * tercile as a label ("low" / "mid" / "high"), which can be chosen as a categorical target.
+ * Also the channels panel's joint table (IB_TABLE).
  */
 import { gaussianPairs, rng } from "../../bench/random.js";
 
@@ -25,3 +26,13 @@ export function exampleCsv(n = 1500, seed = 2024): string {
   for (const r of rows) lines.push([...r.map((x) => x.toFixed(4)), r[5] < t1 ? "low" : r[5] < t2 ? "mid" : "high"].join(","));
   return lines.join("\n") + "\n";
 }
+
+/** The joint table of the IB curve: 6 values of X, 4 of Y (a noisy many-to-one relation). */
+export const IB_TABLE = [
+  [0.1, 0.04, 0.01, 0.0],
+  [0.08, 0.06, 0.01, 0.0],
+  [0.01, 0.1, 0.05, 0.01],
+  [0.0, 0.05, 0.11, 0.02],
+  [0.0, 0.01, 0.06, 0.1],
+  [0.01, 0.0, 0.04, 0.15],
+];

@@ -29,6 +29,13 @@ export interface DemoState {
     ranking: { column: string; mi: number }[];
     pairs: { a: string; b: string; mi: number }[];
   };
+  channels?: {
+    e: number;
+    rows: { channel: string; capacity: number; closedForm: number; iterations: number; p1: number }[];
+    ib: { beta: number; ixt: number; ity: number }[];
+    mi: number;
+    hx: number;
+  };
   speed?: { running: boolean; rows: SpeedRow[]; error?: string };
   errors: string[];
 }

@@ -11,6 +11,7 @@ import { jsEstimators } from "./estimators.js";
 import { jsMultivariate } from "./multivariate.js";
 import { jsTrees } from "./trees.js";
 import { jsDivergences } from "./divergences.js";
+import { jsChannels } from "./channels.js";
 
 export function createJsBackend(): Backend {
   return {
@@ -26,6 +27,7 @@ export function createJsBackend(): Backend {
     ...jsMultivariate,
     ...jsTrees,
     ...jsDivergences,
+    ...jsChannels,
     memoryBytes: () => 0,
     close: () => {},
   };

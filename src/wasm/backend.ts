@@ -12,6 +12,7 @@ import { wasmEstimators } from "./estimators.js";
 import { wasmMultivariate } from "./multivariate.js";
 import { wasmTrees } from "./trees.js";
 import { wasmDivergences } from "./divergences.js";
+import { wasmChannels } from "./channels.js";
 import { instantiate, type WasmKind } from "./load.js";
 
 /** Where a backend's memory comes from: its own (default), or a shared memory (the threads build). */
@@ -52,6 +53,7 @@ export async function createWasmBackend(kind: WasmKind, opts: WasmBackendOptions
     ...wasmMultivariate(host),
     ...wasmTrees(host),
     ...wasmDivergences(host),
+    ...wasmChannels(host),
     resident: opts.region ? undefined : host.heap,
     memoryBytes: () => host.memoryBytes(),
     close: () => {

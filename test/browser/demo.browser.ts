@@ -19,6 +19,7 @@ import { serveDirectory, type StaticServer } from "./server.js";
 import { gaussianPairs } from "../../bench/random.js";
 import { init } from "../../src/index.js";
 import type {} from "../../demo/src/state.js"; // window.infowasmDemo
+import { IB_TABLE } from "../../demo/src/sample-data.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -199,6 +200,38 @@ describe("demo page (Vite build)", () => {
     expect(await page.locator("#speed-table tbody tr").count()).toBe(9);
     expect(await page.locator("#speed-chart svg").count()).toBeGreaterThan(0);
     await page.locator("#speed").screenshot({ path: `${SHOTS}/panel-speed.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("draws channel capacities against the crossover probability and the information-bottleneck curve", async () => {
+    const { page, errors } = await demo();
+    let ch = (await demoState(page)).channels!;
+    expect(ch.e).toBe(0.11);
+    const row = (name: string) => ch.rows.find((r) => r.channel === name)!;
+    // 1 − H₂(0.11) = 0.50008 bit (closed form of the binary symmetric channel)
+    expect(row("binary symmetric").capacity).toBeCloseTo(0.50008, 5);
+    expect(await page.locator("#ch-table tr[data-channel='binary symmetric'] td").nth(1).textContent()).toBe("0.50008");
+    expect(row("binary erasure").capacity).toBeCloseTo(0.89, 12); // 1 − e
+    // the IB curve ends at I(X;Y) of the table (every cluster its own row at β = 1000)
+    const P = IB_TABLE;
+    const total = P.flat().reduce((a, b) => a + b, 0); // 1.02: weights, normalised as a whole
+    const px = P.map((r) => r.reduce((a, b) => a + b, 0) / total);
+    const py = P[0].map((_, j) => P.reduce((a, r) => a + r[j], 0) / total);
+    let mi = 0;
+    P.forEach((r, i) => r.forEach((w, j) => w > 0 && (mi += (w / total) * Math.log2(w / total / (px[i] * py[j])))));
+    expect(ch.mi).toBeCloseTo(mi, 12);
+    expect(ch.ib.at(-1)!.ity).toBeCloseTo(mi, 6);
+    for (let i = 1; i < ch.ib.length; i++) expect(ch.ib[i].ity).toBeGreaterThanOrEqual(ch.ib[i - 1].ity - 1e-9);
+    expect(await page.locator("#ch-chart svg").count()).toBeGreaterThan(0);
+    expect(await page.locator("#ch-ib svg").count()).toBeGreaterThan(0);
+    await page.locator("#channels").screenshot({ path: `${SHOTS}/panel-channels.png` });
+    // move to 0.3: the Z channel's closed form log2(1 + 0.7·0.3^(0.3/0.7))
+    await page.locator("#ch-e").fill("0.3");
+    await page.waitForFunction(() => window.infowasmDemo.channels!.e === 0.3);
+    ch = (await demoState(page)).channels!;
+    expect(row("Z channel").capacity).toBeCloseTo(Math.log2(1 + 0.7 * 0.3 ** (0.3 / 0.7)), 12);
+    expect(row("binary erasure").capacity).toBeCloseTo(0.7, 12);
     expect(errors).toEqual([]);
     await page.close();
   });
