@@ -16,20 +16,25 @@
 // n_L = 0 when the column has a single distinct value, −1 when it holds NaN or ±Infinity.
 //
 // Work region (bytes from the host, treesWorkBytes): keys and ids twice (ping-pong), three digit
-// histograms, the class counts of both sides and of all rows, BLOCK columns copied out of the rows.
+// histograms, the class counts of both sides and of all rows, a block of columns copied out of the rows.
 
 const BUCKETS: i32 = 2048; // 11-bit digits
 const SMALL: i32 = 64; // runs up to this long are insertion-sorted
-const BLOCK: i32 = 8; // columns copied out of the rows together
+const BLOCK_BYTES: i32 = 16 << 20; // columns copied out of the rows together: up to 16 MiB of them, at least 8
+
+/** How many of m columns of n rows are copied out of the rows together. */
+function blockOf(n: i32, m: i32): i32 {
+  return max(1, min(m, max(8, BLOCK_BYTES / max(1, n << 3))));
+}
 
 // @ts-ignore: decorator
 @inline function a64(x: usize): usize {
   return (x + 63) & ~(<usize>63);
 }
 
-/** Bytes of the work region for n rows and `classes` classes. */
-export function treesWorkBytes(n: i32, classes: i32): usize {
-  return 3 * a64(<usize>n << 3) + a64(<usize>(n + 1) << 3) + 2 * a64(<usize>n << 2) + a64(<usize>(3 * BUCKETS) << 2) + 3 * a64(<usize>classes << 2) + a64(<usize>(BLOCK * n) << 3) + 64;
+/** Bytes of the work region for n rows, `classes` classes and m columns. */
+export function treesWorkBytes(n: i32, classes: i32, m: i32): usize {
+  return 3 * a64(<usize>n << 3) + a64(<usize>(n + 1) << 3) + 2 * a64(<usize>n << 2) + a64(<usize>(3 * BUCKETS) << 2) + 3 * a64(<usize>classes << 2) + a64(<usize>blockOf(n, m) * <usize>n << 3) + 64;
 }
 
 
@@ -211,7 +216,8 @@ export function bestSplitColumns(X: usize, n: i32, cols: i32, codes: usize, clas
   const left = hist + a64(<usize>(3 * BUCKETS) << 2);
   const right = left + a64(<usize>classes << 2);
   const parent = right + a64(<usize>classes << 2);
-  const block = parent + a64(<usize>classes << 2);
+  const blockAt = parent + a64(<usize>classes << 2);
+  const block = blockOf(n, c1 - c0);
   const width = 2 + classes;
   // the class counts of all rows: the right side before the sweep
   memory.fill(parent, 0, <usize>classes << 2);
@@ -222,12 +228,12 @@ export function bestSplitColumns(X: usize, n: i32, cols: i32, codes: usize, clas
   // Gini: 1/m (rounded), for a cheap bound of each boundary's score
   if (gini) for (let m = 1; m <= n; m++) store<f64>(inv + (<usize>m << 3), 1.0 / <f64>m);
   for (let col = c0; col < c1; col++) {
-    // BLOCK columns at a time copied out of the rows (one cache line of each row per block), so
+    // blocks of columns copied out of the rows (a few cache lines of each row per block), so
     // that each column is then read contiguously
-    const b = (col - c0) % BLOCK;
-    if (b == 0) transpose(X, n, cols, col, min(BLOCK, c1 - col), block);
+    const b = (col - c0) % block;
+    if (b == 0) transpose(X, n, cols, col, min(block, c1 - col), blockAt);
     const o = out + ((<usize>(col - c0) * <usize>width) << 3);
-    const kSrc = sortColumn(block + ((<usize>b * <usize>n) << 3), n, codes, keyA, wA, wB, idA, idB, hist);
+    const kSrc = sortColumn(blockAt + ((<usize>b * <usize>n) << 3), n, codes, keyA, wA, wB, idA, idB, hist);
     if (kSrc == 0) {
       store<f64>(o + 8, -1);
       continue;
