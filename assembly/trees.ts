@@ -4,19 +4,23 @@
 // of the ids among equal keys changes no count at a boundary between distinct values).
 //
 // Per column: the values are mapped to sortable 64-bit keys (−0 taken as 0, so that equal values
-// have equal keys) and sorted with their class ids (sortColumn: an LSD radix sort by the high 32
-// bits, then the runs that share them by the low 32 bits), then swept left to right: the class
-// counts of each side and S = Σ_k t[count_k] per side are updated in O(1) per sample (t a table
-// from the host: t[i] = i ln i for entropy, i² for Gini; the sums carry a TwoSum compensation),
-// and at each boundary between distinct values the split's score is
+// have equal keys) and sorted with their class ids (sortColumn: an LSD radix sort of the words
+// (high 32 bits of the key, row), the keys and ids gathered by the rows, then the runs that share
+// the high halves sorted by the low 32 bits), then swept left to right: the class counts of each
+// side and S per side are updated in O(1) per sample (entropy: S = Σ_k t[count_k], t[i] = i ln i
+// a table from the host, with a TwoSum compensation; Gini: S = Σ_k count_k², by ±(2c ± 1), exact
+// in f64 as n² < 2^53, the same values as the JS twin's), and at each boundary between distinct
+// values the split's score is
 //   entropy  P = S_L − t[n_L] + S_R − t[n_R]   (= −n · the weighted child entropy, nats)
 //   Gini     P = S_L / n_L + S_R / n_R        (= n − n · the weighted child Gini impurity)
 // The first boundary whose P exceeds the best so far by more than `tol` wins (equal scores: the
-// smallest threshold). Output per column, 2 + classes f64: [threshold, n_L, left class counts …];
-// n_L = 0 when the column has a single distinct value, −1 when it holds NaN or ±Infinity.
+// smallest threshold; Gini divides only where a bound with 1/n from a table could win). Output
+// per column, 2 + classes f64: [threshold, n_L, left class counts …]; n_L = 0 when the column has
+// a single distinct value, −1 when it holds NaN or ±Infinity.
 //
-// Work region (bytes from the host, treesWorkBytes): keys and ids twice (ping-pong), three digit
-// histograms, the class counts of both sides and of all rows, a block of columns copied out of the rows.
+// Work region (bytes from the host, treesWorkBytes): the keys in row order, the words / sorted keys
+// twice (ping-pong), the table of 1/m, the ids twice, three digit histograms, the class counts of
+// both sides and of all rows, a block of columns copied out of the rows (up to 16 MiB).
 
 const BUCKETS: i32 = 2048; // 11-bit digits
 const SMALL: i32 = 64; // runs up to this long are insertion-sorted
