@@ -248,7 +248,7 @@ export function bestSplitColumns(X: usize, n: i32, cols: i32, codes: usize, clas
     memory.copy(right, parent, <usize>classes << 2);
     let sR = 0.0;
     for (let c = 0; c < classes; c++) sR += load<f64>(table + (<usize>load<i32>(right + (<usize>c << 2)) << 3));
-    const bestN = gini ? sweepGini(kSrc, iSrc, n, left, right, inv, sR, tol) : sweepEntropy(kSrc, iSrc, n, left, right, table, sR, tol);
+    const bestN = sweep(kSrc, iSrc, n, left, right, table, inv, gini, sR, tol);
     // the winner: its threshold, then the left class counts recounted
     for (let c = 0; c < classes; c++) store<f64>(o + (<usize>(2 + c) << 3), 0);
     let threshold = 0.0;
@@ -268,66 +268,40 @@ export function bestSplitColumns(X: usize, n: i32, cols: i32, codes: usize, clas
 }
 
 /**
- * The entropy sweep over the sorted keys and ids (class counts at left / right, S_R = sR to
- * start): S per side with a TwoSum compensation; the n_L of the best boundary (0: none).
+ * The sweep over the sorted keys and ids (class counts at left / right, S_R = sR0 to start); the
+ * n_L of the best boundary (0: none). Entropy: S = Σ t[count] per side with a TwoSum
+ * compensation. Gini: S = Σ count² per side, updated by ±(2c ± 1), exact in f64 (integers below
+ * n² < 2^53: the table's i² sums never round, so no compensation), P = S_L / n_L + S_R / n_R,
+ * divided out only where the bound q = S_L·(1/n_L) + S_R·(1/n_R) (1/m from inv; q is within 6
+ * units in the last place of P) could beat the best: elsewhere P cannot win either.
  */
-function sweepEntropy(kSrc: usize, iSrc: usize, n: i32, left: usize, right: usize, table: usize, sR0: f64, tol: f64): i32 {
+function sweep(kSrc: usize, iSrc: usize, n: i32, left: usize, right: usize, table: usize, inv: usize, gini: i32, sR0: f64, tol: f64): i32 {
   let sL = 0.0;
   let sR = sR0;
-  let eL = 0.0; // TwoSum compensations of sL and sR
+  let eL = 0.0; // TwoSum compensations of sL and sR (entropy)
   let eR = 0.0;
-  let best = -Infinity;
+  let bar = -Infinity; // the best score so far + tol
   let bestN = 0;
   let next = load<u64>(kSrc);
   for (let i = 0; i < n - 1; i++) {
     const c = <usize>load<u32>(iSrc + (<usize>i << 2)) << 2;
     const cl = load<i32>(left + c);
     const cr = load<i32>(right + c);
-    const vL = load<f64>(table + (<usize>(cl + 1) << 3)) - load<f64>(table + (<usize>cl << 3));
-    const tL = sL + vL;
-    const zL = tL - sL;
-    eL += (sL - (tL - zL)) + (vL - zL);
-    sL = tL;
-    const vR = load<f64>(table + (<usize>(cr - 1) << 3)) - load<f64>(table + (<usize>cr << 3));
-    const tR = sR + vR;
-    const zR = tR - sR;
-    eR += (sR - (tR - zR)) + (vR - zR);
-    sR = tR;
-    store<i32>(left + c, cl + 1);
-    store<i32>(right + c, cr - 1);
-    const k = next;
-    next = load<u64>(kSrc + (<usize>(i + 1) << 3));
-    if (k == next) continue;
-    const nL = i + 1;
-    const nR = n - nL;
-    const p = (sL - load<f64>(table + (<usize>nL << 3))) + (sR - load<f64>(table + (<usize>nR << 3))) + (eL + eR);
-    if (p > best + tol) {
-      best = p;
-      bestN = nL;
+    if (gini) {
+      sL += <f64>(2 * cl + 1);
+      sR -= <f64>(2 * cr - 1);
+    } else {
+      const vL = load<f64>(table + (<usize>(cl + 1) << 3)) - load<f64>(table + (<usize>cl << 3));
+      const tL = sL + vL;
+      const zL = tL - sL;
+      eL += (sL - (tL - zL)) + (vL - zL);
+      sL = tL;
+      const vR = load<f64>(table + (<usize>(cr - 1) << 3)) - load<f64>(table + (<usize>cr << 3));
+      const tR = sR + vR;
+      const zR = tR - sR;
+      eR += (sR - (tR - zR)) + (vR - zR);
+      sR = tR;
     }
-  }
-  return bestN;
-}
-
-/**
- * The Gini sweep: S = Σ_k count_k² per side, updated by ±(2c ± 1), exact in f64 (integers below
- * n² < 2^53: the table's i² sums never round, so no compensation), P = S_L / n_L + S_R / n_R.
- * The two divisions are made only where the bound q = S_L·(1/n_L) + S_R·(1/n_R) (within 6 units
- * in the last place of P) could beat the best: elsewhere P cannot win either.
- */
-function sweepGini(kSrc: usize, iSrc: usize, n: i32, left: usize, right: usize, inv: usize, sR0: f64, tol: f64): i32 {
-  let sL = 0.0;
-  let sR = sR0;
-  let best = -Infinity;
-  let bar = -Infinity; // best + tol
-  let bestN = 0;
-  let next = load<u64>(kSrc);
-  for (let i = 0; i < n - 1; i++) {
-    const c = <usize>load<u32>(iSrc + (<usize>i << 2)) << 2;
-    const cl = load<i32>(left + c);
-    const cr = load<i32>(right + c);
-    sL += <f64>(2 * cl + 1);
-    sR -= <f64>(2 * cr - 1);
     store<i32>(left + c, cl + 1);
     store<i32>(right + c, cr - 1);
     const k = next;
@@ -335,12 +309,14 @@ function sweepGini(kSrc: usize, iSrc: usize, n: i32, left: usize, right: usize, 
     if (k == next) continue;
     const nL = i + 1;
     const nR = n - nL;
-    const q = sL * load<f64>(inv + (<usize>nL << 3)) + sR * load<f64>(inv + (<usize>nR << 3));
-    if (q + q * 1e-14 <= bar) continue;
-    const p = sL / <f64>nL + sR / <f64>nR;
+    let p: f64;
+    if (gini) {
+      const q = sL * load<f64>(inv + (<usize>nL << 3)) + sR * load<f64>(inv + (<usize>nR << 3));
+      if (q + q * 1e-14 <= bar) continue;
+      p = sL / <f64>nL + sR / <f64>nR;
+    } else p = (sL - load<f64>(table + (<usize>nL << 3))) + (sR - load<f64>(table + (<usize>nR << 3))) + (eL + eR);
     if (p > bar) {
-      best = p;
-      bar = best + tol;
+      bar = p + tol;
       bestN = nL;
     }
   }
