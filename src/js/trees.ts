@@ -9,8 +9,10 @@
  * order = numeric order, equal keys = equal values); keys and class ids are sorted by an LSD radix
  * sort over eight 8-bit digits, skipping a digit every key shares; then one
  * sweep moves the samples from right to left in value order, keeping per side the class counts
- * and S = Σ_k t[count_k] (t[i] = i ln i for entropy, i² for Gini, from the engine), updated in
- * O(1) per sample with a TwoSum compensation. At each boundary between distinct values:
+ * and S = Σ_k t[count_k] (t[i] = i ln i for entropy, from the engine, updated in O(1) per sample
+ * with a TwoSum compensation; for Gini S = Σ_k count_k², updated by ±(2c ± 1), exact in float64
+ * since S ≤ n² < 2^53, so it equals the table's i² sums and needs no compensation). At each
+ * boundary between distinct values:
  *   entropy  P = S_L − t[n_L] + S_R − t[n_R]  (= −n × the weighted child entropy, nats)
  *   Gini     P = S_L / n_L + S_R / n_R       (= n − n × the weighted child Gini impurity)
  * and a boundary wins when its P exceeds the best so far by more than `tol` (so of equal scores
@@ -124,14 +126,20 @@ function bestSplitColumns(X: Float64Array, n: number, cols: number, codes: Int32
       const c = iS[i];
       const cl = left[c];
       const cr = right[c];
-      sL = addTo(sL, table[cl + 1] - table[cl], comp, 0);
-      sR = addTo(sR, table[cr - 1] - table[cr], comp, 1);
+      if (gini) {
+        // Σ count² changes by ±(2c ± 1): integers below n² < 2^53, exact, no compensation
+        sL += 2 * cl + 1;
+        sR -= 2 * cr - 1;
+      } else {
+        sL = addTo(sL, table[cl + 1] - table[cl], comp, 0);
+        sR = addTo(sR, table[cr - 1] - table[cr], comp, 1);
+      }
       left[c] = cl + 1;
       right[c] = cr - 1;
       if (hS[i] === hS[i + 1] && lS[i] === lS[i + 1]) continue;
       const nL = i + 1;
       const nR = n - nL;
-      const p = gini ? (sL + comp[0]) / nL + (sR + comp[1]) / nR : sL - table[nL] + (sR - table[nR]) + (comp[0] + comp[1]);
+      const p = gini ? sL / nL + sR / nR : sL - table[nL] + (sR - table[nR]) + (comp[0] + comp[1]);
       if (p > best + tol) {
         best = p;
         bestN = nL;

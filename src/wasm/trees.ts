@@ -13,7 +13,7 @@ export function wasmTrees(h: WasmHost): TreeKernels {
   return {
     bestSplitColumns(X, n, cols, codes, classes, table, gini, tol, c0, c1) {
       const inPlace = h.resident(X);
-      return h.whole(inPlace ? [codes, table] : [X, codes, table], (c1 - c0) * (2 + classes), "f64", workBytes(n, classes), (ptrs, out, work) => {
+      return h.whole(inPlace ? [codes, table] : [X, codes, table], (c1 - c0) * (2 + classes), "f64", workBytes(n, classes, c1 - c0), (ptrs, out, work) => {
         const [x, k, t] = inPlace ? [X.byteOffset, ...ptrs] : ptrs;
         split(x, n, cols, k, classes, t, gini, tol, c0, c1, out, work);
       });
