@@ -20,7 +20,7 @@ import { finiteArg } from "./gaussian.js";
 import { Random } from "./random.js";
 import type { Base, Matrix, MatrixLike, UnitOptions, Vector } from "./types.js";
 import { lnBase } from "./units.js";
-import { describe, integerOption, matrixArg, scanError, seedArg, vectorArg, type Batch } from "./validate.js";
+import { describe, integerOption, matrixArg, nonNegativeOption, scanError, seedArg, vectorArg, weightsSum, type Batch } from "./validate.js";
 
 // ---- options and results ----
 
@@ -103,14 +103,6 @@ export interface AwgnOptions {
 
 // ---- shared checks ----
 
-/** A positive finite tolerance option. */
-function tolOption(fn: string, v: unknown, fallback: number): number {
-  if (v === undefined) return fallback;
-  if (typeof v !== "number") throw new TypeError(`${fn}: tol must be a number, got ${describe(v)}`);
-  if (!(v >= 0 && v < Infinity)) throw new RangeError(`${fn}: tol must be a finite number ≥ 0, got ${v}`);
-  return v;
-}
-
 /** An options object (or undefined when `required` is false). */
 function optionsArg<T>(fn: string, opts: T | undefined, required: string): T {
   if (typeof opts !== "object" || opts === null) throw new TypeError(`${fn}: options { ${required} } are required, got ${describe(opts)}`);
@@ -141,7 +133,7 @@ export function channelCapacity(b: Backend, W: unknown, opts?: ChannelCapacityOp
   const fn = "channelCapacity";
   const o = opts ?? {};
   const k = lnBase(o.base, fn);
-  const tol = tolOption(fn, o.tol, 1e-12);
+  const tol = nonNegativeOption(fn, "tol", o.tol, 1e-12);
   const maxIter = integerOption(fn, "maxIterations", o.maxIterations, 100000, 1);
   const M = nonNegativeMatrix(fn, "W", W, "channel probabilities");
   const { rows: nx, cols: ny, data } = M;
@@ -176,11 +168,7 @@ export function awgnCapacity(snr: number, opts: AwgnOptions = {}): number {
 /** A source distribution: a vector of finite non-negative weights with a positive sum, normalised. */
 function distributionArg(fn: string, name: string, x: unknown): Float64Array {
   const v = vectorArg(fn, name, x);
-  const e = scanError(fn, name, v, 0, v.cols, (w) => w >= 0 && w < Infinity, "weights must be finite and non-negative");
-  if (e) throw e;
-  let s = 0;
-  for (let i = 0; i < v.cols; i++) s += v.data[i];
-  if (!(s > 0 && s < Infinity)) throw new RangeError(`${fn}: ${name} sums to ${s}; it needs a positive finite sum`);
+  const s = weightsSum(fn, name, v);
   return Float64Array.from(v.data, (w) => w / s);
 }
 
@@ -197,7 +185,7 @@ export function rateDistortion(b: Backend, p: unknown, distortion: unknown, opts
   const k = lnBase(o.base, fn);
   const beta = finiteArg(fn, "beta", o.beta);
   if (!(beta >= 0)) throw new RangeError(`${fn}: beta must be ≥ 0 (the slope −dR/dD), got ${beta}`);
-  const tol = tolOption(fn, o.tol, 1e-12);
+  const tol = nonNegativeOption(fn, "tol", o.tol, 1e-12);
   const maxIter = integerOption(fn, "maxIterations", o.maxIterations, 100000, 1);
   const P = distributionArg(fn, "p", p);
   const M = matrixArg(fn, "distortion", distortion);
@@ -340,7 +328,7 @@ export function informationBottleneck(b: Backend, pxy: unknown, opts: Informatio
   const nt = integerOption(fn, "clusters", o.clusters, rows, 1);
   const seed = seedArg(fn, o.seed);
   const restarts = integerOption(fn, "restarts", o.restarts, 5, 1);
-  const tol = tolOption(fn, o.tol, 1e-10);
+  const tol = nonNegativeOption(fn, "tol", o.tol, 1e-10);
   const maxIter = integerOption(fn, "maxIterations", o.maxIterations, 10000, 1);
   let total = 0;
   for (let i = 0; i < data.length; i++) total += data[i];

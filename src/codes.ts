@@ -9,16 +9,12 @@
  */
 import { finiteArg } from "./gaussian.js";
 import type { Matrix, Vector } from "./types.js";
-import { describe, scanError, vectorArg } from "./validate.js";
+import { describe, scanError, vectorArg, weightsSum } from "./validate.js";
 
 /** The weights p (finite, non-negative, positive sum) as float64. */
 function weightsArg(fn: string, p: unknown): Float64Array {
   const v = vectorArg(fn, "p", p);
-  const e = scanError(fn, "p", v, 0, v.cols, (w) => w >= 0 && w < Infinity, "weights must be finite and non-negative");
-  if (e) throw e;
-  let s = 0;
-  for (let i = 0; i < v.cols; i++) s += v.data[i];
-  if (!(s > 0 && s < Infinity)) throw new RangeError(`${fn}: p sums to ${s}; it needs a positive finite sum`);
+  weightsSum(fn, "p", v);
   return v.data instanceof Float64Array ? v.data : Float64Array.from(v.data);
 }
 

@@ -20,7 +20,7 @@
 import type { Backend } from "./backend.js";
 import type { MatrixLike, UnitOptions, Vector } from "./types.js";
 import { lnBaseOf } from "./units.js";
-import { batchArg, checkTotal, checkWeights, describe, nonFiniteError, pairArgs, vectorArg, type Batch } from "./validate.js";
+import { batchArg, checkWeights, weightsSum, describe, nonFiniteError, pairArgs, vectorArg, type Batch } from "./validate.js";
 import { entropy, klDivergence, scaledPair, scaledRows, shape } from "./discrete.js";
 import { lnQuotient } from "./js/discrete.js";
 import { renyiLogSum } from "./js/divergences.js";
@@ -252,14 +252,7 @@ function sortedSample(fn: string, name: string, x: unknown, wName: string, w: un
   if (w === undefined) return { values: Float64Array.from(data).sort(), weights: null };
   const W = vectorArg(fn, wName, w);
   if (W.cols !== X.cols) throw new RangeError(`${fn}: ${wName} has length ${W.cols} but ${name} has length ${X.cols}`);
-  let sum = 0;
-  let min = Infinity;
-  for (let i = 0; i < W.data.length; i++) {
-    const v = W.data[i];
-    sum += v;
-    if (!(v >= min)) min = v; // NaN counts as the minimum: checkTotal then names it
-  }
-  checkTotal(fn, wName, W, sum, min);
+  weightsSum(fn, wName, W);
   const order = new Uint32Array(data.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
   order.sort((i, j) => data[i] - data[j]);

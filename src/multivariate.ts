@@ -29,7 +29,7 @@ import { codesCMI } from "./labels.js";
 import { digamma, meanDigamma } from "./special.js";
 import type { EntropyEstimator, EstimatorOptions, Labels, Matrix, UnitOptions, Vector } from "./types.js";
 import { lnBase } from "./units.js";
-import { choiceOption, describe, labelCodesAll, matrixArg, neighborsArg, samplesArg, vectorArg } from "./validate.js";
+import { choiceOption, describe, isMatrixLike, labelCodesAll, matrixArg, neighborsArg, samplesArg, vectorArg } from "./validate.js";
 
 /** Columns of one variable each: an array of columns, or an n×d matrix `{ data, rows: n, cols: d }` (column j = the j-th entry of each row). */
 export type VariableColumns = readonly (Labels | Vector)[] | Matrix;
@@ -192,8 +192,14 @@ function knnMatrix(b: Backend, fn: string, columns: unknown, kOpt: unknown, unit
   const n = cols[0].length;
   for (let j = 1; j < d; j++) if (cols[j].length !== n) throw lengthError(fn, j, cols[j].length, n);
   const k = neighborsArg(fn, kOpt, 3, n - 1, `at least k + 1 samples, and there are ${n}`);
-  const X = new Float64Array(n * d);
-  for (let j = 0; j < d; j++) for (let r = 0; r < n; r++) X[r * d + j] = cols[j][r];
+  // ksgColumns reads the samples row-major: a float64 n×d matrix argument already is (checked above, column by column)
+  const given = isMatrixLike(columns) ? (columns as Matrix).data : null;
+  let X: Float64Array;
+  if (given instanceof Float64Array && given.length === n * d) X = given;
+  else {
+    X = new Float64Array(n * d);
+    for (let j = 0; j < d; j++) for (let r = 0; r < n; r++) X[r * d + j] = cols[j][r];
+  }
   const M = new Float64Array(d * d);
   const base = digamma(n) + digamma(k);
   for (let i = 0; i < d; i++) {

@@ -82,9 +82,7 @@ export function bestSplit(be: Backend, x: Vector | MatrixLike, labels: Labels, o
   const [n, d] = vector ? [B.cols, 1] : [B.rows, B.cols];
   const L = labelCodes(fn, "labels", labels, be);
   if (L.codes.length !== n) throw new RangeError(`${fn}: x has ${n} samples but labels has ${L.codes.length}`);
-  const { idx, k } = denseCodes(L);
-  const parent = new Float64Array(k);
-  for (let i = 0; i < n; i++) parent[idx[i]]++;
+  const { idx, k, counts: parent } = denseCodes(L);
   // score table t[i] = i ln i (entropy) or i² (Gini), and the tie tolerance on the score's scale
   const table = new Float64Array(n + 1);
   for (let i = 1; i <= n; i++) table[i] = gini ? i * i : i * Math.log(i);

@@ -145,6 +145,24 @@ export function checkWeights(fn: string, name: string, b: Batch, stats: Float64A
   }
 }
 
+/**
+ * Σ of a vector's (or a whole matrix's) weights, checked as checkTotal checks them (finite,
+ * non-negative, a positive finite sum; the first bad element named): for calls that take one set
+ * of weights whole, in TypeScript (Huffman codes, a source distribution, sample weights).
+ */
+export function weightsSum(fn: string, name: string, b: Batch): number {
+  const { data } = b;
+  let sum = 0;
+  let min = Infinity;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    sum += v;
+    if (!(v >= min)) min = v; // NaN counts as the minimum: checkTotal then names it
+  }
+  checkTotal(fn, name, b, sum, min);
+  return sum;
+}
+
 /** As checkWeights, for a whole matrix taken as one set of weights (a joint table): [sum, min] of all of it. */
 export function checkTotal(fn: string, name: string, b: Batch, sum: number, min: number): void {
   if (!(sum > 0 && sum < Infinity && min >= 0)) throw weightsError(fn, name, b, 0, b.data.length, name);
@@ -327,9 +345,9 @@ export function checkDensities(fn: string, name: string, b: Batch, stats: Float6
   }
 }
 
-/** A non-negative finite number option (epsilon), or undefined. */
-export function nonNegativeOption(fn: string, name: string, v: unknown): number {
-  if (v === undefined) return 0;
+/** A non-negative finite number option (epsilon, a tolerance), `fallback` when undefined. */
+export function nonNegativeOption(fn: string, name: string, v: unknown, fallback = 0): number {
+  if (v === undefined) return fallback;
   if (typeof v !== "number") throw new TypeError(`${fn}: ${name} must be a number, got ${describe(v)}`);
   if (!(v >= 0 && v < Infinity)) throw new RangeError(`${fn}: ${name} must be a finite number ≥ 0, got ${v}`);
   return v;
