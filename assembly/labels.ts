@@ -8,6 +8,8 @@
 // Hash tables never exceed load ½; the host grows them (rehash*) before a chunk could overfill
 // them. No allocation: every table lives in host-reserved scratch.
 
+import { lnF64 } from "./log";
+
 // ---- label range ----------------------------------------------------------------------------
 
 /** out[0] = min over x as signed i32, out[1] = max as unsigned u32 (both as f64). */
@@ -327,51 +329,18 @@ export function zeroBytes(dst: usize, n: usize): void {
 
 const LN_SQRT_2PI: f64 = 0.9189385332046728;
 
-const LN2_HI: f64 = 6.93147180369123816490e-01;
-const LN2_LO: f64 = 1.90821492927058770002e-10;
-
-/**
- * ln x for x ≥ 1 from basic IEEE operations only (x = 2^e·m, m ∈ [√½, √2), ln m = 2 atanh(s),
- * s = (m − 1)/(m + 1), series to s^23): the same bits as src/js/labels.ts lnExact on every
- * runtime, so the log factorials of the expected MI agree across backends (~1 ulp accurate).
- */
-export function lnExact(x: f64): f64 {
-  const bits = reinterpret<u64>(x);
-  let e = <i32>(bits >> 52) - 1023;
-  let m = reinterpret<f64>((bits & 0x000fffffffffffff) | 0x3ff0000000000000);
-  if (m > 1.4142135623730951) {
-    m *= 0.5;
-    e++;
-  }
-  const f = m - 1;
-  const s = f / (2 + f);
-  const z = s * s;
-  let r: f64 = 1.0 / 23;
-  r = r * z + 1.0 / 21;
-  r = r * z + 1.0 / 19;
-  r = r * z + 1.0 / 17;
-  r = r * z + 1.0 / 15;
-  r = r * z + 1.0 / 13;
-  r = r * z + 1.0 / 11;
-  r = r * z + 1.0 / 9;
-  r = r * z + 1.0 / 7;
-  r = r * z + 1.0 / 5;
-  r = r * z + 1.0 / 3;
-  const de = <f64>e;
-  return de * LN2_HI + (2 * s + (2 * s * z * r + de * LN2_LO));
-}
 
 /** ln k! = lgamma(k + 1): exact product below 16, Stirling's series (error < 1e-16 absolute) above. */
 export function lnFactorial(k: f64): f64 {
   if (k < 16) {
     let p: f64 = 1;
     for (let i: f64 = 2; i <= k; i++) p *= i;
-    return lnExact(p);
+    return lnF64(p);
   }
   const x = k + 1;
   const r = 1 / x;
   const r2 = r * r;
-  return (x - 0.5) * lnExact(x) - x + LN_SQRT_2PI + r * (1.0 / 12 - r2 * (1.0 / 360 - r2 * (1.0 / 1260 - r2 * (1.0 / 1680 - r2 / 1188))));
+  return (x - 0.5) * lnF64(x) - x + LN_SQRT_2PI + r * (1.0 / 12 - r2 * (1.0 / 360 - r2 * (1.0 / 1260 - r2 * (1.0 / 1680 - r2 / 1188))));
 }
 
 /** Terms of the hypergeometric pmf below this fraction of its mode are dropped (past the mode it only decreases). */

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { Engine } from "../src/engine.js";
-import { lnF64 } from "../src/js/channels.js";
+import { lnF64 } from "../src/js/log.js";
 import { engine } from "./backends.js";
 
 /** A random row-stochastic matrix with some exact zeros (rows renormalised by division). */

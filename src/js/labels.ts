@@ -5,6 +5,7 @@
  * (assembly/labels.ts) compute the same tables and the same sums in the same order.
  */
 import { denseFits, type LabelArray, type LabelKernels, type RawContingency } from "../backend.js";
+import { lnF64 } from "./log.js";
 
 /** Counts (a[i], b[i]) into a dense R×C table; returns marginals and the nonzero cells, row-major. */
 function countDense(a: ArrayLike<number>, b: ArrayLike<number>, R: number, C: number): Omit<RawContingency, "rowLabels" | "colLabels" | "sorted"> {
@@ -109,54 +110,17 @@ function countPairs(a: LabelArray, b: LabelArray, maxA: number, maxB: number): R
 
 const LN_SQRT_2PI = 0.9189385332046728;
 
-const LN2_HI = 6.93147180369123816490e-01;
-const LN2_LO = 1.90821492927058770002e-10;
-const word = new Float64Array(1);
-const words = new Uint32Array(word.buffer); // little-endian: words[1] is the high word
-
-/**
- * ln x for x ≥ 1 from basic IEEE operations only (x = 2^e·m, m ∈ [√½, √2), ln m = 2 atanh(s),
- * s = (m − 1)/(m + 1), series to s^23): the same bits as assembly/labels.ts lnExact, so the log
- * factorials of the expected MI agree across backends whatever Math.log does (~1 ulp accurate).
- */
-export function lnExact(x: number): number {
-  word[0] = x;
-  const hi = words[1];
-  let e = (hi >>> 20) - 1023;
-  words[1] = (hi & 0x000fffff) | 0x3ff00000;
-  let m = word[0];
-  if (m > 1.4142135623730951) {
-    m *= 0.5;
-    e++;
-  }
-  const f = m - 1;
-  const s = f / (2 + f);
-  const z = s * s;
-  let r = 1 / 23;
-  r = r * z + 1 / 21;
-  r = r * z + 1 / 19;
-  r = r * z + 1 / 17;
-  r = r * z + 1 / 15;
-  r = r * z + 1 / 13;
-  r = r * z + 1 / 11;
-  r = r * z + 1 / 9;
-  r = r * z + 1 / 7;
-  r = r * z + 1 / 5;
-  r = r * z + 1 / 3;
-  return e * LN2_HI + (2 * s + (2 * s * z * r + e * LN2_LO));
-}
-
 /** ln k! = lgamma(k + 1): exact product below 16, Stirling's series (error < 1e-16 absolute) above. */
 export function lnFactorial(k: number): number {
   if (k < 16) {
     let p = 1;
     for (let i = 2; i <= k; i++) p *= i;
-    return lnExact(p);
+    return lnF64(p);
   }
   const x = k + 1;
   const r = 1 / x;
   const r2 = r * r;
-  return (x - 0.5) * lnExact(x) - x + LN_SQRT_2PI + r * (1 / 12 - r2 * (1 / 360 - r2 * (1 / 1260 - r2 * (1 / 1680 - r2 / 1188))));
+  return (x - 0.5) * lnF64(x) - x + LN_SQRT_2PI + r * (1 / 12 - r2 * (1 / 360 - r2 * (1 / 1260 - r2 * (1 / 1680 - r2 / 1188))));
 }
 
 /** Terms of the hypergeometric pmf below this fraction of its mode are dropped (past the mode it only decreases). */
