@@ -20,7 +20,7 @@ import { IntegrateMethods } from "./integrate.js";
 import { GridMethods } from "./grid.js";
 import { ClosedFormMethods } from "./gaussian.js";
 import { MvnMethods } from "./mvn.js";
-import { SampleEntropyMethods } from "./sample-entropy.js";
+import { SpacingEntropyMethods } from "./spacings.js";
 import { LossMethods } from "./losses.js";
 import { MaxEntMethods } from "./maxent.js";
 import { KnnMethods } from "./knn.js";
@@ -128,7 +128,7 @@ export interface Engine
     GridMethods,
     ClosedFormMethods,
     MvnMethods,
-    SampleEntropyMethods,
+    SpacingEntropyMethods,
     LossMethods,
     MaxEntMethods,
     KnnMethods,
@@ -148,7 +148,7 @@ install(Engine, [
   GridMethods,
   ClosedFormMethods,
   MvnMethods,
-  SampleEntropyMethods,
+  SpacingEntropyMethods,
   LossMethods,
   MaxEntMethods,
   KnnMethods,

@@ -54,7 +54,7 @@ export type { Contingency } from "./contingency.js";
 export { Histogram2D } from "./histogram.js";
 export { exponentialEntropy, gaussianEntropy, gaussianKl, gaussianMutualInformation, uniformEntropy } from "./gaussian.js";
 export { mvnEntropy, mvnKl } from "./mvn.js";
-export { differentialEntropy, type DifferentialEntropyOptions, type SpacingMethod } from "./sample-entropy.js";
+export { differentialEntropy, type DifferentialEntropyOptions, type SpacingMethod } from "./spacings.js";
 export { minimize, type MinimizeOptions, type MinimizeResult } from "./minimize.js";
 export { maxEntropyDistribution } from "./maxent.js";
 export type { SampleWeightsOptions } from "./divergences.js";

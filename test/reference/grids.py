@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference values for infowasm's grid, closed-form and sample-entropy tests.
+"""Independent reference values for infowasm's grid, closed-form and spacing-entropy tests.
 
 Run:   python3 test/reference/grids.py                 (prints every value)
        python3 test/reference/grids.py --emit-ts test/reference/grids.ts

@@ -80,7 +80,7 @@ export function differentialEntropy(samples: Vector, opts: DifferentialEntropyOp
  * Differential entropy from samples. The engine's public methods of this family, installed on
  * Engine by src/engine.ts (see src/facade.ts).
  */
-export abstract class SampleEntropyMethods {
+export abstract class SpacingEntropyMethods {
   /** m-spacing estimate of the differential entropy of samples, as `scipy.stats.differential_entropy`. */
   differentialEntropy(samples: Vector, opts?: DifferentialEntropyOptions): number {
     return differentialEntropy(samples, opts);
