@@ -306,6 +306,19 @@ export interface MultivariateKernels {
   pairTables(codes: Int32Array, n: number, k: Int32Array, pairs: Int32Array, p0: number, p1: number): Float64Array;
 }
 
+/** The kernel of the time-series family (src/dynamics.ts; reference src/js/dynamics.ts). */
+export interface DynamicsKernels {
+  /**
+   * The history tables of the series pairs p0 ≤ p < p1 of `pairs` (pair p = target row pairs[2p],
+   * source row pairs[2p + 1]): `codes` holds the series one after the other (row r at codes[r·n …],
+   * codes 0 … radix − 1). For t = t0 … n − 1, t0 = max(k, lag + l − 1) (l = 0: k), the state
+   * (y_t, y_{t−k … t−1}, x_{t−lag−l+1 … t−lag}) is counted in cell (yp·R + y_t)·R^l + xp of a
+   * table of R^(1+k+l) counts (R = radix; yp, xp the histories in base R, the latest value least
+   * significant; l = 0: no source). The tables are concatenated in pair order.
+   */
+  historyCounts(codes: Int32Array, n: number, radix: number, pairs: Int32Array, k: number, l: number, lag: number, p0: number, p1: number): Float64Array;
+}
+
 /**
  * The kernel of the decision-tree splits (src/trees.ts; reference src/js/trees.ts). Each column
  * c0 ≤ c < c1 of the n×cols row-major X against class ids `codes` (0 … classes − 1):
@@ -375,6 +388,7 @@ export interface Backend
     KnnKernels,
     ResamplingKernels,
     MultivariateKernels,
+    DynamicsKernels,
     TreeKernels,
     DivergenceKernels,
     ChannelKernels {

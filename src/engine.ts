@@ -27,6 +27,7 @@ import { KnnMethods } from "./knn.js";
 import { ResamplingMethods } from "./resampling.js";
 import { EstimatorMethods } from "./estimators.js";
 import { MultivariateMethods } from "./multivariate.js";
+import { DynamicsMethods } from "./dynamics.js";
 import { TreeMethods } from "./trees.js";
 import { DivergenceMethods } from "./divergences.js";
 import { ChannelMethods } from "./channels.js";
@@ -135,6 +136,7 @@ export interface Engine
     ResamplingMethods,
     EstimatorMethods,
     MultivariateMethods,
+    DynamicsMethods,
     TreeMethods,
     DivergenceMethods,
     ChannelMethods,
@@ -155,6 +157,7 @@ install(Engine, [
   ResamplingMethods,
   EstimatorMethods,
   MultivariateMethods,
+  DynamicsMethods,
   TreeMethods,
   DivergenceMethods,
   ChannelMethods,

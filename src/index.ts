@@ -71,6 +71,7 @@ export type {
 export { huffmanCodeLengths, expectedCodeLength, fisherInformation, type FisherFamily, type FisherParams } from "./codes.js";
 export type { SampleSet, KnnOptions, KsgOptions, EntropyKnnOptions, MiFeatureOptions } from "./knn.js";
 export type { VariableColumns, MutualInformationMatrixMethod, MutualInformationMatrixOptions } from "./multivariate.js";
+export type { DynamicsMethod, Series, SeriesSet, EntropyRateOptions, ActiveInformationStorageOptions, TransferEntropyOptions, TransferEntropyTestOptions } from "./dynamics.js";
 export type {
   PermutationOptions,
   IndependenceMethod,

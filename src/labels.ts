@@ -95,7 +95,7 @@ function labelCounts(b: Backend, fn: string, name: string, x: unknown): { rowSum
  * x·(maxZ+1) + z when that fits 32 bits; else ranks of x and z among their distinct codes
  * combined the same way, or numbered through a Map when even those do not fit.
  */
-function jointLabels(b: Backend, X: LabelCodes, Z: LabelCodes): LabelCodes {
+export function jointLabels(b: Backend, X: LabelCodes, Z: LabelCodes): LabelCodes {
   const { codes: x, max: maxX } = X;
   const { codes: z, max: maxZ } = Z;
   const n = x.length;

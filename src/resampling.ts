@@ -89,10 +89,10 @@ const MAX_DRAWS = 2 ** 20;
 const RUN_COUNTS = 2 ** 22;
 
 /** Tolerance of a tie: permuted values within 1e-12·max(1, |I|) of the observed one count as ≥. */
-const TIE = 1e-12;
+export const TIE = 1e-12;
 
 /** The p-value (1 + #{v ≥ observed − tie}) / (1 + B) of B permuted values. */
-function permutationPValue(values: Float64Array, observed: number, tie: number): number {
+export function permutationPValue(values: Float64Array, observed: number, tie: number): number {
   let c = 0;
   for (let i = 0; i < values.length; i++) if (values[i] >= observed - tie) c++;
   return (1 + c) / (1 + values.length);
@@ -113,7 +113,7 @@ function shuffleInput(row: Int32Array, col: Int32Array, R: number): [Uint32Array
 }
 
 /** g[c] = c ln c for c = 0 … m, from ln[c] = ln c (logTable). */
-function xLogX(ln: Float64Array, m: number): Float64Array {
+export function xLogX(ln: Float64Array, m: number): Float64Array {
   const g = new Float64Array(m + 1);
   for (let c = 2; c <= m; c++) g[c] = c * ln[c];
   return g;
@@ -155,7 +155,7 @@ function cellByCell(n: number, draws: number, cells: number): boolean {
 }
 
 /** ln i for i = 0 … n (ln 0 stored as 0, never read). */
-function logTable(n: number): Float64Array {
+export function logTable(n: number): Float64Array {
   const ln = new Float64Array(n + 1);
   for (let i = 2; i <= n; i++) ln[i] = Math.log(i);
   return ln;
@@ -184,7 +184,7 @@ interface TableSums {
   cellCount: Float64Array;
 }
 
-function permutationsArg(fn: string, v: unknown): number {
+export function permutationsArg(fn: string, v: unknown): number {
   const B = integerOption(fn, "permutations", v, 999, 1);
   if (B > MAX_DRAWS) throw new RangeError(`${fn}: permutations must be ≤ ${MAX_DRAWS}, got ${B}`);
   return B;

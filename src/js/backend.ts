@@ -9,6 +9,7 @@ import { jsKnn } from "./knn.js";
 import { jsResampling } from "./resampling.js";
 import { jsEstimators } from "./estimators.js";
 import { jsMultivariate } from "./multivariate.js";
+import { jsDynamics } from "./dynamics.js";
 import { jsTrees } from "./trees.js";
 import { jsDivergences } from "./divergences.js";
 import { jsChannels } from "./channels.js";
@@ -25,6 +26,7 @@ export function createJsBackend(): Backend {
     ...jsResampling,
     ...jsEstimators,
     ...jsMultivariate,
+    ...jsDynamics,
     ...jsTrees,
     ...jsDivergences,
     ...jsChannels,

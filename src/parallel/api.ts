@@ -12,7 +12,8 @@
  */
 import type { Backend } from "../backend.js";
 import { Engine } from "../engine.js";
-import type { MatrixLike, UnitOptions, Vector } from "../types.js";
+import type { Matrix, MatrixLike, UnitOptions, Vector } from "../types.js";
+import type { Series, TransferEntropyOptions } from "../dynamics.js";
 import { PoolClosedError, type Pool } from "./pool.js";
 import { Slice, type Plan } from "./split.js";
 
@@ -235,6 +236,23 @@ export class Parallel {
   /** Async `mutualInformationMatrix` (ranges of pair tables, or of kNN columns, across the workers; the same matrix as the synchronous call). */
   mutualInformationMatrix(...args: Parameters<Engine["mutualInformationMatrix"]>): Promise<ReturnType<Engine["mutualInformationMatrix"]>> {
     return this.go(args, (e) => e.mutualInformationMatrix(...args));
+  }
+
+  /** Async `transferEntropyMatrix` (ranges of (target, source) pairs across the workers; the same matrix as the synchronous call). */
+  transferEntropyMatrix(...args: Parameters<Engine["transferEntropyMatrix"]>): Promise<ReturnType<Engine["transferEntropyMatrix"]>> {
+    return this.go(args, (e) => e.transferEntropyMatrix(...args));
+  }
+
+  /** Async batched `transferEntropy` (rows of two matrices split across the workers; the same values as the synchronous call). */
+  transferEntropy(source: Matrix, target: Matrix, opts?: TransferEntropyOptions): Promise<Float64Array>;
+  transferEntropy(source: Series, target: Series, opts?: TransferEntropyOptions): Promise<number>;
+  transferEntropy(source: Series | Matrix, target: Series | Matrix, opts?: TransferEntropyOptions): Promise<number | Float64Array> {
+    return this.go([source, target], (e) => e.transferEntropy(source as Series, target as Series, opts) as number | Float64Array);
+  }
+
+  /** Async `transferEntropyTest` (permutations split across the threads; the same p-value as the synchronous call for a seed). */
+  transferEntropyTest(...args: Parameters<Engine["transferEntropyTest"]>): Promise<ReturnType<Engine["transferEntropyTest"]>> {
+    return this.go(args, (e) => e.transferEntropyTest(...args), args[2]?.permutations ?? 999);
   }
 
   /** Async `bestSplit` (columns split across the workers; the same splits as the synchronous call). */

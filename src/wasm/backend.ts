@@ -10,6 +10,7 @@ import { wasmKnn } from "./knn.js";
 import { wasmResampling } from "./resampling.js";
 import { wasmEstimators } from "./estimators.js";
 import { wasmMultivariate } from "./multivariate.js";
+import { wasmDynamics } from "./dynamics.js";
 import { wasmTrees } from "./trees.js";
 import { wasmDivergences } from "./divergences.js";
 import { wasmChannels } from "./channels.js";
@@ -51,6 +52,7 @@ export async function createWasmBackend(kind: WasmKind, opts: WasmBackendOptions
     ...wasmResampling(host),
     ...wasmEstimators(host),
     ...wasmMultivariate(host),
+    ...wasmDynamics(host),
     ...wasmTrees(host),
     ...wasmDivergences(host),
     ...wasmChannels(host),
