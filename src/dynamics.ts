@@ -407,6 +407,12 @@ export function transferEntropyTest(b: Backend, source: unknown, target: unknown
   return { statistic: statistic / unit, pValue: permutationPValue(values, statistic, TIE * Math.max(1, statistic)), method: "permutation", permutations: B };
 }
 
+/** The statistic and the B surrogate values (nats) of transferEntropyTest's permutations (for tests). */
+export function transferEntropySurrogates(b: Backend, source: unknown, target: unknown, opts: TransferEntropyOptions, B: number, seed: number): { statistic: number; values: Float64Array } {
+  const o = resolve("transferEntropyTest", opts, "te");
+  return BY_METHOD[o.method].surrogates(b, "transferEntropyTest", { name: "source", x: source }, { name: "target", x: target }, o, B, seed);
+}
+
 /**
  * Information dynamics of time series. The engine's public methods of this family, installed on
  * Engine by src/engine.ts (see src/facade.ts).
