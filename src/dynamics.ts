@@ -326,6 +326,8 @@ const BY_METHOD: Record<DynamicsMethod, MethodImpl> = {
 function resolve(fn: string, opts: TransferEntropyOptions, quantity: Quantity): Resolved {
   const source = quantity === "te";
   if (!source) for (const key of ["l", "lag"] as const) if (opts[key] !== undefined) throw new TypeError(`${fn}: ${key} applies to transferEntropy only (there is no source here)`);
+  if (quantity === "er" && (opts.method !== undefined || opts.bins !== undefined))
+    throw new TypeError(`${fn}: method and bins apply to transferEntropy and activeInformationStorage (the entropy rate here is of a discrete series)`);
   const k = integerOption(fn, "k", opts.k, 1, 1);
   const l = source ? integerOption(fn, "l", opts.l, 1, 1) : 0;
   const lag = source ? integerOption(fn, "lag", opts.lag, 1, 1) : 1;
