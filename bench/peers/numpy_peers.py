@@ -97,6 +97,55 @@ def main():
         return (W / W.sum(axis=1, keepdims=True),)
     add("CH1", "Blahut-Arimoto in NumPy (p @ W, row sums of W log(W/q)), 1000 iterations", 64 * 64 * 1000, channel, blahut_arimoto)
 
+    # W11 / W11-bins / TEM1: plug-in transfer entropy k = l = lag = 1 as users write it in NumPy:
+    # the state (y_t, y_{t-1}, x_{t-1}) combined into one code by arithmetic, np.bincount, Σ c ln c
+    def te_codes(x, y, m):
+        yt, yp, xp = y[1:], y[:-1], x[:-1]
+        n = yt.size
+        c3 = np.bincount((yp * m + yt) * m + xp, minlength=m ** 3).reshape(m, m, m)
+        S = lambda c: float(np.sum(c[c > 0] * np.log(c[c > 0])))
+        return (S(c3) + S(c3.sum(axis=(1, 2))) - S(c3.sum(axis=2)) - S(c3.sum(axis=1))) / n
+
+    def te_binary():
+        x = rng.integers(0, 2, 10**7, dtype=np.int32)
+        y = np.empty_like(x)
+        y[0] = 0
+        y[1:] = np.where(rng.random(10**7 - 1) < 0.1, 1 - x[:-1], x[:-1])
+        return (x, y)
+    add("W11", "bincount of (y_p*2 + y_t)*2 + x_p, plug-in TE", 1e7, te_binary, lambda x, y: te_codes(x, y, 2))
+
+    def binned(v, bins):
+        edges = np.histogram_bin_edges(v, bins)
+        return np.minimum(np.searchsorted(edges, v, side="right") - 1, bins - 1)
+
+    def te_real():
+        x = rng.standard_normal(10**6)
+        y = np.empty_like(x)
+        y[0] = 0
+        y[1:] = 0.6 * x[:-1] + 0.8 * rng.standard_normal(10**6 - 1)
+        return (x, y)
+    add("W11-bins", "histogram_bin_edges + searchsorted (8 bins), bincount, plug-in TE", 1e6, te_real,
+        lambda x, y: te_codes(binned(x, 8), binned(y, 8), 8))
+
+    def tem1():
+        S = [rng.integers(0, 2, 10**5)]
+        for _ in range(63):
+            keep = rng.random(10**5) < 0.8
+            s = rng.integers(0, 2, 10**5)
+            s[1:] = np.where(keep[1:], S[-1][:-1], s[1:])
+            S.append(s)
+        return (np.stack(S),)
+
+    def te_matrix(S):
+        d = S.shape[0]
+        M = np.zeros((d, d))
+        for i in range(d):
+            for j in range(d):
+                if i != j:
+                    M[i, j] = te_codes(S[i], S[j], 2)
+        return M
+    add("TEM1", "loop over the 4032 pairs of the W11 NumPy TE", 64 * 1e5, tem1, te_matrix)
+
     peers.emit(numpy=np.__version__, scipy=scipy.__version__)
 
 

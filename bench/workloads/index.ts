@@ -8,6 +8,7 @@ import { parallelWorkloads } from "./parallel.js";
 import { knnWorkloads } from "./knn.js";
 import { resamplingWorkloads } from "./resampling.js";
 import { multivariateWorkloads } from "./multivariate.js";
+import { dynamicsWorkloads } from "./dynamics.js";
 import { treeWorkloads } from "./trees.js";
 import { divergenceWorkloads } from "./divergences.js";
 import { channelWorkloads } from "./channels.js";
@@ -23,6 +24,7 @@ export const workloads: Workload<any>[] = [
   ...knnWorkloads,
   ...resamplingWorkloads,
   ...multivariateWorkloads,
+  ...dynamicsWorkloads,
   ...treeWorkloads,
   ...divergenceWorkloads,
   ...channelWorkloads,
