@@ -350,3 +350,51 @@ export function columnCountsF64(
   }
   return bad;
 }
+
+/**
+ * Bin codes of n f64 at px, written as i32 at out: the bin of each sample (equal-width with
+ * prm [first, last, norm] when `uniform`, else by binary search over the nb + 1 edges), −1 for a
+ * sample outside [first, last] or NaN. Returns the sum of (x − x) (NaN iff some sample is not finite).
+ */
+export function binCodesF64(px: usize, n: i32, prm: usize, edges: usize, nb: i32, uniform: i32, out: usize): f64 {
+  const first = uniform ? load<f64>(prm) : load<f64>(edges);
+  const lastE = uniform ? load<f64>(prm, 8) : load<f64>(edges + (<usize>nb << 3));
+  const norm = load<f64>(prm, 16);
+  const last = nb - 1;
+  let bad: f64 = 0;
+  let i: i32 = 0;
+  if (uniform) {
+    if (ASC_FEATURE_SIMD) {
+      const vf = f64x2.splat(first);
+      const vn = f64x2.splat(norm);
+      const zero = i32x4.splat(0);
+      const vlast = i32x4.splat(last);
+      let vb = f64x2.splat(0);
+      for (; i + 2 <= n; i += 2) {
+        const x = v128.load(px + (<usize>i << 3));
+        vb = f64x2.add(vb, f64x2.sub(x, x));
+        const ix = i32x4.min_s(i32x4.max_s(i32x4.trunc_sat_f64x2_s_zero(f64x2.mul(f64x2.sub(x, vf), vn)), zero), vlast);
+        const x0 = f64x2.extract_lane(x, 0);
+        const x1 = f64x2.extract_lane(x, 1);
+        const c0 = correct(edges, i32x4.extract_lane(ix, 0), last, x0);
+        const c1 = correct(edges, i32x4.extract_lane(ix, 1), last, x1);
+        store<i32>(out + (<usize>i << 2), x0 >= first && x0 <= lastE ? c0 : -1);
+        store<i32>(out + (<usize>i << 2), x1 >= first && x1 <= lastE ? c1 : -1, 4);
+      }
+      bad = f64x2.extract_lane(vb, 0) + f64x2.extract_lane(vb, 1);
+    }
+    for (; i < n; i++) {
+      const x = load<f64>(px + (<usize>i << 3));
+      bad += x - x;
+      const c = uniformIndex(edges, first, norm, last, x);
+      store<i32>(out + (<usize>i << 2), x >= first && x <= lastE ? c : -1);
+    }
+    return bad;
+  }
+  for (; i < n; i++) {
+    const x = load<f64>(px + (<usize>i << 3));
+    bad += x - x;
+    store<i32>(out + (<usize>i << 2), x >= first && x <= lastE ? searchIndex(edges, nb, x) : -1);
+  }
+  return bad;
+}

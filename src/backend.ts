@@ -125,6 +125,8 @@ export interface HistogramKernels {
   columnMinMax(X: FloatArray, rows: number, cols: number): Float64Array;
   /** counts[i] = #{k : x[k] in bin i of bx}. */
   histogram1d(x: FloatArray, bx: BinSpec): BinCounts;
+  /** The bin of each sample of x under bx (−1 outside [first, last] or NaN), and `bad` > 0 when some sample is not finite. */
+  binCodes(x: FloatArray, bx: BinSpec): { codes: Int32Array; bad: number };
   /** counts[i·by.n + j] = #{k : x[k] in bin i of bx and y[k] in bin j of by} (row-major bx.n × by.n). */
   histogram2d(x: FloatArray, y: FloatArray, bx: BinSpec, by: BinSpec): BinCounts;
   /**

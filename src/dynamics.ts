@@ -26,7 +26,6 @@ import { DENSE_CELLS, type Backend } from "./backend.js";
 import { countTable, tableConditionalEntropy, tableMI } from "./contingency.js";
 import { backendOf } from "./facade.js";
 import { axisBinner } from "./histogram.js";
-import { binOf } from "./histogram-bins.js";
 import { firstStep, historyCells } from "./js/dynamics.js";
 import { denseCodes, labelCodes, type LabelCodes } from "./label-codes.js";
 import { codesCMI, jointLabels } from "./labels.js";
@@ -108,14 +107,17 @@ interface MethodImpl {
 /** Most table cells (f64) one historyCounts call returns; more pairs take more calls. */
 const CELLS_PER_CALL = 1 << 22;
 
+/** History tables of at most this many cells take label codes as they are (no densifying pass). */
+const DIRECT_CELLS = 1 << 12;
+
 const REAL_HINT = `; for real-valued series pass method: "bins"`;
 
 function lengthError(fn: string, s: NamedSeries, n: number, s0: NamedSeries, n0: number): RangeError {
   return new RangeError(`${fn}: ${s.name} has length ${n} but ${s0.name} has length ${n0}; the series must be equally long`);
 }
 
-/** Label series coded densely (numpy.unique order, then 0 … k − 1). */
-function labelSeries(b: Backend, fn: string, series: readonly NamedSeries[]): CodedSeries {
+/** Label series as codes 0 … radix − 1 (numpy.unique order; made dense unless the label range is small). */
+function labelSeries(b: Backend, fn: string, series: readonly NamedSeries[], o: Resolved): CodedSeries {
   let codes = new Int32Array(0);
   let n = 0;
   let radix = 1;
@@ -131,7 +133,11 @@ function labelSeries(b: Backend, fn: string, series: readonly NamedSeries[]): Co
       n = c.codes.length;
       codes = new Int32Array(n * series.length);
     } else if (c.codes.length !== n) throw lengthError(fn, s, c.codes.length, series[0], n);
-    radix = Math.max(radix, denseCodes(c, codes.subarray(j * n, (j + 1) * n)).k);
+    // a small label range is used as it is (a gap only adds empty cells to a small table), else made dense
+    if (historyCells(c.max + 1, o.k, o.l) <= DIRECT_CELLS) {
+      codes.set(c.codes, j * n);
+      radix = Math.max(radix, c.max + 1);
+    } else radix = Math.max(radix, denseCodes(c, codes.subarray(j * n, (j + 1) * n)).k);
   });
   return { n, codes, radix };
 }
@@ -147,7 +153,7 @@ function binnedSeries(b: Backend, fn: string, series: readonly NamedSeries[], o:
       codes = new Int32Array(n * series.length);
     } else if (data.length !== n) throw lengthError(fn, s, data.length, series[0], n);
     const binner = axisBinner(b, fn, "bins", o.bins, data, s.name, undefined, integer);
-    for (let i = 0, at = j * n; i < n; i++) codes[at + i] = binOf(binner, data[i]);
+    codes.set(b.binCodes(data, binner).codes, j * n); // every sample lies in [min, max] (axisBinner has rejected non-finite ones)
   });
   return { n, codes, radix: o.bins };
 }
@@ -318,7 +324,7 @@ const coded = (code: (b: Backend, fn: string, s: readonly NamedSeries[], o: Reso
 
 /** The dispatch: one line per method of METHODS. */
 const BY_METHOD: Record<DynamicsMethod, MethodImpl> = {
-  discrete: coded((b, fn, s) => labelSeries(b, fn, s)),
+  discrete: coded(labelSeries),
   bins: coded(binnedSeries),
 };
 

@@ -40,12 +40,12 @@ describe.each(BACKENDS)("dynamics errors (%s)", (name) => {
     throws(() => e.transferEntropy(real, real.slice(2), { method: "bins" }), RangeError, "source has length 8 but target has length 6");
     const M = { data: new Float64Array(16), rows: 2, cols: 8 };
     throws(() => e.transferEntropy(M, { data: new Float64Array(16), rows: 4, cols: 4 }), RangeError, "transferEntropy: source is 2×8 but target is 4×4");
-    throws(() => e.transferEntropy(M, x), TypeError, "transferEntropy: source and target must both be series or both be matrices");
+    throws(() => e.transferEntropy(M, x as never), TypeError, "transferEntropy: source and target must both be series or both be matrices");
     throws(() => e.entropyRate({ data: new Float64Array(15), rows: 2, cols: 8 }), RangeError, "entropyRate: x.rows × x.cols");
     throws(() => e.transferEntropyMatrix([x]), RangeError, "transferEntropyMatrix: series has 1 series; give at least 2");
     throws(() => e.transferEntropyMatrix(x as never), TypeError);
     throws(() => e.transferEntropyMatrix(42 as never), TypeError, "transferEntropyMatrix: series must be an array of series or a matrix");
-    throws(() => e.transferEntropyTest(M, M), TypeError, "transferEntropyTest: source and target must be single series");
+    throws(() => e.transferEntropyTest(M as never, M as never), TypeError, "transferEntropyTest: source and target must be single series");
   });
 
   it("labels: a real series without method bins names the index and hints; bad labels name the index", () => {

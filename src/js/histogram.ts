@@ -55,6 +55,17 @@ export const jsHistogram: HistogramKernels = {
     return { counts, bad };
   },
 
+  binCodes(x: FloatArray, bx: BinSpec): { codes: Int32Array; bad: number } {
+    const codes = new Int32Array(x.length);
+    let bad = 0;
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i];
+      if (!finite(v)) bad++;
+      codes[i] = binOf(bx, v);
+    }
+    return { codes, bad };
+  },
+
   histogram2d(x: FloatArray, y: FloatArray, bx: BinSpec, by: BinSpec): BinCounts {
     const ny = by.n;
     const counts = new Float64Array(bx.n * ny);

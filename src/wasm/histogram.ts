@@ -126,6 +126,20 @@ export function wasmHistogram(h: WasmHost): HistogramKernels {
       return { counts, bad };
     },
 
+    binCodes(x: FloatArray, bx: BinSpec): { codes: Int32Array; bad: number } {
+      const { prm, ex } = layout(bx, null, 0);
+      const fn = h.kernel("binCodesF64");
+      const codes = new Int32Array(x.length);
+      let bad = 0;
+      for (let i0 = 0; i0 < x.length; i0 += CHUNK) {
+        const i1 = Math.min(i0 + CHUNK, x.length);
+        copyF64(x, i0, i1, h.op[0]);
+        if (fn(h.op[0], i1 - i0, prm, ex, bx.n, bx.uniform ? 1 : 0, h.out) !== 0) bad++;
+        codes.set(h.viewI32().subarray(h.out >> 2, (h.out >> 2) + (i1 - i0)), i0);
+      }
+      return { codes, bad };
+    },
+
     histogram2d(x: FloatArray, y: FloatArray, bx: BinSpec, by: BinSpec): BinCounts {
       const cells = bx.n * by.n;
       const { prm, ex, ey, t } = layout(bx, by, cells);
