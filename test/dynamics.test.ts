@@ -11,6 +11,7 @@ import * as R from "./reference/dynamics.js";
 import { transferEntropySurrogates } from "../src/dynamics.js";
 import { backendOf } from "../src/facade.js";
 import { Random } from "../src/random.js";
+import { binOf, uniformBinner } from "../src/histogram-bins.js";
 
 const close = (got: number, want: number, rel = 1e-12) => expect(Math.abs(got - want)).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(want)));
 
@@ -90,6 +91,26 @@ describe.each(BACKENDS)("transfer entropy vs NumPy (%s)", (name) => {
     }
     // default 8 bins
     close(e.transferEntropy(R.xr, R.yr, { method: "bins" }), R.BIN_CASES[0].te);
+  });
+});
+
+describe.each(BACKENDS)("binCodes: numpy.histogram's bin rule (%s)", (name) => {
+  it("edges fall in the bin they open, the last edge in the last bin; outside and NaN → −1; bad counts non-finite", async () => {
+    const e = await engine(name);
+    const b = e[backendOf]();
+    // np.histogram_bin_edges(x, 10) for x in [0.1, 0.7]: linspace(0.1, 0.7, 11) — the edges whose float products drift
+    const spec = uniformBinner(0.1, 0.7, 10)!;
+    const x = Float64Array.from([...spec.edges, 0.05, 0.75, NaN, Infinity, 0.1 + 0.06 * 3 - 1e-17]);
+    const want = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 9, -1, -1, -1, -1];
+    // np.searchsorted(edges, v, side="right") - 1 for the last value (0.28 below or at edge 3 as computed)
+    want.push(spec.edges[3] <= x[15] ? 3 : 2);
+    const r = b.binCodes(x, spec);
+    expect(Array.from(r.codes)).toEqual(want);
+    expect(r.bad).toBeGreaterThan(0);
+    const many = Float64Array.from({ length: 100_003 }, (_, i) => 0.1 + (0.6 * ((i * 7919) % 100_003)) / 100_002);
+    const codes = b.binCodes(many, spec).codes;
+    for (let i = 0; i < many.length; i++) expect(codes[i]).toBe(binOf(spec, many[i]));
+    expect(b.binCodes(Float32Array.from(many), spec).codes).toEqual(b.binCodes(Float64Array.from(Float32Array.from(many)), spec).codes);
   });
 });
 
