@@ -37,6 +37,18 @@
   return correct(edges, <i32>t, last, x);
 }
 
+/**
+ * Equal-width bins of the two f64 lanes of x, numpy's correction applied: lanes 0 and 1 of the
+ * result (SIMD build). vf, vn: first and norm splatted; vlast: the last bin splatted (i32x4).
+ */
+// @ts-ignore: decorator
+@inline function uniformLanes(edges: usize, x: v128, vf: v128, vn: v128, vlast: v128, last: i32): v128 {
+  const ix = i32x4.min_s(i32x4.max_s(i32x4.trunc_sat_f64x2_s_zero(f64x2.mul(f64x2.sub(x, vf), vn)), i32x4.splat(0)), vlast);
+  const c0 = correct(edges, i32x4.extract_lane(ix, 0), last, f64x2.extract_lane(x, 0));
+  const c1 = correct(edges, i32x4.extract_lane(ix, 1), last, f64x2.extract_lane(x, 1));
+  return i32x4.replace_lane(i32x4.splat(c0), 1, c1);
+}
+
 /** Bin by binary search over n + 1 edges; x within [e[0], e[n]]. */
 // @ts-ignore: decorator
 @inline function searchIndex(edges: usize, n: i32, x: f64): i32 {
@@ -128,21 +140,16 @@ export function hist1dUniformF64(px: usize, n: i32, prm: usize, edges: usize, nb
     const vf = f64x2.splat(first);
     const vl = f64x2.splat(lastE);
     const vn = f64x2.splat(norm);
-    const zero = i32x4.splat(0);
     const vlast = i32x4.splat(last);
     let vb = f64x2.splat(0);
     for (; i + 2 <= n; i += 2) {
       const x = v128.load(px + (<usize>i << 3));
       vb = f64x2.add(vb, f64x2.sub(x, x));
-      const ix = i32x4.min_s(i32x4.max_s(i32x4.trunc_sat_f64x2_s_zero(f64x2.mul(f64x2.sub(x, vf), vn)), zero), vlast);
+      const c = uniformLanes(edges, x, vf, vn, vlast, last);
       const ok = v128.and(f64x2.ge(x, vf), f64x2.le(x, vl));
       const t = table + <usize>(i & 2) * sub;
-      const x0 = f64x2.extract_lane(x, 0);
-      const x1 = f64x2.extract_lane(x, 1);
-      const c0 = correct(edges, i32x4.extract_lane(ix, 0), last, x0);
-      const c1 = correct(edges, i32x4.extract_lane(ix, 1), last, x1);
-      bump(t + (i64x2.extract_lane(ok, 0) != 0 ? <usize>c0 << 2 : dump));
-      bump(t + sub + (i64x2.extract_lane(ok, 1) != 0 ? <usize>c1 << 2 : dump));
+      bump(t + (i64x2.extract_lane(ok, 0) != 0 ? <usize>i32x4.extract_lane(c, 0) << 2 : dump));
+      bump(t + sub + (i64x2.extract_lane(ok, 1) != 0 ? <usize>i32x4.extract_lane(c, 1) << 2 : dump));
     }
     bad = f64x2.extract_lane(vb, 0) + f64x2.extract_lane(vb, 1);
   }
@@ -366,20 +373,17 @@ export function binCodesF64(px: usize, n: i32, prm: usize, edges: usize, nb: i32
   if (uniform) {
     if (ASC_FEATURE_SIMD) {
       const vf = f64x2.splat(first);
+      const vl = f64x2.splat(lastE);
       const vn = f64x2.splat(norm);
-      const zero = i32x4.splat(0);
       const vlast = i32x4.splat(last);
       let vb = f64x2.splat(0);
       for (; i + 2 <= n; i += 2) {
         const x = v128.load(px + (<usize>i << 3));
         vb = f64x2.add(vb, f64x2.sub(x, x));
-        const ix = i32x4.min_s(i32x4.max_s(i32x4.trunc_sat_f64x2_s_zero(f64x2.mul(f64x2.sub(x, vf), vn)), zero), vlast);
-        const x0 = f64x2.extract_lane(x, 0);
-        const x1 = f64x2.extract_lane(x, 1);
-        const c0 = correct(edges, i32x4.extract_lane(ix, 0), last, x0);
-        const c1 = correct(edges, i32x4.extract_lane(ix, 1), last, x1);
-        store<i32>(out + (<usize>i << 2), x0 >= first && x0 <= lastE ? c0 : -1);
-        store<i32>(out + (<usize>i << 2), x1 >= first && x1 <= lastE ? c1 : -1, 4);
+        const c = uniformLanes(edges, x, vf, vn, vlast, last);
+        const ok = v128.and(f64x2.ge(x, vf), f64x2.le(x, vl));
+        store<i32>(out + (<usize>i << 2), i64x2.extract_lane(ok, 0) != 0 ? i32x4.extract_lane(c, 0) : -1);
+        store<i32>(out + (<usize>i << 2), i64x2.extract_lane(ok, 1) != 0 ? i32x4.extract_lane(c, 1) : -1, 4);
       }
       bad = f64x2.extract_lane(vb, 0) + f64x2.extract_lane(vb, 1);
     }
