@@ -21,7 +21,7 @@
  */
 import type { Backend } from "./backend.js";
 import { frenzelPompe, ksg } from "./knn.js";
-import { Random } from "./random.js";
+import { permutedRows } from "./resampling.js";
 import type { Samples } from "./validate.js";
 
 /** Where the embedded vectors start: t0 = max(k, lag + l − 1) (l = 0: no source). */
@@ -80,9 +80,7 @@ export function transferEntropyKnnSurrogates(be: Backend, e: TransferEmbedding, 
   const idx = new Uint32Array(N);
   const out = new Float64Array(permutations);
   for (let b = 0; b < permutations; b++) {
-    new Random(seed, b).shuffle(idx);
-    const to = shuffled.sourcePast.data;
-    for (let i = 0; i < N; i++) for (let c = 0; c < d; c++) to[i * d + c] = data[idx[i] * d + c];
+    permutedRows(data, d, seed, b, idx, shuffled.sourcePast.data);
     out[b] = transferEntropyKnn(be, shuffled, neighbors);
   }
   return out;
