@@ -109,16 +109,21 @@ export function mutualInformationKnn(be: Backend, x: SampleSet, y: SampleSet, op
   const X = samplesArg(fn, "x", x);
   const Y = samplesArg(fn, "y", y);
   sameSamples(fn, ["x", "y"], [X, Y]);
-  const n = X.n;
-  const k = kArg(fn, opts.k, 3, n);
+  const k = kArg(fn, opts.k, 3, X.n);
   const alg = opts.algorithm ?? 1;
   if (alg !== 1 && alg !== 2) throw new RangeError(`${fn}: algorithm must be 1 or 2, got ${describe(alg)}`);
+  return ksg(be, X, Y, k, alg) / unit;
+}
+
+/** The KSG estimate (nats) of validated sample sets of equally many samples, k ≤ n − 1 (mutualInformationKnn). */
+export function ksg(be: Backend, X: Samples, Y: Samples, k: number, alg: 1 | 2 = 1): number {
+  const n = X.n;
   const J = joint([X, Y]);
   if (alg === 1) {
     const r = radiiBelow(be.knnDistances(J.data, n, J.d, k, KNN_MAX, 0, 0, n));
     const nx = be.countWithin(X.data, n, X.d, r, 0, n);
     const ny = be.countWithin(Y.data, n, Y.d, r, 0, n);
-    return (digamma(n) + digamma(k) - meanDigamma(nx, 1) - meanDigamma(ny, 1)) / unit;
+    return digamma(n) + digamma(k) - meanDigamma(nx, 1) - meanDigamma(ny, 1);
   }
   const w = be.knnDistances(J.data, n, J.d, k, KNN_MAX, X.d, 0, n);
   const ex = new Float64Array(n);
@@ -129,7 +134,7 @@ export function mutualInformationKnn(be: Backend, x: SampleSet, y: SampleSet, op
   }
   const nx = be.countWithin(X.data, n, X.d, ex, 0, n);
   const ny = be.countWithin(Y.data, n, Y.d, ey, 0, n);
-  return (digamma(n) + digamma(k) - 1 / k - meanDigamma(nx, 0) - meanDigamma(ny, 0)) / unit;
+  return digamma(n) + digamma(k) - 1 / k - meanDigamma(nx, 0) - meanDigamma(ny, 0);
 }
 
 /**
@@ -144,8 +149,12 @@ export function conditionalMutualInformationKnn(be: Backend, x: SampleSet, y: Sa
   const Y = samplesArg(fn, "y", y);
   const Z = samplesArg(fn, "z", z);
   sameSamples(fn, ["x", "y", "z"], [X, Y, Z]);
+  return frenzelPompe(be, X, Y, Z, kArg(fn, opts.k, 3, X.n)) / unit;
+}
+
+/** The Frenzel–Pompe estimate (nats) of validated sample sets of equally many samples, k ≤ n − 1 (conditionalMutualInformationKnn). */
+export function frenzelPompe(be: Backend, X: Samples, Y: Samples, Z: Samples, k: number): number {
   const n = X.n;
-  const k = kArg(fn, opts.k, 3, n);
   const J = joint([X, Y, Z]);
   const r = radiiBelow(be.knnDistances(J.data, n, J.d, k, KNN_MAX, 0, 0, n));
   const XZ = joint([X, Z]);
@@ -153,7 +162,7 @@ export function conditionalMutualInformationKnn(be: Backend, x: SampleSet, y: Sa
   const nxz = be.countWithin(XZ.data, n, XZ.d, r, 0, n);
   const nyz = be.countWithin(YZ.data, n, YZ.d, r, 0, n);
   const nz = be.countWithin(Z.data, n, Z.d, r, 0, n);
-  return (digamma(k) - (meanDigamma(nxz, 1) + meanDigamma(nyz, 1) - meanDigamma(nz, 1))) / unit;
+  return digamma(k) - (meanDigamma(nxz, 1) + meanDigamma(nyz, 1) - meanDigamma(nz, 1));
 }
 
 /** The first row whose k-th neighbour distance is 0 (k + 1 identical samples), as an error. */

@@ -279,13 +279,20 @@ export function mutualInformationKnnTest(b: Backend, x: SampleSet, y: SampleSet,
   const ys = { data: new Float64Array(n * d), rows: n, cols: d };
   const idx = new Uint32Array(n);
   const values = new Float64Array(B);
-  for (let k = 0; k < B; k++) {
-    new Random(seed, k).shuffle(idx);
-    for (let i = 0; i < n; i++) ys.data.set(Y.data.subarray(idx[i] * d, idx[i] * d + d), i * d);
-    values[k] = mutualInformationKnn(b, xs, ys, opts, fn);
-  }
+  for (let k = 0; k < B; k++) values[k] = mutualInformationKnn(b, xs, { ...ys, data: permutedRows(Y.data, d, seed, k, idx, ys.data) }, opts, fn);
   const unit = lnBaseOf(opts, fn);
   return { statistic: mi, pValue: permutationPValue(values, mi, (TIE * Math.max(1, Math.abs(mi * unit))) / unit), method: "permutation", permutations: B };
+}
+
+/**
+ * The rows of `data` (d values each, n = idx.length rows) in the order of permutation `k` of
+ * `seed` (a Fisher–Yates shuffle from stream k, Random.shuffle), written to `out`: the surrogate
+ * of the kNN permutation tests (row i of out = row idx[i] of data).
+ */
+export function permutedRows(data: Float64Array, d: number, seed: number, k: number, idx: Uint32Array, out: Float64Array): Float64Array {
+  new Random(seed, k).shuffle(idx);
+  for (let i = 0; i < idx.length; i++) out.set(data.subarray(idx[i] * d, idx[i] * d + d), i * d);
+  return out;
 }
 
 /** The q-quantile of ascending values by NumPy's default (linear) rule: x[h⌋ + (h − ⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋]), h = (B − 1)q. */

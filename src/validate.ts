@@ -444,10 +444,10 @@ export function integerOption(fn: string, name: string, v: unknown, fallback: nu
   return v;
 }
 
-/** The neighbour count `k` (an integer ≥ 1, default `fallback`), at most `max` (what the samples allow, named by `why`). */
-export function neighborsArg(fn: string, v: unknown, fallback: number, max: number, why: string): number {
-  const k = integerOption(fn, "k", v, fallback, 1);
-  if (k > max) throw new RangeError(`${fn}: k = ${k} needs ${why}`);
+/** The neighbour count `name` (default `k`; an integer ≥ 1, default `fallback`), at most `max` (what the samples allow, named by `why`). */
+export function neighborsArg(fn: string, v: unknown, fallback: number, max: number, why: string, name = "k"): number {
+  const k = integerOption(fn, name, v, fallback, 1);
+  if (k > max) throw new RangeError(`${fn}: ${name} = ${k} needs ${why}`);
   return k;
 }
 
