@@ -20,14 +20,11 @@
  * Fisher–Yates shuffle from stream b of the seed (src/random.ts), as every permutation test here.
  */
 import type { Backend } from "./backend.js";
+import type { MethodImpl, NamedSeries, Resolved } from "./dynamics.js";
+import { firstStep } from "./js/dynamics.js";
 import { frenzelPompe, ksg } from "./knn.js";
 import { permutedRows } from "./resampling.js";
-import type { Samples } from "./validate.js";
-
-/** Where the embedded vectors start: t0 = max(k, lag + l − 1) (l = 0: no source). */
-export function historyStart(k: number, l: number, lag: number): number {
-  return l === 0 ? k : Math.max(k, lag + l - 1);
-}
+import { samplesArg, type Samples } from "./validate.js";
 
 /**
  * Delay vectors of `s` for t = t0 … n − 1: row t − t0 is (s[t − from], s[t − from − 1], …,
@@ -52,7 +49,7 @@ export interface TransferEmbedding {
 
 /** The embedding of T_{source→target} with histories k (target), l (source) and `lag`. */
 export function transferEmbedding(source: Float64Array, target: Float64Array, k: number, l: number, lag: number): TransferEmbedding {
-  const t0 = historyStart(k, l, lag);
+  const t0 = firstStep(k, l, lag);
   return {
     present: delayVectors(target, t0, 0, 1),
     targetPast: delayVectors(target, t0, 1, k),
@@ -85,3 +82,45 @@ export function transferEntropyKnnSurrogates(be: Backend, e: TransferEmbedding, 
   }
   return out;
 }
+
+/** Real series (finite values, one length), read as float64; errors name the series and index. */
+function realSeries(fn: string, series: readonly NamedSeries[]): Float64Array[] {
+  const out: Float64Array[] = [];
+  for (const s of series) {
+    const x = samplesArg(fn, s.name, s.x);
+    if (x.d !== 1) throw new TypeError(`${fn}: ${s.name} must be a series (a vector), got a matrix of ${x.d} columns`);
+    if (out.length > 0 && x.n !== out[0].length)
+      throw new RangeError(`${fn}: ${s.name} has length ${x.n} but ${series[0].name} has length ${out[0].length}; the series must be equally long`);
+    out.push(x.data);
+  }
+  return out;
+}
+
+/** Series of length n, checked for o.neighbors + 1 embedded steps (each step needs `neighbors` others). */
+function knnStart(fn: string, n: number, o: Resolved, name: string): void {
+  const t0 = firstStep(o.k, o.l, o.lag);
+  if (n - t0 < o.neighbors + 1)
+    throw new RangeError(
+      `${fn}: neighbors = ${o.neighbors} needs at least neighbors + 1 = ${o.neighbors + 1} time steps after the first ${t0} values (k = ${o.k}${o.l > 0 ? `, l = ${o.l}, lag = ${o.lag}` : ""}), and ${name} has length ${n}`,
+    );
+}
+
+/** `method: "knn"` of src/dynamics.ts: TE by Frenzel–Pompe, AIS by KSG algorithm 1 (the entropy rate is of discrete series only). */
+export const knnMethod: MethodImpl = {
+  values(b, fn, series, pairs, o) {
+    const xs = realSeries(fn, series);
+    knnStart(fn, xs[0].length, o, series[0].name);
+    const out = new Float64Array(pairs.length / 2);
+    for (let p = 0; p < out.length; p++) {
+      const y = xs[pairs[2 * p]];
+      out[p] = o.l === 0 ? activeInformationStorageKnn(b, y, o.k, o.neighbors) : transferEntropyKnn(b, transferEmbedding(xs[pairs[2 * p + 1]], y, o.k, o.l, o.lag), o.neighbors);
+    }
+    return out;
+  },
+  surrogates(b, fn, source, target, o, B, seed) {
+    const [x, y] = realSeries(fn, [source, target]);
+    knnStart(fn, y.length, o, "target");
+    const e = transferEmbedding(x, y, o.k, o.l, o.lag);
+    return { statistic: transferEntropyKnn(b, e, o.neighbors), values: transferEntropyKnnSurrogates(b, e, o.neighbors, B, seed) };
+  },
+};

@@ -26,6 +26,7 @@ import { DENSE_CELLS, type Backend } from "./backend.js";
 import { countTable, tableConditionalEntropy, tableMI } from "./contingency.js";
 import { backendOf } from "./facade.js";
 import { axisBinner } from "./histogram.js";
+import { knnMethod } from "./dynamics-knn.js";
 import { firstStep, historyCells } from "./js/dynamics.js";
 import { denseCodes, labelCodes, type LabelCodes } from "./label-codes.js";
 import { codesCMI, jointLabels } from "./labels.js";
@@ -35,11 +36,11 @@ import type { Labels, Matrix, UnitOptions, Vector } from "./types.js";
 import { lnBase } from "./units.js";
 import { choiceOption, describe, integerOption, matrixArg, seedArg, vectorArg } from "./validate.js";
 
-/** How series are read: "discrete" (label arrays of any kind) or "bins" (real series binned on their own range). */
-export type DynamicsMethod = "discrete" | "bins";
+/** How series are read: "discrete" (label arrays of any kind), "bins" (real series binned on their own range) or "knn" (real series, nearest neighbours: src/dynamics-knn.ts). */
+export type DynamicsMethod = "discrete" | "bins" | "knn";
 
 /** The methods, in ONE list: the option parser and the dispatch (BY_METHOD) read it. */
-const METHODS: readonly DynamicsMethod[] = ["discrete", "bins"];
+const METHODS: readonly DynamicsMethod[] = ["discrete", "bins", "knn"];
 
 export interface EntropyRateOptions extends UnitOptions {
   /** History length k (an integer ≥ 1, default 1). */
@@ -47,10 +48,12 @@ export interface EntropyRateOptions extends UnitOptions {
 }
 
 export interface ActiveInformationStorageOptions extends EntropyRateOptions {
-  /** "discrete" (default): label series; "bins": real series, each binned into `bins` equal-width bins on its own [min, max]. */
+  /** "discrete" (default): label series; "bins": real series, each binned into `bins` equal-width bins on its own [min, max]; "knn": real series, nearest-neighbour estimates (max-norm, raw values). */
   method?: DynamicsMethod;
   /** "bins" only: the bin count (default 8). */
   bins?: number;
+  /** "knn" only: the neighbour count K (default 4; at most N − 1 for N embedded steps). */
+  neighbors?: number;
 }
 
 export interface TransferEntropyOptions extends ActiveInformationStorageOptions {
@@ -78,6 +81,8 @@ export interface Resolved {
   lag: number;
   method: DynamicsMethod;
   bins: number;
+  /** "knn" only: the neighbour count (0 otherwise). */
+  neighbors: number;
   quantity: Quantity;
 }
 
@@ -99,7 +104,7 @@ interface CodedSeries {
  * (pairs[2p], pairs[2p + 1]; the source is ignored when o.l = 0), and the permutation test's
  * statistic and surrogate values (nats) of one source/target pair.
  */
-interface MethodImpl {
+export interface MethodImpl {
   values(b: Backend, fn: string, series: readonly NamedSeries[], pairs: Int32Array, o: Resolved): Float64Array;
   surrogates(b: Backend, fn: string, source: NamedSeries, target: NamedSeries, o: Resolved, B: number, seed: number): { statistic: number; values: Float64Array };
 }
@@ -158,11 +163,11 @@ function binnedSeries(b: Backend, fn: string, series: readonly NamedSeries[], o:
   return { n, codes, radix: o.bins };
 }
 
-function checkLength(fn: string, c: CodedSeries, o: Resolved, name: string): number {
+function checkLength(fn: string, n: number, o: Resolved, name: string): number {
   const t0 = firstStep(o.k, o.l, o.lag);
-  if (c.n < t0 + 1)
+  if (n < t0 + 1)
     throw new RangeError(
-      `${fn}: ${name} has length ${c.n}, too short for k = ${o.k}${o.l > 0 ? `, l = ${o.l}, lag = ${o.lag}` : ""}: it needs at least max(k, lag + l − 1) + 1 = ${t0 + 1} values (one time step)`,
+      `${fn}: ${name} has length ${n}, too short for k = ${o.k}${o.l > 0 ? `, l = ${o.l}, lag = ${o.lag}` : ""}: it needs at least max(k, lag + l − 1) + 1 = ${t0 + 1} values (one time step)`,
     );
   return t0;
 }
@@ -224,7 +229,7 @@ function historyLabels(b: Backend, c: CodedSeries, y: number, x: number, o: Reso
 
 /** The quantity (nats) of each pair of coded series: dense history tables counted by the backend, or label CMI / MI of the joint histories. */
 function codedValues(b: Backend, fn: string, c: CodedSeries, pairs: Int32Array, o: Resolved, name: string): Float64Array {
-  const t0 = checkLength(fn, c, o, name);
+  const t0 = checkLength(fn, c.n, o, name);
   const N = c.n - t0;
   const P = pairs.length / 2;
   const out = new Float64Array(P);
@@ -326,6 +331,7 @@ const coded = (code: (b: Backend, fn: string, s: readonly NamedSeries[], o: Reso
 const BY_METHOD: Record<DynamicsMethod, MethodImpl> = {
   discrete: coded(labelSeries),
   bins: coded(binnedSeries),
+  knn: knnMethod,
 };
 
 /** Options of `fn` resolved: k, l, lag, method, bins (l = 0 when the call has no source). */
@@ -340,7 +346,9 @@ function resolve(fn: string, opts: TransferEntropyOptions, quantity: Quantity): 
   const method = quantity === "er" ? "discrete" : choiceOption(fn, "method", opts.method, METHODS, "discrete");
   if (opts.bins !== undefined && method !== "bins") throw new TypeError(`${fn}: bins applies to method "bins" only (method is "${method}")`);
   const bins = method === "bins" ? integerOption(fn, "bins", opts.bins, 8, 1) : 0;
-  return { k, l, lag, method, bins, quantity };
+  if (opts.neighbors !== undefined && method !== "knn") throw new TypeError(`${fn}: neighbors applies to method "knn" only (method is "${method}")`);
+  const neighbors = method === "knn" ? integerOption(fn, "neighbors", opts.neighbors, 4, 1) : 0;
+  return { k, l, lag, method, bins, neighbors, quantity };
 }
 
 const isMatrixObject = (x: unknown) => typeof x === "object" && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x) && "data" in x && "rows" in x && "cols" in x;

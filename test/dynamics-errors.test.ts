@@ -57,8 +57,11 @@ describe.each(BACKENDS)("dynamics errors (%s)", (name) => {
   });
 
   it("methods and bins", () => {
-    throws(() => e.transferEntropy(x, y, { method: "kde" as never }), RangeError, 'transferEntropy: method must be one of "discrete", "bins", got "kde"');
-    throws(() => e.transferEntropy(x, y, { method: "knn" as never }), RangeError, "method must be one of");
+    throws(() => e.transferEntropy(x, y, { method: "kde" as never }), RangeError, 'transferEntropy: method must be one of "discrete", "bins", "knn", got "kde"');
+    throws(() => e.transferEntropy(x, y, { neighbors: 4 }), TypeError, 'transferEntropy: neighbors applies to method "knn" only');
+    throws(() => e.transferEntropy(real, real, { method: "knn", neighbors: 0 }), RangeError, "transferEntropy: neighbors must be ≥ 1");
+    throws(() => e.transferEntropy(real, real, { method: "knn", bins: 4 }), TypeError, 'transferEntropy: bins applies to method "bins" only');
+    throws(() => e.activeInformationStorage({ data: Float64Array.of(1, 2, 3, 4), rows: 2, cols: 2 }, { method: "knn" }), RangeError, "activeInformationStorage: neighbors = 4 needs at least neighbors + 1 = 5 time steps", "x[0] has length 2");
     throws(() => e.transferEntropy(x, y, { bins: 4 }), TypeError, 'transferEntropy: bins applies to method "bins" only');
     throws(() => e.entropyRate(x, { method: "bins" } as never), TypeError, "entropyRate: method and bins apply to");
     for (const bins of [0, -2]) throws(() => e.transferEntropy(real, real, { method: "bins", bins }), RangeError, "transferEntropy: bins must be ≥ 1");

@@ -274,4 +274,14 @@ describe.each(BACKENDS)("transfer entropy on the worker pool (%s)", (backend) =>
     expect(await e.parallel.transferEntropy(M, Mr, { k: 3 })).toEqual(e.transferEntropy(M, Mr, { k: 3 }));
     expect(await e.parallel.transferEntropyTest(series[0], series[1], { permutations: 64, seed: 9 })).toEqual(e.transferEntropyTest(series[0], series[1], { permutations: 64, seed: 9 }));
   });
+
+  it("method knn on the pool (the neighbour searches split across the workers) equals the calling thread", async () => {
+    const r = rng(77);
+    const x = Float64Array.from({ length: 12000 }, () => r() - 0.5);
+    const y = new Float64Array(x.length);
+    for (let t = 1; t < y.length; t++) y[t] = 0.6 * y[t - 1] + x[t - 1] + 0.3 * (r() - 0.5);
+    for (const o of [{ method: "knn" as const }, { method: "knn" as const, k: 2, l: 2, lag: 2, neighbors: 3 }]) expect(await e.parallel.transferEntropy(x, y, o)).toBe(e.transferEntropy(x, y, o));
+    const ais = await e.parallel.run((f) => f.activeInformationStorage(y, { method: "knn", k: 2 }));
+    expect(ais).toBe(e.activeInformationStorage(y, { method: "knn", k: 2 }));
+  });
 });
