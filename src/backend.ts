@@ -312,13 +312,14 @@ export interface MultivariateKernels {
 export interface DynamicsKernels {
   /**
    * The history tables of the series pairs p0 ≤ p < p1 of `pairs` (pair p = target row pairs[2p],
-   * source row pairs[2p + 1]): `codes` holds the series one after the other (row r at codes[r·n …],
-   * codes 0 … radix − 1). For t = t0 … n − 1, t0 = max(k, lag + l − 1) (l = 0: k), the state
+   * source row pairs[2p + 1]): `codes` holds the series one after the other, row r at element r·n,
+   * codes 0 … radix − 1 of `width` bytes each (4: the Int32Array's elements; 1: its bytes, radix ≤ 256,
+   * a quarter of the memory to copy and read). For t = t0 … n − 1, t0 = max(k, lag + l − 1) (l = 0: k), the state
    * (y_t, y_{t−k … t−1}, x_{t−lag−l+1 … t−lag}) is counted in cell (yp·R + y_t)·R^l + xp of a
    * table of R^(1+k+l) counts (R = radix; yp, xp the histories in base R, the latest value least
    * significant; l = 0: no source). The tables are concatenated in pair order.
    */
-  historyCounts(codes: Int32Array, n: number, radix: number, pairs: Int32Array, k: number, l: number, lag: number, p0: number, p1: number): Float64Array;
+  historyCounts(codes: Int32Array, width: 1 | 4, n: number, radix: number, pairs: Int32Array, k: number, l: number, lag: number, p0: number, p1: number): Float64Array;
 }
 
 /**

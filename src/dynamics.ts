@@ -92,11 +92,35 @@ export interface NamedSeries {
   x: unknown;
 }
 
-/** Series coded densely, one after the other (series j at codes[j·n …], codes 0 … radix − 1). */
+/**
+ * Series coded 0 … radix − 1, one after the other (series j from element j·n): as bytes of `codes`
+ * (width 1) when radix ≤ 256 — a quarter of the memory to fill, copy and read — else as its i32
+ * elements (width 4).
+ */
 interface CodedSeries {
   n: number;
   codes: Int32Array;
+  width: 1 | 4;
   radix: number;
+}
+
+/** Codes of equally long series (each 0 … radix − 1) packed into one CodedSeries. */
+function packSeries(parts: readonly ArrayLike<number>[], n: number, radix: number): CodedSeries {
+  if (radix <= 256) {
+    const codes = new Int32Array(Math.ceil((parts.length * n) / 4));
+    const bytes = new Uint8Array(codes.buffer);
+    parts.forEach((p, j) => bytes.set(p, j * n));
+    return { n, codes, width: 1, radix };
+  }
+  const codes = new Int32Array(parts.length * n);
+  parts.forEach((p, j) => codes.set(p, j * n));
+  return { n, codes, width: 4, radix };
+}
+
+/** Row `row` of coded series as i32 codes (a view when they are i32 already). */
+function seriesRow(c: CodedSeries, row: number): Int32Array {
+  if (c.width === 4) return c.codes.subarray(row * c.n, (row + 1) * c.n);
+  return Int32Array.from(new Uint8Array(c.codes.buffer, c.codes.byteOffset + row * c.n, c.n));
 }
 
 /**
@@ -123,7 +147,7 @@ function lengthError(fn: string, s: NamedSeries, n: number, s0: NamedSeries, n0:
 
 /** Label series as codes 0 … radix − 1 (numpy.unique order; made dense unless the label range is small). */
 function labelSeries(b: Backend, fn: string, series: readonly NamedSeries[], o: Resolved): CodedSeries {
-  let codes = new Int32Array(0);
+  const parts: ArrayLike<number>[] = [];
   let n = 0;
   let radix = 1;
   series.forEach((s, j) => {
@@ -134,33 +158,33 @@ function labelSeries(b: Backend, fn: string, series: readonly NamedSeries[], o: 
       if (err instanceof RangeError && err.message.endsWith("must be integers")) throw new RangeError(err.message + REAL_HINT);
       throw err;
     }
-    if (j === 0) {
-      n = c.codes.length;
-      codes = new Int32Array(n * series.length);
-    } else if (c.codes.length !== n) throw lengthError(fn, s, c.codes.length, series[0], n);
+    if (j === 0) n = c.codes.length;
+    else if (c.codes.length !== n) throw lengthError(fn, s, c.codes.length, series[0], n);
     // a small label range is used as it is (a gap only adds empty cells to a small table), else made dense
     if (historyCells(c.max + 1, o.k, o.l) <= DIRECT_CELLS) {
-      codes.set(c.codes, j * n);
+      parts.push(c.codes);
       radix = Math.max(radix, c.max + 1);
-    } else radix = Math.max(radix, denseCodes(c, codes.subarray(j * n, (j + 1) * n)).k);
+    } else {
+      const dense = denseCodes(c);
+      parts.push(dense.idx);
+      radix = Math.max(radix, dense.k);
+    }
   });
-  return { n, codes, radix };
+  return packSeries(parts, n, radix);
 }
 
 /** Real series, each binned on its own [min, max] into o.bins equal-width bins (numpy.histogram's rule). */
 function binnedSeries(b: Backend, fn: string, series: readonly NamedSeries[], o: Resolved): CodedSeries {
-  let codes = new Int32Array(0);
+  const parts: ArrayLike<number>[] = [];
   let n = 0;
   series.forEach((s, j) => {
     const { data, integer } = vectorArg(fn, s.name, s.x);
-    if (j === 0) {
-      n = data.length;
-      codes = new Int32Array(n * series.length);
-    } else if (data.length !== n) throw lengthError(fn, s, data.length, series[0], n);
+    if (j === 0) n = data.length;
+    else if (data.length !== n) throw lengthError(fn, s, data.length, series[0], n);
     const binner = axisBinner(b, fn, "bins", o.bins, data, s.name, undefined, integer);
-    codes.set(b.binCodes(data, binner).codes, j * n); // every sample lies in [min, max] (axisBinner has rejected non-finite ones)
+    parts.push(b.binCodes(data, binner).codes); // every sample lies in [min, max] (axisBinner has rejected non-finite ones)
   });
-  return { n, codes, radix: o.bins };
+  return packSeries(parts, n, o.bins);
 }
 
 function checkLength(fn: string, n: number, o: Resolved, name: string): number {
@@ -218,8 +242,10 @@ function finishTable(t: Float64Array, at: number, R: number, Rk: number, Rl: num
 
 /** The histories of target row y and source row x of coded series as label codes over t = t0 … n − 1 (joint variables of shifted views). */
 function historyLabels(b: Backend, c: CodedSeries, y: number, x: number, o: Resolved, t0: number): { yt: LabelCodes; yp: LabelCodes; xp: LabelCodes | null } {
-  const { n, codes, radix } = c;
-  const view = (row: number, shift: number): LabelCodes => ({ codes: codes.subarray(row * n + t0 - shift, row * n + n - shift), max: radix - 1, kind: "number", offset: 0, values: null });
+  const { n, radix } = c;
+  const rows = new Map<number, Int32Array>();
+  const row = (r: number) => rows.get(r) ?? rows.set(r, seriesRow(c, r)).get(r)!;
+  const view = (r: number, shift: number): LabelCodes => ({ codes: row(r).subarray(t0 - shift, n - shift), max: radix - 1, kind: "number", offset: 0, values: null });
   let yp = view(y, 1);
   for (let j = 2; j <= o.k; j++) yp = jointLabels(b, yp, view(y, j));
   let xp: LabelCodes | null = null;
@@ -253,7 +279,7 @@ function codedValues(b: Backend, fn: string, c: CodedSeries, pairs: Int32Array, 
   const per = Math.max(1, Math.floor(CELLS_PER_CALL / cells));
   for (let p0 = 0; p0 < P; p0 += per) {
     const p1 = Math.min(P, p0 + per);
-    const t = b.historyCounts(c.codes, c.n, R, pairs, o.k, o.l, o.lag, p0, p1);
+    const t = b.historyCounts(c.codes, c.width, c.n, R, pairs, o.k, o.l, o.lag, p0, p1);
     for (let p = p0; p < p1; p++) out[p] = finishTable(t, (p - p0) * cells, R, Rk, Rl, N, o.quantity, rowY, rowX);
   }
   return out;

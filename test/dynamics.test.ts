@@ -80,6 +80,10 @@ describe.each(BACKENDS)("transfer entropy vs NumPy (%s)", (name) => {
     close(e.transferEntropy(R.x8, R.y8, { k: 4, l: 2 }), R.LARGE.te8k4l2, 1e-11);
     close(e.activeInformationStorage(R.y8, { k: 4 }), R.LARGE.ais8k4, 1e-11);
     close(e.entropyRate(R.y8, { k: 4 }), R.LARGE.er8k4, 1e-11);
+    // 300 letters: codes wider than a byte, in a dense table (AIS, entropy rate) and beyond it (TE)
+    close(e.activeInformationStorage(R.y300), R.LARGE.ais300, 1e-11);
+    close(e.entropyRate(R.y300), R.LARGE.er300, 1e-11);
+    close(e.transferEntropy(R.x300, R.y300), R.LARGE.te300, 1e-11);
   });
 
   it('method "bins": numpy.histogram_bin_edges bins per series', () => {

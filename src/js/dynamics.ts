@@ -18,32 +18,30 @@ export function firstStep(k: number, l: number, lag: number): number {
 export const jsDynamics: DynamicsKernels = {
   /**
    * Per pair p (target row y = pairs[2p], source row x = pairs[2p + 1]) and t = t0 … n − 1: cell
-   * (yp·R + y_t)·R^l + xp counted, where yp = y_{t−k}·R^{k−1} + … + y_{t−1} (y_{t−1} least
-   * significant) is rolled as yp ← (yp mod R^{k−1})·R + y_t, and xp over x_{t−lag−l+1} … x_{t−lag}
-   * likewise (x_{t−lag} least significant).
+   * (yp·R + y_t)·R^l + xp counted, yp = y_{t−k}·R^{k−1} + … + y_{t−1} and xp = x_{t−lag−l+1}·R^{l−1}
+   * + … + x_{t−lag} (the latest value least significant), each from its own window. `width` 1:
+   * the codes are the bytes of `codes`. Counted in u32 tables (exact), returned as f64.
    */
-  historyCounts(codes, n, radix, pairs, k, l, lag, p0, p1) {
+  historyCounts(packed, width, n, radix, pairs, k, l, lag, p0, p1) {
+    const codes = width === 1 ? new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength) : packed;
     const R = radix;
     const cells = historyCells(R, k, l);
     const out = new Float64Array((p1 - p0) * cells);
+    const table = new Uint32Array(cells);
     const t0 = firstStep(k, l, lag);
     const Rl = R ** l;
-    const topY = R ** (k - 1);
-    const topX = l > 0 ? R ** (l - 1) : 1;
     for (let p = p0; p < p1; p++) {
       const y = pairs[2 * p] * n;
       const x = pairs[2 * p + 1] * n;
-      const o = (p - p0) * cells;
-      let yp = 0;
-      for (let j = t0 - k; j < t0; j++) yp = yp * R + codes[y + j];
-      let xp = 0;
-      if (l > 0) for (let j = t0 - lag - l + 1; j <= t0 - lag; j++) xp = xp * R + codes[x + j];
+      table.fill(0);
       for (let t = t0; t < n; t++) {
-        const yt = codes[y + t];
-        out[o + (yp * R + yt) * Rl + xp]++;
-        yp = (yp % topY) * R + yt;
-        if (l > 0) xp = (xp % topX) * R + codes[x + t + 1 - lag];
+        let yp = 0;
+        for (let j = y + t - k; j < y + t; j++) yp = yp * R + codes[j];
+        let xp = 0;
+        for (let j = x + t - lag - l + 1; j <= x + t - lag; j++) xp = xp * R + codes[j];
+        table[(yp * R + codes[y + t]) * Rl + xp]++;
       }
+      out.set(table, (p - p0) * cells);
     }
     return out;
   },

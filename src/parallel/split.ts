@@ -326,7 +326,7 @@ export const SPLITTERS: Record<string, Splitter> = {
   // many variables (src/multivariate.ts): pair tables of the MI matrix, ranges of pairs across the workers
   pairTables: rangeKernel(4, [0, 2, 3], [], 1, true),
   // time series (src/dynamics.ts): history tables of ranges of (target, source) pairs across the workers
-  historyCounts: rangeKernel(7, [0, 3], [], 1, true),
+  historyCounts: rangeKernel(8, [0, 4], [], 1, true),
   // decision-tree splits (src/trees.ts): columns across the workers
   bestSplitColumns: rangeKernel(8, [0, 3, 5], [], 1, true),
 };

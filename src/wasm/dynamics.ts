@@ -1,6 +1,6 @@
 /**
  * The history-counting kernel on WASM: assembly/dynamics.ts. The codes and the pair list are
- * copied in whole (WasmHost.whole), followed by the tables and a work area of two u32 tables.
+ * copied in whole (WasmHost.whole), followed by the tables and a work area of four u32 tables.
  */
 import type { DynamicsKernels } from "../backend.js";
 import { historyCells } from "../js/dynamics.js";
@@ -9,9 +9,9 @@ import type { WasmHost } from "./host.js";
 export function wasmDynamics(h: WasmHost): DynamicsKernels {
   const K = { historyCounts: h.kernel("historyCounts") };
   return {
-    historyCounts(codes, n, radix, pairs, k, l, lag, p0, p1) {
+    historyCounts(codes, width, n, radix, pairs, k, l, lag, p0, p1) {
       const cells = historyCells(radix, k, l);
-      return h.whole([codes, pairs], (p1 - p0) * cells, "f64", cells * 8, ([c, pp], out, work) => K.historyCounts(c, n, radix, pp, k, l, lag, p0, p1, out, work));
+      return h.whole([codes, pairs], (p1 - p0) * cells, "f64", cells * 16, ([c, pp], out, work) => K.historyCounts(c, width, n, radix, pp, k, l, lag, p0, p1, out, work));
     },
   };
 }

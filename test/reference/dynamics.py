@@ -86,7 +86,11 @@ def main():
     y50 = np.where(rng.random(600) < 0.5, np.roll(x50, 1), rng.integers(0, 50, 600))
     x8 = rng.integers(0, 8, 3000)
     y8 = np.where(rng.random(3000) < 0.5, np.roll(x8, 1), rng.integers(0, 8, 3000))
+    # 300 letters (codes wider than a byte): AIS / entropy rate k = 1 in a dense table, TE beyond it
+    x300 = rng.integers(0, 300, 6000)
+    y300 = np.where(rng.random(6000) < 0.5, np.roll(x300, 1), rng.integers(0, 300, 6000))
     large = {
+        "ais300": ais(y300, 1), "er300": er(y300, 1), "te300": te(x300, y300, 1, 1, 1),
         "te50k2": te(x50, y50, 2, 1, 1), "ais50k2": ais(y50, 2), "er50k2": er(y50, 2), "te50k1": te(x50, y50, 1, 1, 1),
         "te8k4": te(x8, y8, 4, 1, 1), "ais8k4": ais(y8, 4), "er8k4": er(y8, 4), "te8k4l2": te(x8, y8, 4, 2, 1),
     }
@@ -107,7 +111,7 @@ def main():
         "teStringK2": te(letters[x3], letters[y3], 2, 1, 2),
         "teBitsBinary": te(xb, yb) / np.log(2),
     }
-    return {"xb": xb, "yb": yb, "x3": x3, "y3": y3, "x50": x50, "y50": y50, "x8": x8, "y8": y8, "xr": xr, "yr": yr}, cases, large, bins, single
+    return {"xb": xb, "yb": yb, "x3": x3, "y3": y3, "x50": x50, "y50": y50, "x8": x8, "y8": y8, "x300": x300, "y300": y300, "xr": xr, "yr": yr}, cases, large, bins, single
 
 
 def emit(path):
