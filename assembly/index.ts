@@ -13,3 +13,4 @@ export { expArrayF64, expArrayF32, pow2ArrayF32 } from "./exp";
 export { pairTables } from "./multivariate";
 export { treesWorkBytes, bestSplitColumns } from "./trees";
 export { channelsWorkBytes, capacityBA, rateDistortionBA, informationBottleneckIB, lnArrayF64 } from "./channels";
+export { ordinalCountsRows, complexityWorkBytes, templateMatches } from "./complexity";

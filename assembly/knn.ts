@@ -53,7 +53,7 @@ function treeNodes(n: i32): i32 {
 // ---- sorting ----
 
 /** Sorts keys[l..r] (inclusive) ascending carrying idx along (as src/js/knn.ts sortPairs). */
-function sortPairs(keys: usize, idx: usize, l: i32, r: i32): void {
+export function sortPairs(keys: usize, idx: usize, l: i32, r: i32): void {
   while (r - l > 16) {
     const a = ld(keys, l);
     const b = ld(keys, (l + r) >>> 1);

@@ -31,6 +31,7 @@ import { TreeMethods } from "./trees.js";
 import { DivergenceMethods } from "./divergences.js";
 import { ChannelMethods } from "./channels.js";
 import { CodeMethods } from "./codes.js";
+import { ComplexityMethods } from "./complexity.js";
 
 export class Engine {
   #b: Backend | null;
@@ -138,7 +139,8 @@ export interface Engine
     TreeMethods,
     DivergenceMethods,
     ChannelMethods,
-    CodeMethods {}
+    CodeMethods,
+    ComplexityMethods {}
 
 install(Engine, [
   DiscreteMethods,
@@ -159,4 +161,5 @@ install(Engine, [
   DivergenceMethods,
   ChannelMethods,
   CodeMethods,
+  ComplexityMethods,
 ]);

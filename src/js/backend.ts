@@ -12,6 +12,7 @@ import { jsMultivariate } from "./multivariate.js";
 import { jsTrees } from "./trees.js";
 import { jsDivergences } from "./divergences.js";
 import { jsChannels } from "./channels.js";
+import { jsComplexity } from "./complexity.js";
 
 export function createJsBackend(): Backend {
   return {
@@ -28,6 +29,7 @@ export function createJsBackend(): Backend {
     ...jsTrees,
     ...jsDivergences,
     ...jsChannels,
+    ...jsComplexity,
     memoryBytes: () => 0,
     close: () => {},
   };

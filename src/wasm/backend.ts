@@ -13,6 +13,7 @@ import { wasmMultivariate } from "./multivariate.js";
 import { wasmTrees } from "./trees.js";
 import { wasmDivergences } from "./divergences.js";
 import { wasmChannels } from "./channels.js";
+import { wasmComplexity } from "./complexity.js";
 import { instantiate, type WasmKind } from "./load.js";
 
 /** Where a backend's memory comes from: its own (default), or a shared memory (the threads build). */
@@ -54,6 +55,7 @@ export async function createWasmBackend(kind: WasmKind, opts: WasmBackendOptions
     ...wasmTrees(host),
     ...wasmDivergences(host),
     ...wasmChannels(host),
+    ...wasmComplexity(host),
     resident: opts.region ? undefined : host.heap,
     memoryBytes: () => host.memoryBytes(),
     close: () => {
