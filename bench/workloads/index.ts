@@ -11,6 +11,7 @@ import { multivariateWorkloads } from "./multivariate.js";
 import { treeWorkloads } from "./trees.js";
 import { divergenceWorkloads } from "./divergences.js";
 import { channelWorkloads } from "./channels.js";
+import { complexityWorkloads } from "./complexity.js";
 import type { Workload } from "./types.js";
 
 export const workloads: Workload<any>[] = [
@@ -26,4 +27,5 @@ export const workloads: Workload<any>[] = [
   ...treeWorkloads,
   ...divergenceWorkloads,
   ...channelWorkloads,
+  ...complexityWorkloads,
 ];
