@@ -7,28 +7,7 @@
 // Memory: the host copies the series and hands a `work` region of complexityWorkBytes(...) bytes;
 // nothing is allocated.
 
-import { sortPairs } from "./knn";
-
-// @ts-ignore: decorator
-@inline function ld(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-// @ts-ignore: decorator
-@inline function st(p: usize, i: i32, v: f64): void {
-  store<f64>(p + (<usize>i << 3), v);
-}
-// @ts-ignore: decorator
-@inline function ldi(p: usize, i: i32): i32 {
-  return load<i32>(p + (<usize>i << 2));
-}
-// @ts-ignore: decorator
-@inline function sti(p: usize, i: i32, v: i32): void {
-  store<i32>(p + (<usize>i << 2), v);
-}
-// @ts-ignore: decorator
-@inline function a64(x: usize): usize {
-  return (x + 63) & ~(<usize>63);
-}
+import { a64, ld, ldi, sortPairs, st, sti } from "./knn";
 
 /**
  * Per row of the rows×cols series x, the counts of the order! ordinal patterns of
