@@ -172,6 +172,16 @@ function scan(keys: usize, colBytes: usize, T: i32, m: i32, r: f64, p0: i32, p1:
       b = i64x2.extract_lane(bv, 0) + i64x2.extract_lane(bv, 1);
       a = i64x2.extract_lane(av, 0) + i64x2.extract_lane(av, 1);
     }
+    if (m == 2 && !perTemplate) {
+      // the common case without SIMD: branch-free, one coordinate after the first
+      const col1 = keys + colBytes;
+      const v1 = ld(col1, p);
+      for (; q < end; q++) {
+        const ok = i64(Math.abs(ld(col1, q) - v1) <= r);
+        b += ok;
+        a += ok & i64(Math.abs(ld(colM, q) - vm) <= r);
+      }
+    }
     for (; q < end; q++) {
       let ok = true;
       for (let k = 1; k < m; k++) {
