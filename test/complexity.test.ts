@@ -123,6 +123,20 @@ describe.each(BACKENDS)("complexity (%s)", (backend) => {
     expect(Array.from(e.permutationEntropy(X32))).toEqual(Array.from(e.permutationEntropy(X64)));
   });
 
+  it("zero-copy input (it.allocate) gives the same values, read in place", () => {
+    const x = Float64Array.from(SERIES.ar1);
+    const z = e.allocate(x.length);
+    z.set(x);
+    expect(e.sampleEntropy(z)).toBe(e.sampleEntropy(x));
+    expect(e.approximateEntropy(z, { m: 3 })).toBe(e.approximateEntropy(x, { m: 3 }));
+    expect(e.permutationEntropy(z, { order: 4 })).toBe(e.permutationEntropy(x, { order: 4 }));
+    const Z = { data: z, rows: 4, cols: 100 };
+    const X = { data: x, rows: 4, cols: 100 };
+    expect(Array.from(e.permutationEntropy(Z))).toEqual(Array.from(e.permutationEntropy(X)));
+    expect(Array.from(e.sampleEntropy(Z))).toEqual(Array.from(e.sampleEntropy(X)));
+    e.release(z);
+  });
+
   it("A = 0 gives Infinity; B = 0 is a RangeError", () => {
     const x = [0, 10, 20, 30, 0.5, 45]; // templates (0,10), (10,20), (20,30), (30,0.5): no pair within 0.1
     const y = [0, 0, 5, 0, 0, 9];
