@@ -21,18 +21,27 @@ export function ordinalCountsRows(x: usize, rows: i32, cols: i32, order: i32, de
   memory.fill(out, 0, <usize>rows * <usize>F << 3);
   const patterns = cols - (order - 1) * delay;
   const last = order - 1;
+  const step = <usize>delay << 3;
   for (let row = 0; row < rows; row++) {
     const base = x + (<usize>row * <usize>cols << 3);
     const table = out + (<usize>row * <usize>F << 3);
     for (let t = 0; t < patterns; t++) {
+      const w = base + (<usize>t << 3);
       let code: i32 = 0;
+      let pa = w;
       for (let a = 0; a < last; a++) {
-        const va = ld(base, t + a * delay);
+        const va = load<f64>(pa);
         let c: i32 = 0;
-        for (let b = a + 1; b <= last; b++) c += i32(ld(base, t + b * delay) < va);
+        let pb = pa;
+        for (let b = a + 1; b <= last; b++) {
+          pb += step;
+          c += i32(load<f64>(pb) < va);
+        }
         code = code * (order - a) + c;
+        pa += step;
       }
-      st(table, code, ld(table, code) + 1);
+      const cell = table + (<usize>code << 3);
+      store<f64>(cell, load<f64>(cell) + 1);
     }
   }
 }

@@ -8,6 +8,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../src/engine.js";
 import { backendOf } from "../src/facade.js";
+import { init } from "../src/index.js";
 import { BACKENDS, close, engine, rng, throws } from "./backends.js";
 import { BANDT_POMPE_NATS, PERM, SERIES, TEMPLATES, WIKIPEDIA_APEN } from "./reference/complexity.js";
 
@@ -135,6 +136,21 @@ describe.each(BACKENDS)("complexity (%s)", (backend) => {
     expect(Array.from(e.permutationEntropy(Z))).toEqual(Array.from(e.permutationEntropy(X)));
     expect(Array.from(e.sampleEntropy(Z))).toEqual(Array.from(e.sampleEntropy(X)));
     e.release(z);
+  });
+
+  it("zero-copy input stays right when the call grows WASM memory (its address is taken first)", async () => {
+    const f = await init({ backend });
+    const g = rng(77);
+    const x = Float64Array.from({ length: 20000 }, () => g());
+    const want = e.permutationEntropy(x, { order: 10 });
+    const wantS = e.sampleEntropy(x, { m: 7, r: 0.3 });
+    const z = f.allocate(x.length);
+    z.set(x);
+    const before = f.memoryBytes();
+    expect(f.sampleEntropy(z, { m: 7, r: 0.3 })).toBe(wantS);
+    expect(f.permutationEntropy(z, { order: 10 })).toBe(want); // a 10! table (29 MB): memory grows during the call
+    if (backend !== "js") expect(f.memoryBytes()).toBeGreaterThan(before);
+    f.close();
   });
 
   it("A = 0 gives Infinity; B = 0 is a RangeError", () => {
