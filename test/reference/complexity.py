@@ -21,7 +21,7 @@ from math import factorial
 
 import numpy as np
 
-from tslit import ts, ts_header
+from tslit import ts, ts_const, ts_header
 
 
 def perm_entropy(x, order, delay):
@@ -118,15 +118,9 @@ def main():
             f.write("};\n")
             f.write(f"/** Bandt & Pompe (2002) x = (4, 7, 9, 10, 6, 11, 3), order 3: H in nats. */\nexport const BANDT_POMPE_NATS = {ts(bp)};\n")
             f.write(f"/** Wikipedia \"Approximate entropy\": u = [85, 80, 89] × 17, m = 2, r = 3 (recomputed). */\nexport const WIKIPEDIA_APEN = {ts(wiki)};\n")
-            f.write("export const PERM: { series: string; order: number; delay: number; h: number; norm: number }[] = [\n")
-            for row in perm:
-                f.write("  " + ts(row) + ",\n")
-            f.write("];\n")
+            ts_const(f, "PERM: { series: string; order: number; delay: number; h: number; norm: number }[]", perm)
             f.write("/** r undefined: the default 0.2 · sd (ddof 0). */\n")
-            f.write("export const TEMPLATES: { series: string; m: number; r?: number; B: number; A: number; sampen: number; apen: number }[] = [\n")
-            for row in templ:
-                f.write("  " + ts(row) + ",\n")
-            f.write("];\n")
+            ts_const(f, "TEMPLATES: { series: string; m: number; r?: number; B: number; A: number; sampen: number; apen: number }[]", templ)
 
 
 if __name__ == "__main__":
