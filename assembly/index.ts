@@ -14,3 +14,4 @@ export { pairTables } from "./multivariate";
 export { historyCounts } from "./dynamics";
 export { treesWorkBytes, bestSplitColumns } from "./trees";
 export { channelsWorkBytes, capacityBA, rateDistortionBA, informationBottleneckIB, lnArrayF64 } from "./channels";
+export { ordinalCountsRows, complexityWorkBytes, templateMatches } from "./complexity";

@@ -13,23 +13,23 @@ const MAX: i32 = 0; // metric codes: max-norm, Euclidean
 const INF: f64 = Infinity;
 
 // @ts-ignore: decorator
-@inline function ld(p: usize, i: i32): f64 {
+@inline export function ld(p: usize, i: i32): f64 {
   return load<f64>(p + (<usize>i << 3));
 }
 // @ts-ignore: decorator
-@inline function st(p: usize, i: i32, v: f64): void {
+@inline export function st(p: usize, i: i32, v: f64): void {
   store<f64>(p + (<usize>i << 3), v);
 }
 // @ts-ignore: decorator
-@inline function ldi(p: usize, i: i32): i32 {
+@inline export function ldi(p: usize, i: i32): i32 {
   return load<i32>(p + (<usize>i << 2));
 }
 // @ts-ignore: decorator
-@inline function sti(p: usize, i: i32, v: i32): void {
+@inline export function sti(p: usize, i: i32, v: i32): void {
   store<i32>(p + (<usize>i << 2), v);
 }
 // @ts-ignore: decorator
-@inline function a64(x: usize): usize {
+@inline export function a64(x: usize): usize {
   return (x + 63) & ~(<usize>63);
 }
 
@@ -53,7 +53,7 @@ function treeNodes(n: i32): i32 {
 // ---- sorting ----
 
 /** Sorts keys[l..r] (inclusive) ascending carrying idx along (as src/js/knn.ts sortPairs). */
-function sortPairs(keys: usize, idx: usize, l: i32, r: i32): void {
+export function sortPairs(keys: usize, idx: usize, l: i32, r: i32): void {
   while (r - l > 16) {
     const a = ld(keys, l);
     const b = ld(keys, (l + r) >>> 1);

@@ -381,6 +381,28 @@ export interface ChannelKernels {
   informationBottleneckIB(px: Float64Array, pyx: Float64Array, enc: Float64Array, nx: number, ny: number, nt: number, beta: number, tol: number, maxIter: number): Float64Array;
 }
 
+/**
+ * Kernels of the time-series complexity measures (src/complexity.ts; reference
+ * src/js/complexity.ts, twin assembly/complexity.ts). Series are float64 rows (the engine converts
+ * float32 exactly); results are exact integer counts, finished in TypeScript once for every backend.
+ */
+export interface ComplexityKernels {
+  /**
+   * Per row of the rows×cols x: the counts of the order! ordinal patterns of (x_t, x_{t+delay}, …),
+   * t = 0 … cols − 1 − (order − 1)·delay, at [row·order! + code], code the Lehmer code of the
+   * stable ranks (of equal values the earlier ranks lower).
+   */
+  ordinalCountsRows(x: Float64Array, rows: number, cols: number, order: number, delay: number): Float64Array;
+  /**
+   * Template matches in the Chebyshev distance with tolerance r[row], counting only the pairs whose
+   * lower position in the order of the templates sorted by first value lies in [p0, p1) (the pool
+   * splits that range; partial results add). perTemplate 0: [B, A] per row, the pairs i < j of the
+   * first cols − m templates within r at length m and at m + 1. perTemplate 1: 2·(cols − m + 1)
+   * values per row, each template's matches (self excluded) at length m, then at m + 1.
+   */
+  templateMatches(x: Float64Array, rows: number, cols: number, m: number, r: Float64Array, perTemplate: number, p0: number, p1: number): Float64Array;
+}
+
 export interface Backend
   extends DiscreteKernels,
     EstimatorKernels,
@@ -394,7 +416,8 @@ export interface Backend
     DynamicsKernels,
     TreeKernels,
     DivergenceKernels,
-    ChannelKernels {
+    ChannelKernels,
+    ComplexityKernels {
   readonly name: "js" | "wasm" | "wasm-simd";
   /** Where it.allocate() places zero-copy arrays (WASM backends; the engine uses plain arrays otherwise). */
   readonly resident?: ResidentHeap;

@@ -32,6 +32,7 @@ import { TreeMethods } from "./trees.js";
 import { DivergenceMethods } from "./divergences.js";
 import { ChannelMethods } from "./channels.js";
 import { CodeMethods } from "./codes.js";
+import { ComplexityMethods } from "./complexity.js";
 
 export class Engine {
   #b: Backend | null;
@@ -140,7 +141,8 @@ export interface Engine
     TreeMethods,
     DivergenceMethods,
     ChannelMethods,
-    CodeMethods {}
+    CodeMethods,
+    ComplexityMethods {}
 
 install(Engine, [
   DiscreteMethods,
@@ -162,4 +164,5 @@ install(Engine, [
   DivergenceMethods,
   ChannelMethods,
   CodeMethods,
+  ComplexityMethods,
 ]);

@@ -82,3 +82,4 @@ export type {
   MutualInformationInterval,
 } from "./resampling.js";
 export type { BestSplit, BestSplitOptions, SplitCriterion } from "./trees.js";
+export type { PermutationEntropyOptions, TemplateEntropyOptions } from "./complexity.js";

@@ -145,6 +145,36 @@ def main():
                     M[i, j] = te_codes(S[i], S[j], 2)
         return M
     add("TEM1", "loop over the 4032 pairs of the W11 NumPy TE", 64 * 1e5, tem1, te_matrix)
+    # W12: sample entropy as users write it in NumPy: the templates as a sliding_window_view, a
+    # Python loop over i with a vectorised Chebyshev distance to the later templates. O(n^2): one
+    # call of 1e5 points lasts tens of seconds, and is timed once (peer_runner: a warm-up call that
+    # alone spends the budget is the result).
+    def sampen_numpy(x, m=2):
+        r = 0.2 * np.std(x)
+        n = len(x)
+        tm = np.lib.stride_tricks.sliding_window_view(x, m + 1)[: n - m]
+        B = A = 0
+        for i in range(n - m - 1):
+            d = np.abs(tm[i + 1 :, :m] - tm[i, :m]).max(axis=1)
+            close = d <= r
+            B += int(close.sum())
+            A += int((close & (np.abs(tm[i + 1 :, m] - tm[i, m]) <= r)).sum())
+        return -np.log(A / B)
+    # only when W12 itself is asked for (the id prefix rule would run it for W1 too)
+    if peers.ids is None or "W12" in peers.ids:
+        add("W12", "Python loop over i, np.abs(tm[i+1:] - tm[i]).max(1) <= r (sliding_window_view templates)", 1e5,
+            lambda: (rng.standard_normal(10**5),), sampen_numpy)
+    # CX1: permutation entropy: argsort of the sliding windows, pattern codes, np.unique
+    def perm_numpy(x, order):
+        pat = np.argsort(np.lib.stride_tricks.sliding_window_view(x, order), axis=1, kind="stable")
+        codes = (pat * order ** np.arange(order)).sum(axis=1)
+        _, c = np.unique(codes, return_counts=True)
+        p = c / c.sum()
+        return float(-(p * np.log(p)).sum())
+    add("CX1", "np.unique of argsort(sliding_window_view(x, 3)) codes", 1e7,
+        lambda: (rng.standard_normal(10**7),), lambda x: perm_numpy(x, 3))
+    add("CX1-order6", "np.unique of argsort(sliding_window_view(x, 6)) codes", 1e7,
+        lambda: (rng.standard_normal(10**7),), lambda x: perm_numpy(x, 6))
 
     peers.emit(numpy=np.__version__, scipy=scipy.__version__)
 

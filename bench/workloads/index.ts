@@ -12,6 +12,7 @@ import { dynamicsWorkloads } from "./dynamics.js";
 import { treeWorkloads } from "./trees.js";
 import { divergenceWorkloads } from "./divergences.js";
 import { channelWorkloads } from "./channels.js";
+import { complexityWorkloads } from "./complexity.js";
 import type { Workload } from "./types.js";
 
 export const workloads: Workload<any>[] = [
@@ -28,4 +29,5 @@ export const workloads: Workload<any>[] = [
   ...treeWorkloads,
   ...divergenceWorkloads,
   ...channelWorkloads,
+  ...complexityWorkloads,
 ];

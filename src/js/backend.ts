@@ -13,6 +13,7 @@ import { jsDynamics } from "./dynamics.js";
 import { jsTrees } from "./trees.js";
 import { jsDivergences } from "./divergences.js";
 import { jsChannels } from "./channels.js";
+import { jsComplexity } from "./complexity.js";
 
 export function createJsBackend(): Backend {
   return {
@@ -30,6 +31,7 @@ export function createJsBackend(): Backend {
     ...jsTrees,
     ...jsDivergences,
     ...jsChannels,
+    ...jsComplexity,
     memoryBytes: () => 0,
     close: () => {},
   };

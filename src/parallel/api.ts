@@ -17,6 +17,9 @@ import type { Series, TransferEntropyOptions } from "../dynamics.js";
 import { PoolClosedError, type Pool } from "./pool.js";
 import { Slice, type Plan } from "./split.js";
 
+/** Passes over its input a template-matching call is worth (its work grows faster than n): smaller series go to the pool too. */
+const TEMPLATE_WORK = 16;
+
 /** Pool rounds per call before the rest of it runs on the calling thread. */
 const MAX_REPLAYS = 16;
 
@@ -258,6 +261,21 @@ export class Parallel {
   /** Async `bestSplit` (columns split across the workers; the same splits as the synchronous call). */
   bestSplit(...args: Parameters<Engine["bestSplit"]>): Promise<ReturnType<Engine["bestSplit"]>> {
     return this.go(args, (e) => e.bestSplit(...args));
+  }
+
+  /** Async `permutationEntropy` (rows of a batch across the workers). */
+  permutationEntropy(...args: Parameters<Engine["permutationEntropy"]>): Promise<ReturnType<Engine["permutationEntropy"]>> {
+    return this.go(args, (e) => e.permutationEntropy(...args));
+  }
+
+  /** Async `sampleEntropy` (rows of a batch, or the sorted templates of one series, across the workers; the same counts as the synchronous call). */
+  sampleEntropy(...args: Parameters<Engine["sampleEntropy"]>): Promise<ReturnType<Engine["sampleEntropy"]>> {
+    return this.go(args, (e) => e.sampleEntropy(...args), TEMPLATE_WORK);
+  }
+
+  /** Async `approximateEntropy` (as sampleEntropy). */
+  approximateEntropy(...args: Parameters<Engine["approximateEntropy"]>): Promise<ReturnType<Engine["approximateEntropy"]>> {
+    return this.go(args, (e) => e.approximateEntropy(...args), TEMPLATE_WORK);
   }
 
   /** Async `mutualInformationTest` (permutations split across the threads; the same p-value as the synchronous call for a seed). */

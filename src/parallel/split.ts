@@ -253,7 +253,7 @@ function concatMerge(results: unknown[]): unknown {
  * arguments are placed once for every task) tasks go down to one unit, for balance.
  * Results are concatenated: the same values as one call.
  */
-export function rangeKernel(range: number, whole: readonly number[], sliced: readonly number[], minUnits: number, fine = false): Splitter {
+export function rangeKernel(range: number, whole: readonly number[], sliced: readonly number[], minUnits: number, fine = false, merge: (results: unknown[]) => unknown = concatMerge): Splitter {
   return (args, threads, _minTask, inPlace) => {
     const lo = args[range] as number;
     const hi = args[range + 1] as number;
@@ -276,8 +276,21 @@ export function rangeKernel(range: number, whole: readonly number[], sliced: rea
         }),
       );
     }
-    return { tasks: list, merge: concatMerge };
+    return { tasks: list, merge };
   };
+}
+
+/** Float64Arrays of equal length added element by element (exact for integer counts). */
+function sumMerge(results: unknown[]): Float64Array {
+  const parts = results as Float64Array[];
+  const out = parts[0].slice();
+  for (let k = 1; k < parts.length; k++) for (let i = 0; i < out.length; i++) out[i] += parts[k][i];
+  return out;
+}
+
+/** `byRows` for a batch of several rows (the `rows` argument at `iRows`), else `single` (one long row). */
+function rowsOr(iRows: number, byRows: Splitter, single: Splitter): Splitter {
+  return (args, ...rest) => ((args[iRows] as number) > 1 ? byRows(args, ...rest) : single(args, ...rest));
 }
 
 /** Every kernel the pool runs: name → how it splits (see src/backend.ts for the signatures). */
@@ -329,4 +342,7 @@ export const SPLITTERS: Record<string, Splitter> = {
   historyCounts: rangeKernel(8, [0, 4], [], 1, true),
   // decision-tree splits (src/trees.ts): columns across the workers
   bestSplitColumns: rangeKernel(8, [0, 3, 5], [], 1, true),
+  // time-series complexity (src/complexity.ts): rows of a batch; one long series by ranges of its sorted templates (counts added)
+  ordinalCountsRows: rowKernel(["op", "rows", "cols", "const", "const"], null),
+  templateMatches: rowsOr(1, rowKernel(["op", "rows", "cols", "const", "ctx1", "const", "const", "const"], null), rangeKernel(6, [0, 4], [], 2048, true, sumMerge)),
 };

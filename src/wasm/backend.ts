@@ -14,6 +14,7 @@ import { wasmDynamics } from "./dynamics.js";
 import { wasmTrees } from "./trees.js";
 import { wasmDivergences } from "./divergences.js";
 import { wasmChannels } from "./channels.js";
+import { wasmComplexity } from "./complexity.js";
 import { instantiate, type WasmKind } from "./load.js";
 
 /** Where a backend's memory comes from: its own (default), or a shared memory (the threads build). */
@@ -56,6 +57,7 @@ export async function createWasmBackend(kind: WasmKind, opts: WasmBackendOptions
     ...wasmTrees(host),
     ...wasmDivergences(host),
     ...wasmChannels(host),
+    ...wasmComplexity(host),
     resident: opts.region ? undefined : host.heap,
     memoryBytes: () => host.memoryBytes(),
     close: () => {
