@@ -191,6 +191,20 @@ describe.each(BACKENDS)("bestSplit zero-copy input (%s)", (backend) => {
     expect(e.bestSplit({ data: a, rows: X.rows, cols: X.cols }, y, { criterion: "gini" })).toEqual(e.bestSplit(X, y, { criterion: "gini" }));
     e.release(e.reattach(a));
   });
+
+  it("stays right when the call grows WASM memory (the matrix's address is taken before)", async () => {
+    const f = await init({ backend });
+    const { X, y } = randomCase(20, 100000, 20);
+    const want = f.bestSplit(X, y);
+    const g = await init({ backend });
+    const a = g.allocate(X.data.length);
+    a.set(X.data);
+    const before = g.memoryBytes();
+    expect(g.bestSplit({ data: a, rows: X.rows, cols: X.cols }, y)).toEqual(want);
+    if (backend !== "js") expect(g.memoryBytes()).toBeGreaterThan(before); // the call grew memory
+    f.close();
+    g.close();
+  });
 });
 
 describe("bestSplit parity: js, wasm and wasm-simd pick the same splits", () => {

@@ -13,8 +13,10 @@ export function wasmTrees(h: WasmHost): TreeKernels {
   return {
     bestSplitColumns(X, n, cols, codes, classes, table, gini, tol, c0, c1) {
       const inPlace = h.resident(X);
+      // X's address before whole() reserves memory: growing it detaches X's view (byteOffset 0)
+      const at = X.byteOffset;
       return h.whole(inPlace ? [codes, table] : [X, codes, table], (c1 - c0) * (2 + classes), "f64", workBytes(n, classes, c1 - c0), (ptrs, out, work) => {
-        const [x, k, t] = inPlace ? [X.byteOffset, ...ptrs] : ptrs;
+        const [x, k, t] = inPlace ? [at, ...ptrs] : ptrs;
         split(x, n, cols, k, classes, t, gini, tol, c0, c1, out, work);
       });
     },
