@@ -11,7 +11,7 @@ export { knnWorkBytes, knnDistances, knnCross, countWithin, ksgColumns, rossColu
 export { resampleWorkBytes, permutationSums, tableSums, multinomialCounts, bootstrapCounts } from "./resampling";
 export { expArrayF64, expArrayF32, pow2ArrayF32 } from "./exp";
 export { pairTables } from "./multivariate";
-export { historyCounts } from "./dynamics";
+export { historyCounts, historyWorkBytes } from "./dynamics";
 export { treesWorkBytes, bestSplitColumns } from "./trees";
 export { channelsWorkBytes, capacityBA, rateDistortionBA, informationBottleneckIB, lnArrayF64 } from "./channels";
 export { ordinalCountsRows, complexityWorkBytes, templateMatches } from "./complexity";

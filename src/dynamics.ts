@@ -8,13 +8,15 @@
  *   h_X     = H(X_t | X_{t−k … t−1})                              t = k … n − 1
  *
  * A method ("discrete": label series; "bins": real series, each binned on its own [min, max] into
- * `bins` equal-width bins by NumPy's histogram rule) codes each series once into dense codes
- * 0 … R − 1, R the largest alphabet of the call; one backend kernel (`historyCounts`, split by
- * ranges of pairs across the worker pool) then counts the states (y_t, y_past, x_past) of many
- * (target, source) pairs into dense tables of R^(1+k+l) cells, and each quantity is finished here
- * from Σ c ln c of the joint table and its marginals (exact integer counts: the same bits on every
- * backend). When R^(1+k+l) is too large for a dense table, each history is a joint variable of
- * shifted views of its series (src/labels.ts jointLabels) and the quantity a label CMI / MI.
+ * `bins` equal-width bins by NumPy's histogram rule) codes each series once into codes
+ * 0 … R − 1, R the largest alphabet of the call (stored as bytes when R ≤ 256); one backend kernel
+ * (`historyCounts`, split by ranges of pairs across the worker pool) then counts the states
+ * (y_t, y_past, x_past) of many (target, source) pairs into dense tables of R^(1+k+l) cells, and
+ * each quantity is finished here from Σ c ln c of the joint table and its marginals (exact
+ * integer counts: the same bits on every backend). When R^(1+k+l) is too large for a dense table,
+ * each history is a joint variable of shifted views of its series (src/labels.ts jointLabels) and
+ * the quantity a label CMI / MI. "knn" (real series, raw values): Frenzel–Pompe TE and KSG AIS on
+ * the embedded vectors with the kNN family's search (src/dynamics-knn.ts).
  *
  * Significance: transferEntropyTest shuffles the source histories x_past across t while
  * (y_t, y_past) stay in place (JIDT's surrogates), with the MI tests' permutation kernel: the pairs
@@ -468,9 +470,11 @@ export abstract class DynamicsMethods {
    * T_{X→Y} = I(Y_t ; X_{t−lag−l+1 … t−lag} | Y_{t−k … t−1}) over t = max(k, lag + l − 1) … n − 1,
    * plug-in (the empirical frequencies of the embedded states; as JIDT's
    * TransferEntropyCalculatorDiscrete with source lag `lag`). Options: `k` target history (1),
-   * `l` source history (1), `lag` (1), `method` "discrete" (default; labels of any kind) or "bins"
+   * `l` source history (1), `lag` (1), `method` "discrete" (default; labels of any kind), "bins"
    * (real series, each binned on its own [min, max] into `bins` (8) equal-width bins by
-   * numpy.histogram's rule). Nats unless `base` says otherwise. Two matrices `{ data, rows, cols }`
+   * numpy.histogram's rule) or "knn" (real series: the Frenzel–Pompe (2007) estimate
+   * ψ(K) − ⟨ψ(n_{y,yk} + 1) + ψ(n_{xl,yk} + 1) − ψ(n_{yk} + 1)⟩ on the embedded vectors, max-norm,
+   * K = `neighbors` (4); raw, it may be slightly negative). Nats unless `base` says otherwise. Two matrices `{ data, rows, cols }`
    * of one shape (one series per row) give a Float64Array: row i of source → row i of target.
    */
   transferEntropy(source: Series, target: Series, opts?: TransferEntropyOptions): number;
@@ -481,7 +485,8 @@ export abstract class DynamicsMethods {
 
   /**
    * Active information storage (Lizier et al. 2012): A = I(X_t ; X_{t−k … t−1}) over t = k … n − 1,
-   * plug-in; `k` (1), `method` and `bins` as transferEntropy. Nats unless `base`. A matrix (one
+   * plug-in; `k` (1), `method`, `bins` and `neighbors` as transferEntropy ("knn": KSG algorithm 1
+   * of x_t against (x_{t−1}, …, x_{t−k}), Kraskov et al. 2004). Nats unless `base`. A matrix (one
    * series per row) gives one value per row.
    */
   activeInformationStorage(x: Series, opts?: ActiveInformationStorageOptions): number;

@@ -62,4 +62,31 @@ describe.each(BACKENDS)("dynamics properties (%s)", (name) => {
       }),
     );
   });
+
+  it("binary series (the bit-sliced counts: any length, delays past a 64-bit word) give the js backend's counts", () => {
+    const binArb = fc.integer({ min: 2, max: 700 }).chain((n) =>
+      fc.record({
+        x: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: n, maxLength: n }),
+        y: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: n, maxLength: n }),
+        k: fc.integer({ min: 1, max: 3 }),
+        l: fc.integer({ min: 1, max: 2 }),
+        lag: fc.integer({ min: 1, max: 200 }),
+      }),
+    );
+    fc.assert(
+      fc.property(binArb, ({ x, y, k, l, lag }) => {
+        fc.pre(x.length >= Math.max(k, lag + l - 1) + 1);
+        const X = Int32Array.from(x);
+        const Y = Int32Array.from(y);
+        X[0] = 0;
+        X[X.length - 1] = 1; // both labels present: codes 0/1 as given
+        Y[0] = 0;
+        Y[Y.length - 1] = 1;
+        expect(e.transferEntropy(X, Y, { k, l, lag })).toBe(js.transferEntropy(X, Y, { k, l, lag }));
+        expect(e.activeInformationStorage(Y, { k })).toBe(js.activeInformationStorage(Y, { k }));
+        expect(e.entropyRate(Y, { k })).toBe(js.entropyRate(Y, { k }));
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

@@ -17,7 +17,7 @@ try:
     import numpy as np
     import scipy
     from scipy import integrate, special, stats
-    from scipy.spatial import distance
+    from scipy.spatial import cKDTree, distance
 except ImportError as exc:  # the TS side prints the message and skips the NumPy peers
     print(json.dumps({"skipped": f"numpy/scipy not importable: {exc}"}))
     sys.exit(0)
@@ -144,6 +144,23 @@ def main():
                 if i != j:
                     M[i, j] = te_codes(S[i], S[j], 2)
         return M
+    # TEK1: kNN transfer entropy (Frenzel-Pompe, K = 4, k = l = 1) on cKDTree, as the Python TE packages build it
+    def te_knn(x, y, K=4):
+        yt, yp, xp = y[1:, None], y[:-1, None], x[:-1, None]
+        J = np.hstack([yt, xp, yp])
+        eps = cKDTree(J).query(J, k=K + 1, p=np.inf)[0][:, K]
+        r = np.nextafter(eps, 0)
+        count = lambda S: cKDTree(S).query_ball_point(S, r, p=np.inf, return_length=True) - 1
+        return special.digamma(K) - np.mean(special.digamma(count(np.hstack([yt, yp])) + 1) + special.digamma(count(np.hstack([xp, yp])) + 1) - special.digamma(count(yp) + 1))
+
+    def coupled_ar():
+        x = rng.standard_normal(10**4)
+        z = rng.standard_normal(10**4)
+        y = np.zeros(10**4)
+        for t in range(1, 10**4):
+            y[t] = 0.5 * y[t - 1] + x[t - 1] + z[t]
+        return (x, y)
+    add("TEK1", "Frenzel-Pompe TE on scipy.spatial.cKDTree (query p=inf, query_ball_point return_length)", 1e4, coupled_ar, te_knn)
     add("TEM1", "loop over the 4032 pairs of the W11 NumPy TE", 64 * 1e5, tem1, te_matrix)
     # W12: sample entropy as users write it in NumPy: the templates as a sliding_window_view, a
     # Python loop over i with a vectorised Chebyshev distance to the later templates. O(n^2): one

@@ -5,6 +5,10 @@
  *             users hold codes; coding, copy into WASM memory and counting inside the timing)
  *   W11-bins  transferEntropy method "bins" (8 bins per series) of 1e6 real steps (Float64Array):
  *             x iid N(0, 1), y_t = 0.6 x_{t−1} + 0.8 N(0, 1)
+ *   TEK1      (no BENCH.md id) transferEntropy method "knn" (Frenzel–Pompe, 4 neighbours, k = l = 1)
+ *             of 1e4 real steps, y_t = 0.5 y_{t−1} + x_{t−1} + N(0, 1); the peer is the same
+ *             estimator on scipy.spatial.cKDTree (query, query_ball_point return_length), as the
+ *             Python TE packages build it
  *   TEM1      (no BENCH.md id) transferEntropyMatrix of 64 binary series × 1e5 steps (each series a
  *             noisy lagged copy of the one before), all 4032 ordered pairs; `--threads 1,2` times
  *             it.parallel.transferEntropyMatrix
@@ -32,6 +36,14 @@ function realPair(n: number, seed: number): [Float64Array, Float64Array] {
   return [x, y];
 }
 
+function coupledAR(n: number, seed: number): [Float64Array, Float64Array] {
+  const x = standardNormals(n, seed);
+  const z = standardNormals(n, seed + 1);
+  const y = new Float64Array(n);
+  for (let t = 1; t < n; t++) y[t] = 0.5 * y[t - 1] + x[t - 1] + z[t];
+  return [x, y];
+}
+
 function chain(d: number, n: number, seed: number): Int32Array[] {
   const r = rng(seed);
   const out = [Int32Array.from({ length: n }, () => (r() < 0.5 ? 1 : 0))];
@@ -55,6 +67,13 @@ export const dynamicsWorkloads: Workload<any>[] = [
     elements: 1e6,
     setup: () => realPair(1e6, 112),
     run: (e, [x, y]: [Float64Array, Float64Array]) => e.transferEntropy(x, y, { method: "bins", bins: 8 }),
+  },
+  {
+    name: "TEK1 transferEntropy knn 1e4 steps f64",
+    elements: 1e4,
+    setup: () => coupledAR(1e4, 114),
+    run: (e, [x, y]: [Float64Array, Float64Array]) => e.transferEntropy(x, y, { method: "knn" }),
+    bench: HEAVY,
   },
   {
     name: "TEM1 transferEntropyMatrix 64 series x 1e5 steps binary",
