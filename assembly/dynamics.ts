@@ -91,6 +91,10 @@ function packRows<T>(codes: usize, n: i32, rows: i32, bits: usize): void {
           (<u64>i8x16.bitmask(i8x16.shl(v128.load(p, 16), 7)) << 16) |
           (<u64>i8x16.bitmask(i8x16.shl(v128.load(p, 32), 7)) << 32) |
           (<u64>i8x16.bitmask(i8x16.shl(v128.load(p, 48), 7)) << 48);
+      } else if (sizeof<T>() == 1 && t0 + 64 <= n) {
+        // eight 0/1 bytes → eight bits: the multiply moves byte i's bit to bit 56 + i, no carries
+        const p = src + <usize>t0;
+        for (let q = 0; q < 8; q++) v |= ((load<u64>(p + (<usize>q << 3)) * 0x0102040810204080) >> 56) << (<u64>q << 3);
       } else {
         const m = min(64, n - t0);
         for (let b = 0; b < m; b++) v |= <u64>(at<T>(src, t0 + b) & 1) << <u64>b;

@@ -276,6 +276,8 @@ describe.each(BACKENDS)("transfer entropy on the worker pool (%s)", (backend) =>
     const M = { data: flat, rows: d, cols: n };
     const Mr = { data: flat.slice().reverse(), rows: d, cols: n };
     expect(await e.parallel.transferEntropy(M, Mr, { k: 3 })).toEqual(e.transferEntropy(M, Mr, { k: 3 }));
+    expect(await e.parallel.activeInformationStorage(M, { k: 2 })).toEqual(e.activeInformationStorage(M, { k: 2 }));
+    expect(await e.parallel.entropyRate(M, { k: 3 })).toEqual(e.entropyRate(M, { k: 3 }));
     expect(await e.parallel.transferEntropyTest(series[0], series[1], { permutations: 64, seed: 9 })).toEqual(e.transferEntropyTest(series[0], series[1], { permutations: 64, seed: 9 }));
   });
 

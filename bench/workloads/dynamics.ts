@@ -60,7 +60,6 @@ export const dynamicsWorkloads: Workload<any>[] = [
     elements: 1e7,
     setup: () => binaryPair(1e7, 111),
     run: (e, [x, y]: [Int32Array, Int32Array]) => e.transferEntropy(x, y),
-    bench: HEAVY,
   },
   {
     name: "W11-bins transferEntropy 1e6 steps f64, 8 bins",

@@ -12,8 +12,8 @@
  */
 import type { Backend } from "../backend.js";
 import { Engine } from "../engine.js";
-import type { Matrix, MatrixLike, UnitOptions, Vector } from "../types.js";
-import type { Series, TransferEntropyOptions } from "../dynamics.js";
+import type { Labels, Matrix, MatrixLike, UnitOptions, Vector } from "../types.js";
+import type { ActiveInformationStorageOptions, EntropyRateOptions, Series, TransferEntropyOptions } from "../dynamics.js";
 import { PoolClosedError, type Pool } from "./pool.js";
 import { Slice, type Plan } from "./split.js";
 
@@ -251,6 +251,20 @@ export class Parallel {
   transferEntropy(source: Series, target: Series, opts?: TransferEntropyOptions): Promise<number>;
   transferEntropy(source: Series | Matrix, target: Series | Matrix, opts?: TransferEntropyOptions): Promise<number | Float64Array> {
     return this.go([source, target], (e) => e.transferEntropy(source as Series, target as Series, opts) as number | Float64Array);
+  }
+
+  /** Async `activeInformationStorage` (the rows of a batch across the workers; the same values as the synchronous call). */
+  activeInformationStorage(x: Matrix, opts?: ActiveInformationStorageOptions): Promise<Float64Array>;
+  activeInformationStorage(x: Series, opts?: ActiveInformationStorageOptions): Promise<number>;
+  activeInformationStorage(x: Series | Matrix, opts?: ActiveInformationStorageOptions): Promise<number | Float64Array> {
+    return this.go([x], (e) => e.activeInformationStorage(x as Series, opts) as number | Float64Array);
+  }
+
+  /** Async `entropyRate` (the rows of a batch across the workers; the same values as the synchronous call). */
+  entropyRate(x: Matrix, opts?: EntropyRateOptions): Promise<Float64Array>;
+  entropyRate(x: Labels, opts?: EntropyRateOptions): Promise<number>;
+  entropyRate(x: Labels | Matrix, opts?: EntropyRateOptions): Promise<number | Float64Array> {
+    return this.go([x], (e) => e.entropyRate(x as Labels, opts) as number | Float64Array);
   }
 
   /** Async `transferEntropyTest` (permutations split across the threads; the same p-value as the synchronous call for a seed). */

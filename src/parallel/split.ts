@@ -229,13 +229,9 @@ function fieldsMerge(spec: string): (results: unknown[]) => Float64Array {
 /** Histogram counts `{ counts, bad }` added cell by cell (exact: integer counts in f64). */
 function countsMerge(results: unknown[]): { counts: Float64Array; bad: number } {
   const parts = results as { counts: Float64Array; bad: number }[];
-  const counts = new Float64Array(parts[0].counts.length);
   let bad = 0;
-  for (const p of parts) {
-    for (let i = 0; i < counts.length; i++) counts[i] += p.counts[i];
-    bad += p.bad;
-  }
-  return { counts, bad };
+  for (const p of parts) bad += p.bad;
+  return { counts: sumMerge(parts.map((p) => p.counts)), bad };
 }
 
 /** Typed arrays of one element type, concatenated in order. */
