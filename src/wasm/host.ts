@@ -272,20 +272,27 @@ export class WasmHost {
    * (reserve(): grown once per new maximum, then reused), copies the inputs in, runs
    * `call(ptrs, out, work)` and returns a copy of the output.
    *   [inputs][out][work]
+   * An input that already lives in this memory (an it.allocate() array, the pool's shared memory)
+   * is not copied: its pointer is its own address, taken before reserve() may grow memory (growth
+   * detaches the view, whose byteOffset then reads 0). Kernels only read their inputs.
    */
   whole<T extends Float64Array | Int32Array>(inputs: WholeInput[], outLength: number, outType: "f64" | "i32", work: number, call: (ptrs: number[], out: Ptr, work: Ptr) => void): T {
+    const inPlace = inputs.map((a) => (this.resident(a as FloatArray | Int32Array) ? a.byteOffset : -1));
     let bytes = 0;
-    for (const a of inputs) bytes += align64(a.byteLength);
+    inputs.forEach((a, i) => {
+      if (inPlace[i] < 0) bytes += align64(a.byteLength);
+    });
     const outBytes = align64(outLength * (outType === "f64" ? 8 : 4));
     const base = this.reserve(bytes + outBytes + work + 64);
     const ptrs: number[] = [];
     let at = align64(base);
-    for (const a of inputs) {
+    inputs.forEach((a, i) => {
+      if (inPlace[i] >= 0) return void ptrs.push(inPlace[i]);
       ptrs.push(at);
       if (a instanceof Float64Array) this.view64().set(a, at >> 3);
       else this.viewI32().set(a, at >> 2);
       at += align64(a.byteLength);
-    }
+    });
     const out = at;
     call(ptrs, out, out + outBytes);
     return (outType === "f64" ? this.view64().slice(out >> 3, (out >> 3) + outLength) : this.viewI32().slice(out >> 2, (out >> 2) + outLength)) as T;

@@ -12,11 +12,7 @@ export function wasmTrees(h: WasmHost): TreeKernels {
   const split = h.kernel("bestSplitColumns");
   return {
     bestSplitColumns(X, n, cols, codes, classes, table, gini, tol, c0, c1) {
-      const inPlace = h.resident(X);
-      // X's address before whole() reserves memory: growing it detaches X's view (byteOffset 0)
-      const at = X.byteOffset;
-      return h.whole(inPlace ? [codes, table] : [X, codes, table], (c1 - c0) * (2 + classes), "f64", workBytes(n, classes, c1 - c0), (ptrs, out, work) => {
-        const [x, k, t] = inPlace ? [at, ...ptrs] : ptrs;
+      return h.whole([X, codes, table], (c1 - c0) * (2 + classes), "f64", workBytes(n, classes, c1 - c0), ([x, k, t], out, work) => {
         split(x, n, cols, k, classes, t, gini, tol, c0, c1, out, work);
       });
     },
