@@ -14,7 +14,6 @@
 import type { Backend, BinCounts, FloatArray } from "./backend.js";
 import {
   BIN_RULES,
-  binOf,
   edgesBinner,
   inRange,
   outerEdges,
@@ -261,12 +260,9 @@ export function mutualInformationColumns(b: Backend, X: unknown, y: unknown, opt
   } else {
     const { data: Y, integer } = vectorArg(fn, "y", y);
     const by = axisBinner(b, fn, "yBins", opts.yBins ?? opts.bins, Y, "y", rangeArg(fn, "yRange", opts.yRange ?? opts.range), integer);
-    yIdx = new Int32Array(rows);
-    for (let i = 0; i < rows; i++) {
-      const v = Y[i];
-      if (v - v !== 0) throw nonFiniteError(fn, "y", Y);
-      yIdx[i] = binOf(by, v);
-    }
+    const yc = b.binCodes(Y, by);
+    if (yc.bad > 0) throw nonFiniteError(fn, "y", Y);
+    yIdx = yc.codes;
     k = by.n;
   }
   const range = rangeArg(fn, "range", opts.range);

@@ -23,7 +23,7 @@ import { canonical, countTable, labelTable, marginalEntropy, tableMI, tableMIEst
 import { estimatorArg, miEstimate } from "./estimators.js";
 import { backendOf } from "./facade.js";
 import { axisBinner, miFromTable } from "./histogram.js";
-import { binOf, BIN_RULES, type BinRule } from "./histogram-bins.js";
+import { BIN_RULES, type BinRule } from "./histogram-bins.js";
 import { denseCodes, labelCodes, type LabelCodes } from "./label-codes.js";
 import { codesCMI } from "./labels.js";
 import { digamma, meanDigamma } from "./special.js";
@@ -125,7 +125,9 @@ function binnedColumns(b: Backend, fn: string, columns: unknown, spec: unknown):
     } else if (data.length !== n) throw lengthError(fn, j, data.length, n);
     const binner = axisBinner(b, fn, "bins", spec as number, data, name, undefined, integer);
     const cj = new Float64Array(binner.n);
-    for (let i = 0, o = j * n; i < n; i++) cj[(codes[o + i] = binOf(binner, data[i]))]++;
+    const bc = b.binCodes(data, binner).codes; // every value lies in the column's own [min, max]
+    codes.set(bc, j * n);
+    for (let i = 0; i < n; i++) cj[bc[i]]++;
     k[j] = binner.n;
     counts.push(cj);
   }

@@ -21,7 +21,6 @@ import type { Backend } from "./backend.js";
 import { countTable, tableMI, tableMIEstimate, type ContingencyTable } from "./contingency.js";
 import { estimatorArg, type EntropyEstimator } from "./estimators.js";
 import { counts2d, miFromCounts, tableMargins } from "./histogram.js";
-import { binOf } from "./histogram-bins.js";
 import { mutualInformationKnn, type KsgOptions, type SampleSet } from "./knn.js";
 import { denseCodes, labelCodesAll } from "./label-codes.js";
 import { Random } from "./random.js";
@@ -247,14 +246,9 @@ export function histogramMutualInformationTest(b: Backend, x: unknown, y: unknow
   const mi = miFromCounts(counts, bx.n, by.n);
   if (Number.isNaN(mi)) throw new RangeError(`${fn}: no (x, y) pair lies inside the range`);
   const pairs = (): [Int32Array, Int32Array] => {
-    const row = new Int32Array(X.length);
-    const col = new Int32Array(X.length);
-    for (let i = 0; i < X.length; i++) {
-      const r = binOf(bx, X[i]);
-      const c = binOf(by, Y[i]);
-      row[i] = r >= 0 && c >= 0 ? r : -1;
-      col[i] = c;
-    }
+    const row = b.binCodes(X, bx).codes;
+    const col = b.binCodes(Y, by).codes;
+    for (let i = 0; i < row.length; i++) if (col[i] < 0) row[i] = -1; // a pair outside the range is left out
     return [row, col];
   };
   const { rowSums, colSums, n: N } = tableMargins(counts, bx.n, by.n);
