@@ -30,13 +30,13 @@ import { backendOf } from "./facade.js";
 import { axisBinner } from "./histogram.js";
 import { knnMethod } from "./dynamics-knn.js";
 import { firstStep, historyCells } from "./js/dynamics.js";
-import { denseCodes, labelCodes, type LabelCodes } from "./label-codes.js";
+import { denseCodes, labelCodesHinted, type LabelCodes } from "./label-codes.js";
 import { codesCMI, jointLabels } from "./labels.js";
 import { logTable, permutationPValue, permutationsArg, TIE, xLogX, type IndependenceTest, type PermutationOptions } from "./resampling.js";
 import { Random } from "./random.js";
 import type { Labels, Matrix, UnitOptions, Vector } from "./types.js";
 import { lnBase } from "./units.js";
-import { choiceOption, describe, integerOption, matrixArg, seedArg, vectorArg } from "./validate.js";
+import { choiceOption, describe, integerOption, isMatrixObject, matrixArg, seedArg, vectorArg } from "./validate.js";
 
 /** How series are read: "discrete" (label arrays of any kind), "bins" (real series binned on their own range) or "knn" (real series, nearest neighbours: src/dynamics-knn.ts). */
 export type DynamicsMethod = "discrete" | "bins" | "knn";
@@ -153,13 +153,7 @@ function labelSeries(b: Backend, fn: string, series: readonly NamedSeries[], o: 
   let n = 0;
   let radix = 1;
   series.forEach((s, j) => {
-    let c: LabelCodes;
-    try {
-      c = labelCodes(fn, s.name, s.x, b);
-    } catch (err) {
-      if (err instanceof RangeError && err.message.endsWith("must be integers")) throw new RangeError(err.message + REAL_HINT);
-      throw err;
-    }
+    const c = labelCodesHinted(fn, s.name, s.x, b, REAL_HINT);
     if (j === 0) n = c.codes.length;
     else if (c.codes.length !== n) throw lengthError(fn, s, c.codes.length, series[0], n);
     // a small label range is used as it is (a gap only adds empty cells to a small table), else made dense
@@ -379,7 +373,6 @@ function resolve(fn: string, opts: TransferEntropyOptions, quantity: Quantity): 
   return { k, l, lag, method, bins, neighbors, quantity };
 }
 
-const isMatrixObject = (x: unknown) => typeof x === "object" && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x) && "data" in x && "rows" in x && "cols" in x;
 
 /** The rows of a matrix argument as named series `name[i]`. */
 function matrixRows(fn: string, name: string, x: unknown): { rows: number; cols: number; series: NamedSeries[] } {

@@ -230,6 +230,19 @@ export function labelCodes(fn: string, name: string, x: unknown, k: LabelKernels
   throw new TypeError(`${fn}: ${name} must be ${ACCEPTED}, got ${what(x)}`);
 }
 
+/**
+ * labelCodes, with `hint` appended to the error of a non-integral number: for calls that also take
+ * real values another way (e.g. "; for real-valued series pass method: \"bins\"").
+ */
+export function labelCodesHinted(fn: string, name: string, x: unknown, k: LabelKernels | undefined, hint: string): LabelCodes {
+  try {
+    return labelCodes(fn, name, x, k);
+  } catch (err) {
+    if (hint && err instanceof RangeError && err.message.endsWith("must be integers")) throw new RangeError(err.message + hint);
+    throw err;
+  }
+}
+
 /** Label arrays of equal length (names and values in order), as codes. */
 export function labelCodesAll(fn: string, names: readonly string[], xs: readonly unknown[], k?: LabelKernels): LabelCodes[] {
   const out = xs.map((x, i) => labelCodes(fn, names[i], x, k));

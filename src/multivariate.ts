@@ -24,12 +24,12 @@ import { estimatorArg, miEstimate } from "./estimators.js";
 import { backendOf } from "./facade.js";
 import { axisBinner, miFromTable } from "./histogram.js";
 import { BIN_RULES, type BinRule } from "./histogram-bins.js";
-import { denseCodes, labelCodes, type LabelCodes } from "./label-codes.js";
+import { denseCodes, labelCodesHinted } from "./label-codes.js";
 import { codesCMI } from "./labels.js";
 import { digamma, meanDigamma } from "./special.js";
 import type { EntropyEstimator, EstimatorOptions, Labels, Matrix, UnitOptions, Vector } from "./types.js";
 import { lnBase } from "./units.js";
-import { choiceOption, describe, isMatrixLike, labelCodesAll, matrixArg, neighborsArg, samplesArg, vectorArg } from "./validate.js";
+import { choiceOption, describe, isMatrixLike, isMatrixObject, labelCodesAll, matrixArg, neighborsArg, samplesArg, vectorArg } from "./validate.js";
 
 /** Columns of one variable each: an array of columns, or an n×d matrix `{ data, rows: n, cols: d }` (column j = the j-th entry of each row). */
 export type VariableColumns = readonly (Labels | Vector)[] | Matrix;
@@ -54,7 +54,7 @@ const CELLS_PER_CALL = 1 << 22;
 function rawColumns(fn: string, columns: unknown, least: number): unknown[] {
   let cols: unknown[];
   if (Array.isArray(columns)) cols = columns;
-  else if (typeof columns === "object" && columns !== null && "data" in columns && "rows" in columns && "cols" in columns) {
+  else if (isMatrixObject(columns)) {
     const { data, rows, cols: d } = matrixArg(fn, "columns", columns);
     const out = Array.from({ length: d }, () => new Float64Array(rows));
     // one pass in row order (a pass per column would read the whole matrix d times)
@@ -88,13 +88,7 @@ function labelColumns(b: Backend, fn: string, columns: unknown, least: number, h
   const k = new Int32Array(d);
   let n = 0;
   for (let j = 0; j < d; j++) {
-    let c: LabelCodes;
-    try {
-      c = labelCodes(fn, `columns[${j}]`, raw[j], b);
-    } catch (err) {
-      if (hint && err instanceof RangeError && err.message.endsWith("must be integers")) throw new RangeError(err.message + hint);
-      throw err;
-    }
+    const c = labelCodesHinted(fn, `columns[${j}]`, raw[j], b, hint);
     if (j === 0) {
       n = c.codes.length;
       codes = new Int32Array(n * d);

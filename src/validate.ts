@@ -33,6 +33,11 @@ const isFloatArray = (x: unknown): x is FloatArray => x instanceof Float64Array 
 /** True for the matrix shapes of API.md: `{ data, rows, cols }` or nested arrays. */
 export function isMatrixLike(x: unknown): boolean {
   if (Array.isArray(x)) return x.length > 0 && Array.isArray(x[0]);
+  return isMatrixObject(x);
+}
+
+/** True for the object form of a matrix, `{ data, rows, cols }` (not nested arrays). */
+export function isMatrixObject(x: unknown): x is { data: unknown; rows: unknown; cols: unknown } {
   return typeof x === "object" && x !== null && "data" in x && "rows" in x && "cols" in x;
 }
 
