@@ -167,7 +167,7 @@ function isWide(cp: number): boolean {
 function graphemeWidth(g: string): number {
   const cp = g.codePointAt(0)!;
   if (/^[\p{M}\u200b-\u200f\ufe00-\ufe0f]+$/u.test(g)) return 0;
-  if (isWide(cp) || /\p{Extended_Pictographic}\ufe0f|\u200d/u.test(g) || /^\p{Regional_Indicator}{2}$/u.test(g)) return 2;
+  if (isWide(cp) || /^\p{Emoji_Presentation}|\p{Extended_Pictographic}\ufe0f|\u200d|^\p{Regional_Indicator}{2}$/u.test(g)) return 2;
   return 1;
 }
 
@@ -233,11 +233,10 @@ export function renderHeatmap(names: string[], M: Float64Array, opts: HeatmapOpt
   const d = names.length;
   if (d === 0) return "(no columns)\n";
 
-  let maxAbs = 0;
-  for (let k = 0; k < M.length; k++) if (Number.isFinite(M[k])) maxAbs = Math.max(maxAbs, Math.abs(M[k]));
-  const dec = decimalsFor(maxAbs);
+  // decimals for the pairwise values (the diagonal, often a larger entropy, takes the same)
+  const dec = decimalsFor(Math.max(-domain[0], domain[1]));
   const text = Array.from(M, (v) => fixed(v, dec));
-  const valueWidth = Math.max(...text.map((s) => s.length), 1);
+  const valueWidth = text.reduce((m, s) => Math.max(m, s.length), 1);
   // colour: " 0.873 " on a shaded background; plain: "▓ 0.873 "
   const cellWidth = valueWidth + (color ? 2 : 3);
 
@@ -245,7 +244,7 @@ export function renderHeatmap(names: string[], M: Float64Array, opts: HeatmapOpt
   const numbered = shown.some((s) => displayWidth(s) > cellWidth - 1);
   const numWidth = String(d).length;
   const labelCap = Math.max(8, Math.floor(width * 0.35)) - (numbered ? numWidth + 1 : 0);
-  const nameWidth = Math.min(Math.max(...shown.map(displayWidth)), Math.max(4, labelCap));
+  const nameWidth = Math.min(shown.reduce((m, s) => Math.max(m, displayWidth(s)), 1), Math.max(4, labelCap));
   const label = (i: number) =>
     (numbered ? padStart(String(i + 1), numWidth) + " " : "") + padEnd(truncate(shown[i], nameWidth), nameWidth);
   const labelWidth = (numbered ? numWidth + 1 : 0) + nameWidth + 1;
@@ -280,15 +279,15 @@ export function renderHeatmap(names: string[], M: Float64Array, opts: HeatmapOpt
 /** The heatmap's legend: the scale's ends and units, then what the diagonal is. */
 function legend(domain: [number, number], dec: number, units: string, color: boolean, width: number): string[] {
   const [lo, hi] = domain;
-  const tail = `MI in ${units}; diagonal as given, not shaded`;
+  const tail = [`MI in ${units}`, "diagonal as given, not shaded"];
   let items: string[];
   if (color) {
     let ramp = "";
     for (let k = 0; k < 8; k++) ramp += `${bg(k / 7)}  `;
-    items = [`${fixed(lo, dec)} ${ramp}${RESET} ${fixed(hi, dec)}`, tail];
+    items = [`${fixed(lo, dec)} ${ramp}${RESET} ${fixed(hi, dec)}`, ...tail];
   } else {
     items = SHADES.map((g, k) => `${g} ${fixed(lo + ((hi - lo) * k) / 4, dec)}–${fixed(lo + ((hi - lo) * (k + 1)) / 4, dec)}`);
-    items.push(`(${tail})`);
+    items.push(...tail);
   }
   // as many items on a line as the width allows
   const out: string[] = [];
@@ -353,9 +352,9 @@ export function renderBars(rows: { column: string; value: number }[], opts: Bars
   const values = rows.map((r) => (Number.isNaN(r.value) ? "—" : fixed(r.value, dec)));
   const names = rows.map((r) => printable(String(r.column)));
   const rankWidth = Math.max(1, String(rows.length).length);
-  const valueWidth = Math.max(displayWidth(units), ...values.map((s) => s.length));
+  const valueWidth = values.reduce((m, s) => Math.max(m, s.length), displayWidth(units));
   const nameCap = Math.max(8, Math.floor(width * 0.4));
-  const nameWidth = Math.min(Math.max(displayWidth("column"), ...names.map(displayWidth)), nameCap);
+  const nameWidth = Math.min(names.reduce((m, s) => Math.max(m, displayWidth(s)), displayWidth("column")), nameCap);
   const fixedWidth = rankWidth + 2 + nameWidth + 2 + valueWidth + 2;
   const barWidth = Math.max(4, Math.min(60, width - fixedWidth));
 

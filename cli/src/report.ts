@@ -44,7 +44,7 @@ type Doc = ReturnType<typeof parseHTML>["document"];
 function barsSvg(document: Doc, ranking: NonNullable<HtmlReportInput["ranking"]>, units: string): string {
   const rows = ranking.rows.map((r, i) => ({ key: i, label: String(r.column), mi: r.mi }));
   const finite = rows.filter((r) => Number.isFinite(r.mi));
-  const labelChars = Math.max(4, ...rows.map((r) => short(r.label).length));
+  const labelChars = rows.reduce((m, r) => Math.max(m, short(r.label).length), 4);
   const svg = Plot.plot({
     document: document as unknown as Document,
     width: 640,
@@ -81,13 +81,13 @@ function heatmapSvg(document: Doc, names: string[], M: Float64Array, domain: [nu
     for (let j = 0; j < d; j++) cells.push({ i, j, v: M[i * d + j], diagonal: i === j });
   const shaded = cells.filter((c) => !c.diagonal && Number.isFinite(c.v));
   const given = cells.filter((c) => c.diagonal && !Number.isNaN(c.v));
-  let maxAbs = 0;
-  for (const c of cells) if (Number.isFinite(c.v)) maxAbs = Math.max(maxAbs, Math.abs(c.v));
-  const dec = Math.min(decimalsFor(maxAbs), maxAbs < 0.1 ? 3 : 2); // the demo's two decimals unless too small
   const [lo, hi] = domain;
+  const maxAbs = Math.max(-lo, hi);
+  const dec = Math.min(decimalsFor(maxAbs), maxAbs < 0.1 ? 3 : 2); // the demo's two decimals unless too small
   const dark = (v: number) => hi > lo && (v - lo) / (hi - lo) > DARK_CELL;
-  const labelChars = Math.max(4, ...names.map((n) => short(String(n)).length));
-  const cell = Math.max(36, 6.5 * (fixed(maxAbs, dec).length + 1));
+  const labelChars = names.reduce((m, n) => Math.max(m, short(String(n)).length), 4);
+  const chars = cells.reduce((m, c) => Math.max(m, fixed(c.v, dec).length), 1);
+  const cell = Math.max(36, 6.5 * (chars + 1));
   const margin = Math.min(200, 16 + 6.5 * labelChars);
   const order = names.map((_, k) => k);
   const tick = (k: number) => short(String(names[k]));
