@@ -238,13 +238,17 @@ export function renderHeatmap(names: string[], M: Float64Array, opts: HeatmapOpt
   const text = Array.from(M, (v) => fixed(v, dec));
   const valueWidth = text.reduce((m, s) => Math.max(m, s.length), 1);
   // colour: " 0.873 " on a shaded background; plain: "▓ 0.873 "
-  const cellWidth = valueWidth + (color ? 2 : 3);
-
+  const pad = color ? 2 : 3;
   const shown = names.map(printable);
-  const numbered = shown.some((s) => displayWidth(s) > cellWidth - 1);
+  const longest = shown.reduce((m, s) => Math.max(m, displayWidth(s)), 1);
+  const labelCap = (numbered: boolean) => Math.max(4, Math.max(8, Math.floor(width * 0.35)) - (numbered ? String(d).length + 1 : 0));
+  // cells widen to carry names of up to 12 columns in the header when the matrix still fits in one block
+  const widened = longest + 1 <= 12 && Math.min(longest, labelCap(false)) + 1 + d * Math.max(valueWidth + pad, longest + 1) <= width;
+  const cellWidth = widened ? Math.max(valueWidth + pad, longest + 1) : valueWidth + pad;
+  const inner = cellWidth - pad;
+  const numbered = longest > cellWidth - 1;
   const numWidth = String(d).length;
-  const labelCap = Math.max(8, Math.floor(width * 0.35)) - (numbered ? numWidth + 1 : 0);
-  const nameWidth = Math.min(shown.reduce((m, s) => Math.max(m, displayWidth(s)), 1), Math.max(4, labelCap));
+  const nameWidth = Math.min(longest, labelCap(numbered));
   const label = (i: number) =>
     (numbered ? padStart(String(i + 1), numWidth) + " " : "") + padEnd(truncate(shown[i], nameWidth), nameWidth);
   const labelWidth = (numbered ? numWidth + 1 : 0) + nameWidth + 1;
@@ -264,7 +268,7 @@ export function renderHeatmap(names: string[], M: Float64Array, opts: HeatmapOpt
       let row = label(i) + " ";
       for (let j = start; j < end; j++) {
         const v = M[i * d + j];
-        const s = padStart(text[i * d + j], valueWidth);
+        const s = padStart(text[i * d + j], inner);
         const onScale = i !== j && Number.isFinite(v);
         if (color) row += onScale ? `${bg(unit(v, domain))} ${s} ${RESET}` : ` ${s} `;
         else row += `${onScale ? shade(unit(v, domain)) : " "} ${s} `;

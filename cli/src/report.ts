@@ -194,6 +194,7 @@ th, td { padding: .15rem .6rem; border-bottom: 1px solid #e3e3e3; }
 td { text-align: right; }
 th { text-align: left; font-weight: 500; }
 thead th { border-bottom: 1px solid #999; }
+thead th[scope="col"], table.ranking thead th:last-child { text-align: right; }
 td.diagonal { color: #777; }
 .tables { overflow-x: auto; }
 ul.notes { color: #444; }

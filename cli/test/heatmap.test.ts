@@ -124,6 +124,24 @@ describe("renderHeatmap", () => {
     for (const line of rows) expect(visibleWidth(line)).toBeLessThanOrEqual(60);
   });
 
+  it("widens the cells to carry names of up to 12 columns in the header when the matrix fits", () => {
+    const nm = ["phase", "hum_copy", "y"];
+    const X = sym(3, [3.5, 0.125, 0.75, 4, 0.25, 3.25]);
+    const out = renderHeatmap(nm, X, { units: "bits", color: false, width: 80 });
+    const rows = lines(out);
+    expect(rows[0].trim().split(/\s+/)).toEqual(nm);
+    // label "hum_copy" + 1 = 9 columns; a cell "hum_copy" + 1 = 9 (wider than "▓ 0.125 "), the value
+    // right-aligned under its name; pairs on [0, 0.75]: 0.125 → ░ (first quarter), 0.75 → █
+    expect(rows[0]).toBe(" ".repeat(12) + "phase hum_copy        y");
+    expect(rows[1]).toBe("phase" + " ".repeat(7) + "3.500 ░  0.125 █  0.750");
+    // too narrow for one block of widened cells: the columns are numbered, in blocks of
+    // floor((30 − "1 hum_copy ") / "▓ 0.125 ") = floor(19 / 8) = 2
+    const narrow = lines(renderHeatmap(nm, X, { units: "bits", color: false, width: 30 }));
+    expect(narrow[0]).toBe("columns 1–2 of 3");
+    expect(narrow[1].trim().split(/\s+/)).toEqual(["1", "2"]);
+    expect(narrow[3]).toBe("2 hum_copy ░ 0.125   4.000");
+  });
+
   it("never prints a name's control characters", () => {
     const out = renderHeatmap(["x\x1b[31m", "y\nz"], sym(2, [0, 0.5, 0]), { units: "nats", color: false });
     expect(out).not.toContain(ESC);
