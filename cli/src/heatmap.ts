@@ -117,25 +117,52 @@ export function blues(t: number): [number, number, number] {
 
 const CUBE = [0, 95, 135, 175, 215, 255];
 
-/** The xterm 256-colour index nearest (in RGB) to [r, g, b]: the 6×6×6 cube (16–231) or the grey ramp (232–255). */
-export function xterm256([r, g, b]: readonly number[]): number {
-  const level = (v: number) => {
-    let best = 0;
-    for (let k = 1; k < 6; k++) if (Math.abs(CUBE[k] - v) < Math.abs(CUBE[best] - v)) best = k;
-    return best;
-  };
-  const [ri, gi, bi] = [level(r), level(g), level(b)];
-  const dist = (x: number, y: number, z: number) => (x - r) ** 2 + (y - g) ** 2 + (z - b) ** 2;
-  const cube = dist(CUBE[ri], CUBE[gi], CUBE[bi]);
-  const k = Math.max(0, Math.min(23, Math.round(((r + g + b) / 3 - 8) / 10)));
-  const grey = 8 + 10 * k;
-  return dist(grey, grey, grey) < cube ? 232 + k : 16 + 36 * ri + 6 * gi + bi;
+/** CIELAB (D65) of an sRGB colour [r, g, b] in 0–255: sRGB → linear → XYZ → L*a*b*. */
+function lab([r, g, b]: readonly number[]): [number, number, number] {
+  const lin = (v: number) => ((v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+  const [R, G, B] = [lin(r), lin(g), lin(b)];
+  const x = (0.4124 * R + 0.3576 * G + 0.1805 * B) / 0.95047;
+  const y = 0.2126 * R + 0.7152 * G + 0.0722 * B;
+  const z = (0.0193 * R + 0.1192 * G + 0.9505 * B) / 1.08883;
+  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 * t + 16) / 116);
+  return [116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))];
+}
+
+/** The xterm 256-colour palette from 16 on: the 6×6×6 cube (16–231), then the grey ramp (232–255), in CIELAB. */
+const PALETTE = Array.from({ length: 240 }, (_, k) => {
+  if (k < 216) return lab([CUBE[Math.floor(k / 36)], CUBE[Math.floor(k / 6) % 6], CUBE[k % 6]]);
+  const v = 8 + 10 * (k - 216);
+  return lab([v, v, v]);
+});
+
+/**
+ * The xterm 256-colour index (16–255: the 6×6×6 cube, then the greys) nearest to the sRGB colour
+ * [r, g, b] in CIELAB (ΔE*76): RGB distance would turn dark blues teal.
+ */
+export function xterm256(rgb: readonly number[]): number {
+  const [L, a, b] = lab(rgb);
+  let best = 0;
+  let bestD = Infinity;
+  PALETTE.forEach(([L2, a2, b2], k) => {
+    const dist = (L - L2) ** 2 + (a - a2) ** 2 + (b - b2) ** 2;
+    if (dist < bestD) (bestD = dist), (best = k);
+  });
+  return 16 + best;
 }
 
 /** Text on a cell whose scale position is above this is white, below it black (the demo's rule). */
 export const DARK_CELL = 0.6;
 
-const bg = (t: number) => `\x1b[48;5;${xterm256(blues(t))}m\x1b[38;5;${t > DARK_CELL ? 231 : 16}m`;
+const nearest = new Map<string, number>();
+
+/** The SGR sequence of a cell at scale position t: the nearest xterm colour of blues(t), black or white text. */
+function bg(t: number): string {
+  const rgb = blues(t);
+  const key = rgb.join();
+  let index = nearest.get(key);
+  if (index === undefined) nearest.set(key, (index = xterm256(rgb)));
+  return `\x1b[48;5;${index}m\x1b[38;5;${t > DARK_CELL ? 231 : 16}m`;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Text width

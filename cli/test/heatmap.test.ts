@@ -3,7 +3,7 @@
  * written by hand from the inputs (values chosen so their fixed-point forms are exact); colours are
  * checked against d3's `interpolateBlues` as Observable Plot applies it (outside our code) and
  * against the xterm 256-colour palette (xterm's 256colres.h: cube levels 0, 95, 135, 175, 215, 255
- * at 16 + 36r + 6g + b; greys 8 + 10k at 232 + k).
+ * at 16 + 36r + 6g + b; greys 8 + 10k at 232 + k), nearest in CIELAB as a NumPy script computed.
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
@@ -38,13 +38,20 @@ describe("colours", () => {
     expect(blues(1)).toEqual([0x08, 0x30, 0x6b]);
   });
 
-  it("xterm256 picks the nearest colour of the xterm palette", () => {
+  it("xterm256 picks the nearest colour of the xterm palette in CIELAB", () => {
+    // palette colours map to themselves
     expect(xterm256([0, 0, 0])).toBe(16);
     expect(xterm256([255, 255, 255])).toBe(231);
     expect(xterm256([0, 95, 175])).toBe(25); // cube (0, 1, 2)
     expect(xterm256([128, 128, 128])).toBe(244); // grey 8 + 10·12
-    // #08306b: cube (0, 95, 95) = 23 at distance² 8² + 47² + 12² = 2417; the nearest grey 58 is farther
-    expect(xterm256([0x08, 0x30, 0x6b])).toBe(23);
+    // Blues along the ramp: nearest by ΔE*76 from an independent NumPy implementation of the CIE
+    // formulas (sRGB → XYZ D65 → L*a*b*) over the 240 palette colours: #08306b → 25, #6daed5 → 74,
+    // #c3dbee → 153, #f7fbff → 231, the demo's bar #2f5fb3 → 25
+    expect(xterm256([8, 48, 107])).toBe(25);
+    expect(xterm256([109, 174, 213])).toBe(74);
+    expect(xterm256([195, 219, 238])).toBe(153);
+    expect(xterm256([247, 251, 255])).toBe(231);
+    expect(xterm256([0x2f, 0x5f, 0xb3])).toBe(25);
   });
 });
 
@@ -89,7 +96,7 @@ describe("renderHeatmap", () => {
 
   it("shades with 256-colour backgrounds, white text on dark cells, when color is true", () => {
     const out = renderHeatmap(names, M, { units: "bits", color: true });
-    expect(out).toContain(`${ESC}[48;5;23m${ESC}[38;5;231m 0.500 `); // #08306b, the darkest blue, white text
+    expect(out).toContain(`${ESC}[48;5;25m${ESC}[38;5;231m 0.500 `); // #08306b, the darkest blue (xterm 25), white text
     expect(out).toContain(`${ESC}[38;5;16m 0.125 `); // a light cell: black text
     expect(out).toContain(`${ESC}[0m`);
     expect(out).toContain("bits");
