@@ -247,9 +247,12 @@ const shade = (t: number) => SHADES[Math.min(3, Math.floor(t * 4))];
  * demo's "blues" scale over [min(0, smallest), largest] off-diagonal value — 256-colour ANSI
  * backgrounds with white text on dark cells when `color`, else the shade characters ░▒▓█ (quarters
  * of the scale) before the value. The diagonal is printed as given (a column's entropy, say) and not
- * shaded; NaN prints as a blank cell. Names are truncated with "…" to fit; when they are wider than a
- * cell the header numbers the columns and each row starts with its number. A matrix wider than
- * `width` columns is printed in blocks of columns. The last line is the legend (scale and units).
+ * shaded; NaN prints as a blank cell. The names head the columns when they fit a cell (cells widen
+ * to names of up to 11 columns when the whole matrix still fits `width`); otherwise the header
+ * numbers the columns and each row starts with its number. Row names are truncated with "…" to
+ * about a third of `width`; wide (CJK, emoji) and combining characters are measured as a terminal
+ * shows them, and control characters print as "�". A matrix wider than `width` is printed in blocks
+ * of columns ("columns 1–8 of 20"). The last line or two are the legend (scale and units).
  */
 export function renderHeatmap(names: string[], M: Float64Array, opts: HeatmapOptions): string {
   const fn = "renderHeatmap";
@@ -272,7 +275,6 @@ export function renderHeatmap(names: string[], M: Float64Array, opts: HeatmapOpt
   // cells widen to carry names of up to 12 columns in the header when the matrix still fits in one block
   const widened = longest + 1 <= 12 && Math.min(longest, labelCap(false)) + 1 + d * Math.max(valueWidth + pad, longest + 1) <= width;
   const cellWidth = widened ? Math.max(valueWidth + pad, longest + 1) : valueWidth + pad;
-  const inner = cellWidth - pad;
   const numbered = longest > cellWidth - 1;
   const numWidth = String(d).length;
   const nameWidth = Math.min(longest, labelCap(numbered));
@@ -295,10 +297,11 @@ export function renderHeatmap(names: string[], M: Float64Array, opts: HeatmapOpt
       let row = label(i) + " ";
       for (let j = start; j < end; j++) {
         const v = M[i * d + j];
-        const s = padStart(text[i * d + j], inner);
         const onScale = i !== j && Number.isFinite(v);
-        if (color) row += onScale ? `${bg(unit(v, domain))} ${s} ${RESET}` : ` ${s} `;
-        else row += `${onScale ? shade(unit(v, domain)) : " "} ${s} `;
+        const value = ` ${text[i * d + j]} `;
+        // plain: the shade character just left of the value, "  ▓ 0.87 "
+        if (color) row += onScale ? `${bg(unit(v, domain))}${padStart(value, cellWidth)}${RESET}` : padStart(value, cellWidth);
+        else row += padStart((onScale ? shade(unit(v, domain)) : " ") + value, cellWidth);
       }
       lines.push(row.trimEnd());
     }

@@ -138,9 +138,9 @@ describe("renderHeatmap", () => {
     const rows = lines(out);
     expect(rows[0].trim().split(/\s+/)).toEqual(nm);
     // label "hum_copy" + 1 = 9 columns; a cell "hum_copy" + 1 = 9 (wider than "▓ 0.125 "), the value
-    // right-aligned under its name; pairs on [0, 0.75]: 0.125 → ░ (first quarter), 0.75 → █
+    // right-aligned under its name, its shade just left of it; pairs on [0, 0.75]: 0.125 → ░ (first quarter), 0.75 → █
     expect(rows[0]).toBe(" ".repeat(12) + "phase hum_copy        y");
-    expect(rows[1]).toBe("phase" + " ".repeat(7) + "3.500 ░  0.125 █  0.750");
+    expect(rows[1]).toBe("phase" + " ".repeat(7) + "3.500  ░ 0.125  █ 0.750");
     // too narrow for one block of widened cells: the columns are numbered, in blocks of
     // floor((30 − "1 hum_copy ") / "▓ 0.125 ") = floor(19 / 8) = 2
     const narrow = lines(renderHeatmap(nm, X, { units: "bits", color: false, width: 30 }));
