@@ -45,7 +45,7 @@ export async function histogramBySql(it: Engine, con: DuckDBConnection, from: st
   const edgesX = histogramEdgesFromSummary(bins, await summary(con, x, from, range), { range });
   const edgesY = histogramEdgesFromSummary(bins, await summary(con, y, from, range), { range });
   const cells = await con.runAndReadAll(
-    `SELECT ${histogramBinSql(x, edgesX)} AS bx, ${histogramBinSql(y, edgesY)} AS by, count(*) AS c FROM ${from} GROUP BY ALL`,
+    `SELECT ${histogramBinSql(x, edgesX)} AS bin_x, ${histogramBinSql(y, edgesY)} AS bin_y, count(*) AS c FROM ${from} GROUP BY ALL`,
   );
   const ny = edgesY.length - 1;
   const counts = new Array<number>((edgesX.length - 1) * ny).fill(0);
