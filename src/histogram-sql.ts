@@ -26,10 +26,10 @@ import { describe, edgesArg, rangeArg } from "./validate.js";
 export interface HistogramSummary {
   /** Number of (non-NULL, non-NaN) samples; a bigint (SQL `count`) is accepted. */
   n: number | bigint | null;
-  /** Their minimum (needed unless `range` is given with a bin count). */
-  min?: number | null;
+  /** Their minimum (needed unless `range` is given with a bin count); a bigint (SQL `min` of a BIGINT column) is read as the nearest double, as NumPy converts int64. */
+  min?: number | bigint | null;
   /** Their maximum. */
-  max?: number | null;
+  max?: number | bigint | null;
   /** Population standard deviation, ddof 0 (SQL `stddev_pop`): rules "scott" and "doane". */
   std?: number | null;
   /** q75 − q25 by linear interpolation (`np.percentile`'s default; SQL `quantile_cont`, `percentile_cont`): rules "fd" and "auto". */
@@ -49,10 +49,11 @@ export interface HistogramSummaryOptions {
 const given = (v: unknown): boolean => v !== undefined && v !== null;
 
 /** A summary field: absent (null/undefined) or a finite number (≥ 0 when `nonNegative`). */
-function statField(fn: string, s: Record<string, unknown>, key: string, nonNegative: boolean): number | undefined {
-  const v = s[key];
-  if (!given(v)) return undefined;
-  if (typeof v !== "number") throw new TypeError(`${fn}: summary.${key} must be a number, got ${describe(v)}`);
+function statField(fn: string, s: Record<string, unknown>, key: string, nonNegative: boolean, bigint = false): number | undefined {
+  const raw = s[key];
+  if (!given(raw)) return undefined;
+  const v = bigint && typeof raw === "bigint" ? Number(raw) : raw;
+  if (typeof v !== "number") throw new TypeError(`${fn}: summary.${key} must be a number${bigint ? " or a bigint" : ""}, got ${describe(v)}`);
   if (!Number.isFinite(v)) throw new RangeError(`${fn}: summary.${key} is ${v}; it must be finite`);
   if (nonNegative && v < 0) throw new RangeError(`${fn}: summary.${key} is ${v}; it must be ≥ 0`);
   return v;
@@ -84,14 +85,15 @@ export function histogramEdgesFromSummary(bins: number | BinRule, summary: Histo
   if (bins === "stone") throw new RangeError(`${fn}: the "stone" rule needs the samples themselves (it tries every bin count against them), not a summary; use it.histogramBinEdges(x, { bins: "stone" }) or another rule`);
   if (typeof bins !== "number" && !isRule(bins))
     throw new TypeError(`${fn}: bins must be a positive integer or one of "auto", "fd", "doane", "scott", "rice", "sturges", "sqrt", got ${describe(bins)}`);
+  if (typeof bins === "number" && !(Number.isInteger(bins) && bins >= 1)) throw new RangeError(`${fn}: bins must be a positive integer or a rule, got ${bins}`);
   if (typeof summary !== "object" || summary === null || Array.isArray(summary))
     throw new TypeError(`${fn}: summary must be an object { n, min, max, std?, iqr?, skewness?, integer? }, got ${describe(summary)}`);
   if (typeof opts !== "object" || opts === null) throw new TypeError(`${fn}: opts must be an object, got ${describe(opts)}`);
   const s = summary as unknown as Record<string, unknown>;
   const range = rangeArg(fn, "range", opts.range);
   const n = countField(fn, s.n);
-  const min = statField(fn, s, "min", false);
-  const max = statField(fn, s, "max", false);
+  const min = statField(fn, s, "min", false, true);
+  const max = statField(fn, s, "max", false, true);
   const stats: Record<"std" | "iqr" | "skewness", number | undefined> = {
     std: statField(fn, s, "std", true),
     iqr: statField(fn, s, "iqr", true),

@@ -69,6 +69,8 @@ describe("histogramEdgesFromSummary = numpy.histogram_bin_edges (test/reference/
     // numpy.histogram_bin_edges([], bins="fd") = [0., 1.]; np.histogram_bin_edges([], 4) = linspace(0, 1, 5)
     expect(Array.from(histogramEdgesFromSummary("fd", { n: 0n, min: null, max: null, std: null, iqr: null, skewness: null }))).toEqual([0, 1]);
     expect(Array.from(histogramEdgesFromSummary(4, { n: 0 }))).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    // a BIGINT column's min and max come back as bigints: np.histogram_bin_edges(np.array([-3, 5]), 4) = [-3, -1, 1, 3, 5]
+    expect(Array.from(histogramEdgesFromSummary(4, { n: 2n, min: -3n, max: 5n, integer: true }))).toEqual([-3, -1, 1, 3, 5]);
     // a count with a range reads nothing of the summary: np.histogram_bin_edges(x, 4, (2, 3))
     expect(Array.from(histogramEdgesFromSummary(4, { n: null }, { range: [2, 3] }))).toEqual([2, 2.25, 2.5, 2.75, 3]);
   });
@@ -345,7 +347,8 @@ describe("bad input", () => {
     throws(() => histogramEdgesFromSummary("stone", sum), RangeError, "histogramEdgesFromSummary", '"stone"', "samples");
     throws(() => histogramEdgesFromSummary("nope" as BinRule, sum), TypeError, "histogramEdgesFromSummary", "bins", "string nope");
     throws(() => histogramEdgesFromSummary(0, sum), RangeError, "bins", "positive integer");
-    throws(() => histogramEdgesFromSummary(2.5, sum), RangeError, "bins");
+    throws(() => histogramEdgesFromSummary(2.5, sum), RangeError, "bins must be a positive integer or a rule, got 2.5");
+    throws(() => histogramEdgesFromSummary(2 ** 30, sum), RangeError, "too many bins");
     throws(() => histogramEdgesFromSummary(5, null as unknown as HistogramSummary), TypeError, "summary must be an object");
     throws(() => histogramEdgesFromSummary(5, { min: 0, max: 1 } as HistogramSummary), TypeError, "summary.n", "missing");
     throws(() => histogramEdgesFromSummary(5, { n: "5" as unknown as number, min: 0, max: 1 }), TypeError, "summary.n", "bigint");
