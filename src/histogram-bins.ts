@@ -160,23 +160,39 @@ function countBelow(s: Float64Array, v: number, inclusive: boolean): number {
 }
 
 /**
- * The width h of a NumPy bin rule (numpy `_hist_bin_*`) for samples x (all finite, n ≥ 1) with
- * outer edges [first, last] (only Stone's rule uses them).
+ * The statistics NumPy's bin rules read (numpy `_hist_bin_*`), of the n samples inside the outer
+ * edges: their min and max, and, asked for only by the rules that use them, the population
+ * standard deviation (ddof 0), the interquartile range q75 − q25 (`np.percentile`'s linear
+ * interpolation), the population skewness g1 = mean(((x − mean)/σ)³) (asked for only when σ > 0)
+ * and Stone's width (which needs the samples themselves). The data path computes them from the
+ * samples (`sampleStats`); `histogramEdgesFromSummary` (src/histogram-sql.ts) takes them from a
+ * summary a SQL engine computed.
  */
-export function ruleWidth(rule: BinRule, x: Float64Array, min: number, max: number, first = min, last = max): number {
-  const n = x.length;
-  const ptp = max - min;
+export interface BinStats {
+  readonly n: number;
+  readonly min: number;
+  readonly max: number;
+  std(): number;
+  iqr(): number;
+  skewness(): number;
+  stone(first: number, last: number): number;
+}
+
+/**
+ * The width h of a NumPy bin rule (numpy `_hist_bin_*`) from the statistics of n ≥ 1 samples,
+ * ptp = max − min:
+ *   sqrt ptp/√n;  sturges ptp/(log2 n + 1);  rice ptp/(2 n^(1/3));  scott (24√π/n)^(1/3)·σ;
+ *   fd 2·IQR·n^(−1/3);  auto min(max(fd, sqrt/2), sturges);  stone (see stoneWidth);
+ *   doane ptp/(1 + log2 n + log2(1 + |g1|/σ_g1)), σ_g1 = √(6(n − 2)/((n + 1)(n + 3))), 0 when
+ *   n ≤ 2 or σ = 0.
+ * `first, last` are the outer edges (only Stone's rule uses them).
+ */
+export function widthFromStats(rule: BinRule, s: BinStats, first: number, last: number): number {
+  const n = s.n;
+  const ptp = s.max - s.min;
   const sqrtW = () => ptp / Math.sqrt(n);
   const sturges = () => ptp / (Math.log2(n) + 1.0);
-  const std = () => {
-    const mean = pairwise(x, 0, n, (v) => v) / n;
-    return Math.sqrt(pairwise(x, 0, n, (v) => (v - mean) * (v - mean)) / n);
-  };
-  const fd = () => {
-    const s = Float64Array.from(x).sort();
-    const iqr = quantileSorted(s, 0.75) - quantileSorted(s, 0.25);
-    return 2.0 * iqr * n ** (-1.0 / 3.0);
-  };
+  const fd = () => 2.0 * s.iqr() * n ** (-1.0 / 3.0);
   switch (rule) {
     case "sqrt":
       return sqrtW();
@@ -185,23 +201,69 @@ export function ruleWidth(rule: BinRule, x: Float64Array, min: number, max: numb
     case "rice":
       return ptp / (2.0 * n ** (1.0 / 3));
     case "scott":
-      return (24.0 * Math.PI ** 0.5 / n) ** (1.0 / 3.0) * std();
+      return (24.0 * Math.PI ** 0.5 / n) ** (1.0 / 3.0) * s.std();
     case "fd":
       return fd();
     case "stone":
-      return stoneWidth(x, ptp, first, last);
+      return s.stone(first, last);
     case "auto":
       return Math.min(Math.max(fd(), sqrtW() / 2), sturges());
     case "doane": {
       if (n <= 2) return 0;
       const sg1 = Math.sqrt((6.0 * (n - 2)) / ((n + 1.0) * (n + 3)));
-      const mean = pairwise(x, 0, n, (v) => v) / n;
-      const sigma = Math.sqrt(pairwise(x, 0, n, (v) => (v - mean) * (v - mean)) / n);
-      if (!(sigma > 0)) return 0;
-      const g1 = pairwise(x, 0, n, (v) => ((v - mean) / sigma) ** 3) / n;
+      if (!(s.std() > 0)) return 0;
+      const g1 = s.skewness();
       return ptp / (1.0 + Math.log2(n) + Math.log2(1.0 + Math.abs(g1) / sg1));
     }
   }
+}
+
+/**
+ * NumPy's bin count for a rule (numpy `_get_bin_edges`): 1 when there is no sample or the width
+ * is 0, else ⌈(last − first)/h⌉ with h at least 1 for `integer` samples (NumPy's integer dtypes).
+ */
+export function binCountFromStats(rule: BinRule, s: BinStats, first: number, last: number, integer = false): number {
+  if (s.n === 0) return 1;
+  let width = widthFromStats(rule, s, first, last);
+  if (!width) return 1;
+  if (integer && width < 1) width = 1;
+  return Math.ceil((last - first) / width);
+}
+
+/** The BinStats of samples x (all finite), each statistic computed when first asked for, once. */
+export function sampleStats(x: Float64Array): BinStats {
+  const n = x.length;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  let mean = NaN;
+  let sigma = NaN;
+  const std = () => {
+    if (Number.isNaN(sigma)) {
+      mean = pairwise(x, 0, n, (v) => v) / n;
+      sigma = Math.sqrt(pairwise(x, 0, n, (v) => (v - mean) * (v - mean)) / n);
+    }
+    return sigma;
+  };
+  return {
+    n,
+    min,
+    max,
+    std,
+    iqr: () => {
+      const s = Float64Array.from(x).sort();
+      return quantileSorted(s, 0.75) - quantileSorted(s, 0.25);
+    },
+    skewness: () => {
+      const sd = std();
+      return pairwise(x, 0, n, (v) => ((v - mean) / sd) ** 3) / n;
+    },
+    stone: (first, last) => stoneWidth(x, max - min, first, last),
+  };
 }
 
 /** The samples of x inside [first, last] as float64 (a copy only when some fall outside). */
@@ -212,25 +274,6 @@ export function inRange(x: FloatArray, first: number, last: number): Float64Arra
   const out: number[] = [];
   for (let i = 0; i < x.length; i++) if (x[i] >= first && x[i] <= last) out.push(x[i]);
   return Float64Array.from(out);
-}
-
-/**
- * Number of bins NumPy's `histogram_bin_edges(x, rule, range)` picks; `kept` are the samples
- * inside the outer edges; `integer`: they came from an integer typed array (width at least 1).
- */
-export function ruleBinCount(rule: BinRule, kept: Float64Array, first: number, last: number, integer = false): number {
-  if (kept.length === 0) return 1;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < kept.length; i++) {
-    const v = kept[i];
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  let width = ruleWidth(rule, kept, min, max, first, last);
-  if (!width) return 1;
-  if (integer && width < 1) width = 1;
-  return Math.ceil((last - first) / width);
 }
 
 /** Equal-frequency edges `np.quantile(kept, np.linspace(0, 1, n + 1))`; kept non-empty. */

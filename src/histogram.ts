@@ -18,9 +18,11 @@ import {
   inRange,
   outerEdges,
   quantileEdges,
-  ruleBinCount,
+  binCountFromStats,
+  sampleStats,
   uniformBinner,
   type BinRule,
+  type BinStats,
   type Binner,
 } from "./histogram-bins.js";
 import type {
@@ -57,7 +59,7 @@ import { arrayValues } from "./arraylike.js";
 import { backendOf } from "./facade.js";
 import { estimatorArg, miEstimate } from "./estimators.js";
 
-const isRule = (b: unknown): b is BinRule => typeof b === "string" && (BIN_RULES as readonly string[]).includes(b);
+export const isRule = (b: unknown): b is BinRule => typeof b === "string" && (BIN_RULES as readonly string[]).includes(b);
 const isQuantiles = (b: unknown): b is { quantiles: number } => typeof b === "object" && b !== null && !Array.isArray(b) && "quantiles" in b;
 const isEdges = (b: unknown): b is Float64Array | readonly number[] => Array.isArray(b) || b instanceof Float64Array;
 
@@ -79,18 +81,34 @@ export function axisBinner(b: Backend, fn: string, name: string, spec: AxisBins 
     if (m[2] > 0) throw nonFiniteError(fn, xName, x);
     [min, max] = [m[0], m[1]];
   }
+  const kept = (first: number, last: number) => (range ? inRange(x, first, last) : toF64(x));
+  if (typeof spec === "number" || isRule(spec)) return equalWidthBinner(fn, name, spec, xName, range, min, max, integer, (first, last) => sampleStats(kept(first, last)));
+  if (isQuantiles(spec)) {
+    const [first, last] = checkedOuterEdges(fn, xName, range, min, max);
+    const q = binCountArg(fn, `${name}.quantiles`, spec.quantiles);
+    const k = kept(first, last);
+    if (k.length === 0) throw new RangeError(`${fn}: no sample of ${xName} lies in range [${first}, ${last}], so quantile edges are undefined`);
+    return edgesBinner(quantileEdges(k, q));
+  }
+  throw new TypeError(`${fn}: ${name} must be a positive integer, one of ${BIN_RULES.map((r) => `"${r}"`).join(", ")}, { quantiles: n } or an edge array, got ${describe(spec)}`);
+}
+
+/** NumPy `_get_outer_edges`, refusing a range whose width overflows float64. */
+function checkedOuterEdges(fn: string, xName: string, range: [number, number] | undefined, min: number, max: number): [number, number] {
   const [first, last] = outerEdges(range, min, max);
   if (!Number.isFinite(last - first)) throw new RangeError(`${fn}: the range [${first}, ${last}] of ${xName} is wider than float64 can span`);
-  let n: number;
-  if (typeof spec === "number") n = binCountArg(fn, name, spec);
-  else if (isRule(spec)) n = ruleBinCount(spec, range ? inRange(x, first, last) : toF64(x), first, last, integer);
-  else if (isQuantiles(spec)) {
-    const q = binCountArg(fn, `${name}.quantiles`, spec.quantiles);
-    const kept = range ? inRange(x, first, last) : toF64(x);
-    if (kept.length === 0) throw new RangeError(`${fn}: no sample of ${xName} lies in range [${first}, ${last}], so quantile edges are undefined`);
-    return edgesBinner(quantileEdges(kept, q));
-  } else
-    throw new TypeError(`${fn}: ${name} must be a positive integer, one of ${BIN_RULES.map((r) => `"${r}"`).join(", ")}, { quantiles: n } or an edge array, got ${describe(spec)}`);
+  return [first, last];
+}
+
+/**
+ * The equal-width binner of one axis, as numpy.histogram_bin_edges: outer edges `range`, else
+ * [min, max] of the samples (widened by ±0.5 when equal), and `spec` bins, or the count a rule
+ * picks from the statistics of the samples inside the outer edges (`stats`, asked for only by a
+ * rule). Shared by the data path (axisBinner) and the summary path (histogramEdgesFromSummary).
+ */
+export function equalWidthBinner(fn: string, name: string, spec: number | BinRule, xName: string, range: [number, number] | undefined, min: number, max: number, integer: boolean, stats: (first: number, last: number) => BinStats): Binner {
+  const [first, last] = checkedOuterEdges(fn, xName, range, min, max);
+  const n = typeof spec === "number" ? binCountArg(fn, name, spec) : binCountFromStats(spec, stats(first, last), first, last, integer);
   const binner = uniformBinner(first, last, n);
   if (!binner) throw new RangeError(`${fn}: too many bins for the data range: cannot create ${n} finite-sized bins in [${first}, ${last}]`);
   return binner;

@@ -52,6 +52,7 @@ export type {
 } from "./types.js";
 export type { Contingency } from "./contingency.js";
 export { Histogram2D } from "./histogram.js";
+export { histogramEdgesFromSummary, histogramBinSql, type HistogramSummary, type HistogramSummaryOptions } from "./histogram-sql.js";
 export { exponentialEntropy, gaussianEntropy, gaussianKl, gaussianMutualInformation, uniformEntropy } from "./gaussian.js";
 export { mvnEntropy, mvnKl } from "./mvn.js";
 export { differentialEntropy, type DifferentialEntropyOptions, type SpacingMethod } from "./spacings.js";
