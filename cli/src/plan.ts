@@ -12,7 +12,7 @@
 import { histogramBinSql, histogramEdgesFromSummary, type BinRule } from "infowasm";
 import { CliError, usage } from "./errors.js";
 import type { Progress } from "./progress.js";
-import { ident, literal, type Column, type Source } from "./source.js";
+import { NA_STRINGS, ident, literal, type Column, type Source } from "./source.js";
 
 export type Method = "hist" | "knn" | "labels";
 
@@ -68,7 +68,8 @@ function numberExpr(c: Column): string {
 function labelExpr(c: Column): string {
   if (c.integer) return `CAST(${ident(c.name)} AS VARCHAR)`;
   if (c.numeric) return `CAST(${numberExpr(c)} + 0.0 AS VARCHAR)`;
-  return `CAST(${ident(c.name)} AS VARCHAR)`;
+  const x = `CAST(${ident(c.name)} AS VARCHAR)`;
+  return c.naStrings ? `CASE WHEN ${x} IN (${NA_STRINGS.map(literal).join(", ")}) THEN NULL ELSE ${x} END` : x;
 }
 
 const RULE_STATS: Record<BinRule, ("std" | "iqr" | "skewness")[]> = {

@@ -28,6 +28,8 @@ export interface Column {
   numeric: boolean;
   /** An integer type (NumPy's bin rules give such columns a width of at least 1). */
   integer: boolean;
+  /** Text read without DuckDB's NA strings (the fast CSV reader): the NA strings are mapped to NULL in SQL. */
+  naStrings?: boolean;
 }
 
 const INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/;
@@ -73,7 +75,9 @@ export class Source {
     /** A temporary directory holding the database file (Arrow input), removed by close(). */
     private readonly tempDir: string | null,
     /** The relation to select from: `read_csv(…)`, `read_parquet(…)` or a table. */
-    readonly from: string,
+    public from: string,
+    /** CSV: the reader with the NA strings as NULL, used when `from` meets an NA string in a numeric column. */
+    private safeFrom: string | null,
     readonly columns: Column[],
   ) {}
 
@@ -90,23 +94,33 @@ export class Source {
       await conn.run(`SET memory_limit = ${literal(opts.memoryLimit ?? "256MB")}`);
       if (opts.threads !== undefined) await conn.run(`SET threads = ${opts.threads}`);
       let from: string;
-      if (kind === "parquet") from = `read_parquet(${literal(path)})`;
-      else if (kind === "arrow") from = await readArrowInto(conn, path);
-      else {
-        const na = `[${NA_STRINGS.map(literal).join(", ")}]`;
-        const delim = kind === "tsv" ? `, delim = ${literal("\t")}` : "";
+      let safeFrom: string | null = null;
+      let columns: Column[];
+      const describe = async (rel: string) =>
+        (await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${rel}`)).getRowObjects().map((r): Column => {
+          const type = String(r.column_type);
+          const integer = INTEGER.test(type);
+          return { name: String(r.column_name), type, integer, numeric: integer || NUMERIC.test(type) };
+        });
+      if (kind === "parquet" || kind === "arrow") {
+        from = kind === "parquet" ? `read_parquet(${literal(path)})` : await readArrowInto(conn, path);
+        columns = await describe(from);
+      } else {
         // DuckDB reads CSV in buffers of 16 × max_line_size (32 MB by default) per thread; 4 MB
-        // buffers keep a pass within ~100 MB and are no slower here (a line may be up to 1 MB)
-        from = `read_csv(${literal(path)}, header = true, nullstr = ${na}${delim}, buffer_size = 4194304, max_line_size = 1048576)`;
+        // buffers keep a pass within ~100 MB and are no slower here (a line may be up to 1 MB).
+        // Any `nullstr` list costs DuckDB's parser about a third of its speed, so the types are
+        // inferred with pandas' NA strings, the file is read with those types and without the
+        // list, text columns map the NA strings to NULL in SQL, and only a file whose numeric
+        // column holds an NA string (DuckDB then fails to convert it) is read again with the list.
+        const args = `${literal(path)}, header = true${kind === "tsv" ? `, delim = ${literal("\t")}` : ""}, buffer_size = 4194304, max_line_size = 1048576`;
+        safeFrom = `read_csv(${args}, nullstr = [${NA_STRINGS.map(literal).join(", ")}])`;
+        columns = await describe(safeFrom);
+        const types = columns.map((c) => `${literal(c.name)}: ${literal(c.type)}`).join(", ");
+        from = `read_csv(${args}, types = {${types}})`;
+        for (const c of columns) if (!c.numeric) c.naStrings = true;
       }
-      const described = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`);
-      const columns: Column[] = described.getRowObjects().map((r) => {
-        const type = String(r.column_type);
-        const integer = INTEGER.test(type);
-        return { name: String(r.column_name), type, integer, numeric: integer || NUMERIC.test(type) };
-      });
       if (columns.length === 0) throw new CliError(`${path} has no columns`);
-      return new Source(path, kind, instance, conn, tempDir, from, columns);
+      return new Source(path, kind, instance, conn, tempDir, from, safeFrom, columns);
     } catch (e) {
       conn.closeSync();
       instance.closeSync();
@@ -124,8 +138,25 @@ export class Source {
     throw usage(`${option}: no column ${JSON.stringify(name)} in ${this.path}; its columns are ${list}`);
   }
 
-  /** Runs a query to the end and returns its rows as objects (small results: aggregates). */
+  /**
+   * Runs a query to the end and returns its rows as objects (small results: aggregates). The first
+   * pass reads every cell of the columns used, so a CSV's NA string in a numeric column shows up
+   * here: the query then runs again on the reader with the NA strings, which later passes use too.
+   */
   async rows(sql: string, onProgress?: (fraction: number) => void): Promise<Record<string, unknown>[]> {
+    try {
+      return await this.#rows(sql, onProgress);
+    } catch (e) {
+      const safe = this.safeFrom;
+      if (safe === null || !/Could not convert string/.test(String((e as Error).message))) throw new CliError(`${this.path}: ${oneLine(e)}`);
+      sql = sql.replaceAll(this.from, safe);
+      this.from = safe;
+      this.safeFrom = null;
+      return this.rows(sql, onProgress);
+    }
+  }
+
+  async #rows(sql: string, onProgress?: (fraction: number) => void): Promise<Record<string, unknown>[]> {
     const pending = await this.conn.start(sql);
     const timer = onProgress && setInterval(() => {
       const p = this.conn.progress.percentage;
@@ -134,8 +165,6 @@ export class Source {
     try {
       const reader = await pending.readAll();
       return reader.getRowObjectsJS() as Record<string, unknown>[];
-    } catch (e) {
-      throw new CliError(`${this.path}: ${oneLine(e)}`);
     } finally {
       if (timer) clearInterval(timer);
     }

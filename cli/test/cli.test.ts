@@ -254,6 +254,17 @@ describe("input rules and errors", () => {
     one(await cli("rank", allMissing, "--target", "a"), 1, /column "b" has no values: all 3 rows are missing/);
   });
 
+  test("pandas' NA strings are missing in text columns too (the CSV reader without DuckDB's nullstr list)", async () => {
+    const f = join(dir, "na.csv");
+    writeFileSync(f, "x,lab\n1,a\n2,a\n,b\n4,NA\n5,None\n6,b\n7,b\n");
+    const r = await json<{ entropy: number; rows: number; missing: number }>("entropy", f, "--column", "lab");
+    // counts a: 2, b: 3 → H = −(0.4 ln 0.4 + 0.6 ln 0.6)
+    close(r.entropy, -(0.4 * Math.log(0.4) + 0.6 * Math.log(0.6)));
+    expect([r.rows, r.missing]).toEqual([5, 2]);
+    const x = await json<{ rows: number; missing: number }>("entropy", f, "--column", "x");
+    expect([x.rows, x.missing]).toEqual([6, 1]);
+  });
+
   test("a labels column with too many distinct values is refused", async () => {
     one(await cli("rank", CSV, "--target", "y", "--labels", "signal", "--max-labels", "1000"), 2, /"signal" has (at least )?1[045]\d\d distinct labels, more than --max-labels 1000/);
     const ok = await json<RankRow[]>("rank", CSV, "--target", "y", "--labels", "count");
