@@ -5,14 +5,17 @@
  * is printed only with INFOWASM_DEBUG=1.
  */
 import { readFileSync } from "node:fs";
-import { entropy } from "./commands/entropy.js";
-import { matrix } from "./commands/matrix.js";
-import { mi, rank } from "./commands/rank.js";
-import { test } from "./commands/test.js";
 import { CliError, oneLine } from "./errors.js";
 import { COMMANDS, parse, type Command, type Options } from "./options.js";
 
-const RUN: Record<Command, (o: Options) => Promise<void>> = { rank, mi, entropy, matrix, test };
+/** The commands, loaded when run (DuckDB, apache-arrow and the library load only then: `--help` stays instant). */
+const RUN: Record<Command, (o: Options) => Promise<void>> = {
+  rank: async (o) => (await import("./commands/rank.js")).rank(o),
+  mi: async (o) => (await import("./commands/rank.js")).mi(o),
+  entropy: async (o) => (await import("./commands/entropy.js")).entropy(o),
+  matrix: async (o) => (await import("./commands/matrix.js")).matrix(o),
+  test: async (o) => (await import("./commands/test.js")).test(o),
+};
 
 const FILES = `FILE: CSV or TSV with a header row (.csv .tsv .txt, also .gz), Parquet (.parquet), Arrow IPC
 (.arrow .feather .arrows); --input csv|tsv|parquet|arrow overrides the extension.`;

@@ -14,7 +14,6 @@ import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { DuckDBConnection, DuckDBInstance, type DuckDBResult } from "@duckdb/node-api";
 import { CliError, oneLine, usage } from "./errors.js";
-import { readArrowInto } from "./arrow.js";
 
 /** pandas.read_csv's default na_values (pandas/_libs/parsers.pyx STR_NA_VALUES). */
 export const NA_STRINGS = ["", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null"];
@@ -103,7 +102,8 @@ export class Source {
           return { name: String(r.column_name), type, integer, numeric: integer || NUMERIC.test(type) };
         });
       if (kind === "parquet" || kind === "arrow") {
-        from = kind === "parquet" ? `read_parquet(${literal(path)})` : await readArrowInto(conn, path);
+        // apache-arrow loads only for Arrow input
+        from = kind === "parquet" ? `read_parquet(${literal(path)})` : await (await import("./arrow.js")).readArrowInto(conn, path);
         columns = await describe(from);
       } else {
         // DuckDB reads CSV in buffers of 16 × max_line_size (32 MB by default) per thread; 4 MB

@@ -135,6 +135,16 @@ describe("rank", () => {
     matches(await json<RankRow[]>("rank", PARQUET, "--target", "y", "--bins", "fd"), REF.RANK_Y_FD);
   });
 
+  test("--estimator miller-madow is Miller's correction of the same tables", async () => {
+    matches(await json<RankRow[]>("rank", CSV, "--target", "y", "--estimator", "miller-madow"), REF.RANK_Y_MILLER_MADOW);
+  });
+
+  test("TSV reads like CSV", async () => {
+    const tsv = join(dir, "mixed.tsv");
+    writeFileSync(tsv, readFileSync(CSV, "utf8").replaceAll(",", "\t"));
+    expect(await json<RankRow[]>("rank", tsv, "--target", "y")).toEqual(await json<RankRow[]>("rank", CSV, "--target", "y"));
+  });
+
   test("a numeric target is binned like the features", async () => {
     matches(await json<RankRow[]>("rank", CSV, "--target", "target value"), REF.RANK_TARGET_VALUE);
   });

@@ -93,8 +93,15 @@ def axis(name, present, bins):
     return x[present], edges_of(x[~np.isnan(x)], bins)
 
 
-def pair_mi(a, b, bins=10):
-    """MI of two columns over the rows where both are present (numpy.histogram2d; labels by mutual_info_score)."""
+def miller_madow(t):
+    """Plug-in MI plus ((K_a − 1) + (K_b − 1) − (K_ab − 1)) / (2N), K the non-empty rows, columns and cells (Miller 1955)."""
+    t = np.asarray(t, dtype=float)
+    ka, kb, kab = (t.sum(1) > 0).sum(), (t.sum(0) > 0).sum(), (t > 0).sum()
+    return mi_table(t) + ((ka - 1) + (kb - 1) - (kab - 1)) / (2 * t.sum())
+
+
+def pair_mi(a, b, bins=10, measure=None):
+    """MI of two columns over the rows where both are present (numpy.histogram2d; labels in unit bins of their codes)."""
     present = np.ones(N, bool)
     for n in (a, b):
         if n == "gappy":
@@ -102,15 +109,15 @@ def pair_mi(a, b, bins=10):
     xa, ea = axis(a, present, bins)
     xb, eb = axis(b, present, bins)
     t, _, _ = np.histogram2d(xa, xb, bins=[ea, eb])
-    return mi_table(t), int(present.sum())
+    return (measure or mi_table)(t), int(present.sum())
 
 
-def rank(target, bins=10):
+def rank(target, bins=10, measure=None):
     rows = []
     for n in NAMES:
         if n == target:
             continue
-        mi, used = pair_mi(n, target, bins)
+        mi, used = pair_mi(n, target, bins, measure)
         rows.append({"column": n, "mi": mi, "rows": used})
     return rows
 
@@ -192,6 +199,7 @@ if __name__ == "__main__":
         f.write(f"export const MISSING_GAPPY = {int(missing.sum())};\n")
         f.write(f"export const RANK_Y = {ts(rank('y'))};\n")
         f.write(f"export const RANK_Y_FD = {ts(rank('y', 'fd'))};\n")
+        f.write(f"export const RANK_Y_MILLER_MADOW = {ts(rank('y', 10, miller_madow))};\n")
         f.write(f"export const RANK_TARGET_VALUE = {ts(rank('target value'))};\n")
         f.write(f"export const KNN_Y = {ts(knn_rank(fixture))};\n")
         f.write(f"export const ENTROPY = {ts([dict(entropy_of(n, 2), base='bits') for n in ['signal', 'gappy', 'city name', 'flag']])};\n")
