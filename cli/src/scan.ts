@@ -87,3 +87,14 @@ export async function load(src: Source, plans: Plan[], o: ScanOptions): Promise<
   }
   return out;
 }
+
+/** The rows (indices) where every column is present, not NaN: for the estimators that take no missing values. */
+export function completeRows(cols: Float64Array[], n: number): Int32Array {
+  const keep = new Int32Array(n);
+  let m = 0;
+  next: for (let r = 0; r < n; r++) {
+    for (let j = 0; j < cols.length; j++) if (cols[j][r] !== cols[j][r]) continue next;
+    keep[m++] = r;
+  }
+  return keep.subarray(0, m);
+}

@@ -9,7 +9,7 @@ import { usage } from "./errors.js";
 import type { Options } from "./options.js";
 import { planColumns, type Plan, type Planned } from "./plan.js";
 import { Progress } from "./progress.js";
-import { load, scan } from "./scan.js";
+import { completeRows, load, scan } from "./scan.js";
 import { Source, type Column } from "./source.js";
 
 export interface Session {
@@ -84,15 +84,15 @@ export async function knnAgainst(s: Session, planned: Planned, features: number[
   const used = [...features, target].map((j) => planned.plans[j]);
   const cols = await load(s.src, used, { batchRows: o.batchRows, progress: s.progress, total: planned.rows });
   const d = features.length;
-  let n = 0;
-  for (let r = 0; r < planned.rows; r++) if (cols.every((c) => c[r] === c[r])) n++;
+  const keep = completeRows(cols, planned.rows);
+  const n = keep.length;
   if (n < o.k + 1) throw usage(`--method knn: only ${n} rows have every column present; k = ${o.k} needs at least ${o.k + 1}`);
   const X = new Float64Array(n * d);
   const y = new Float64Array(n);
-  for (let r = 0, i = 0; r < planned.rows; r++) {
-    if (!cols.every((c) => c[r] === c[r])) continue;
+  for (let i = 0; i < n; i++) {
+    const r = keep[i];
     for (let j = 0; j < d; j++) X[i * d + j] = cols[j][r];
-    y[i++] = cols[d][r];
+    y[i] = cols[d][r];
   }
   const discrete = features.filter((j) => planned.plans[j].labels).map((j) => features.indexOf(j));
   const opts = { k: o.k, seed: o.seed, base: o.base, discreteFeatures: discrete };

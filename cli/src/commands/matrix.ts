@@ -10,7 +10,7 @@ import { CliError, oneLine, usage } from "../errors.js";
 import { renderHeatmap } from "../heatmap.js";
 import { list, type Options } from "../options.js";
 import { emit, grouped, useColor } from "../output.js";
-import { load } from "../scan.js";
+import { completeRows, load } from "../scan.js";
 import { closeSession, openSession, plan, streamPairs, type Session } from "../session.js";
 import type { Planned } from "../plan.js";
 
@@ -19,8 +19,7 @@ async function knnMatrix(s: Session, planned: Planned): Promise<{ M: Float64Arra
   const bad = planned.plans.find((p) => p.labels);
   if (bad) throw usage(`matrix --method knn needs numeric columns; ${JSON.stringify(bad.column.name)} is read as labels (leave it out with --exclude)`);
   const cols = await load(s.src, planned.plans, { batchRows: o.batchRows, progress: s.progress, total: planned.rows });
-  const keep: number[] = [];
-  for (let r = 0; r < planned.rows; r++) if (cols.every((c) => c[r] === c[r])) keep.push(r);
+  const keep = completeRows(cols, planned.rows);
   if (keep.length <= o.k) throw usage(`matrix --method knn: only ${keep.length} rows have every column present; k = ${o.k} needs at least ${o.k + 1}`);
   const complete = cols.map((c) => Float64Array.from(keep, (r) => c[r]));
   const m = s.it.mutualInformationMatrix(complete, { method: "knn", k: o.k, base: o.base });
