@@ -40,7 +40,7 @@ async function generate(): Promise<void> {
     const v = [z + 0.5 * normal(), 0.2 * z + normal(), normal(), r(), z * z + 0.3 * normal()];
     chunk += `${v.map((x) => x.toFixed(7)).join(",")},${CITIES[y * 3 + Math.floor(3 * r())]},${y}\n`;
     if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await new Promise((res) => out.once("drain", res));
+      if (!out.write(chunk)) await new Promise<void>((res) => out.once("drain", () => res()));
       chunk = "";
     }
   }

@@ -20,15 +20,20 @@ const RUN: Record<Command, (o: Options) => Promise<void>> = {
 const FILES = `FILE: CSV or TSV with a header row (.csv .tsv .txt, also .gz), Parquet (.parquet), Arrow IPC
 (.arrow .feather .arrows); --input csv|tsv|parquet|arrow overrides the extension.`;
 
-const ESTIMATE = `  --method hist|labels|knn   hist (default): numeric columns binned as numpy.histogram bins them;
-                             labels: every column as labels; knn: scikit-learn's kNN estimators
-  --bins N|RULE              hist: a bin count (default 10) or auto, fd, doane, scott, rice, sturges, sqrt
-  --estimator E              hist, labels: plugin (default), miller-madow, grassberger, chao-shen,
-                             james-stein, jackknife, nsb
-  --labels COL[,COL]         read these numeric columns as labels (text columns always are)
-  --max-labels N             refuse a labels column with more distinct values (default 10000)
-  --k N                      knn: neighbours (default 3)
-  --seed N                   knn: seed of scikit-learn's noise (default 0)`;
+/** The estimate options' help, one entry per option (`test` leaves out what it does not take). */
+const ESTIMATE_HELP: [option: string, text: string][] = [
+  ["method", `  --method hist|labels|knn   hist (default): numeric columns binned as numpy.histogram bins them;
+                             labels: every column as labels; knn: scikit-learn's kNN estimators`],
+  ["bins", `  --bins N|RULE              hist: a bin count (default 10) or auto, fd, doane, scott, rice, sturges, sqrt`],
+  ["estimator", `  --estimator E              hist, labels: plugin (default), miller-madow, grassberger, chao-shen,
+                             james-stein, jackknife, nsb`],
+  ["labels", `  --labels COL[,COL]         read these numeric columns as labels (text columns always are)`],
+  ["max-labels", `  --max-labels N             refuse a labels column with more distinct values (default 10000)`],
+  ["k", `  --k N                      knn: neighbours (default 3)`],
+  ["seed", `  --seed N                   knn: seed of scikit-learn's noise (default 0)`],
+];
+const estimateHelp = (...except: string[]) => ESTIMATE_HELP.filter(([o]) => !except.includes(o)).map(([, t]) => t).join("\n");
+const ESTIMATE = estimateHelp();
 
 const COMMON = `  --base nats|bits|hartleys|B  units (default nats)
   --format table|json|csv    output (default table)
@@ -78,7 +83,7 @@ Test the independence of two columns (the two columns are loaded into memory).
   --test permutation|g-test|chi2   default permutation (knn: permutation only)
   --permutations N           default 999
   --seed N                   the permutations' seed (default 0)
-${ESTIMATE.split("\n").filter((l) => !l.includes("--seed") && !l.includes("--estimator") && !l.includes("james-stein")).join("\n")}
+${estimateHelp("seed", "estimator")}
 ${COMMON}`,
 };
 

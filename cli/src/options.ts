@@ -53,6 +53,8 @@ export interface Options {
   format: Format;
   base: Base;
   units: string;
+  /** ln of the base: a value in nats divided by it is in the units. */
+  lnBase: number;
   method: Method;
   bins: number | BinRule;
   estimator: EntropyEstimator;
@@ -92,12 +94,12 @@ export function list(v: unknown): string[] {
   return (v as string[]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter((s) => s !== "");
 }
 
-function baseOf(v: unknown): [Base, string] {
-  if (v === undefined || v === "nats" || v === "e") return ["nats", "nats"];
-  if (v === "bits" || v === "2") return ["bits", "bits"];
-  if (v === "hartleys" || v === "10") return ["hartleys", "hartleys"];
+function baseOf(v: unknown): [Base, string, number] {
+  if (v === undefined || v === "nats" || v === "e") return ["nats", "nats", 1];
+  if (v === "bits" || v === "2") return ["bits", "bits", Math.LN2];
+  if (v === "hartleys" || v === "10") return ["hartleys", "hartleys", Math.LN10];
   const b = Number(v);
-  if (typeof v === "string" && Number.isFinite(b) && b > 0 && b !== 1) return [b, `log base ${v}`];
+  if (typeof v === "string" && Number.isFinite(b) && b > 0 && b !== 1) return [b, `log base ${v}`, Math.log(b)];
   throw usage(`--base must be nats, bits, hartleys, or a number > 0 other than 1; got "${String(v)}"`);
 }
 
@@ -125,7 +127,7 @@ export function parse(command: Command, argv: string[]): Options {
   if (v.k !== undefined && method !== "knn") throw usage(`--k applies to --method knn`);
   if (v.seed !== undefined && method !== "knn" && command !== "test") throw usage(`--seed applies to --method knn (scikit-learn's noise) and to test`);
   if (v.labels !== undefined && method === "labels") throw usage(`--labels names numeric columns to read as labels; with --method labels every column is`);
-  const [base, units] = baseOf(v.base);
+  const [base, units, lnBase] = baseOf(v.base);
   const threads = v.threads === undefined ? undefined : count("threads", v.threads, 1);
   return {
     command,
@@ -135,6 +137,7 @@ export function parse(command: Command, argv: string[]): Options {
     format: choice("format", v.format, ["table", "json", "csv"] as const, "table"),
     base,
     units,
+    lnBase,
     method,
     bins,
     estimator: choice("estimator", v.estimator, ESTIMATORS, "plugin"),

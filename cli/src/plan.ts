@@ -54,7 +54,7 @@ export interface Planned {
 const NAN = "'NaN'::DOUBLE";
 
 /** Whether a column is read as labels under these options. */
-export function readsAsLabels(c: Column, o: Pick<PlanOptions, "method" | "asLabels">): boolean {
+function readsAsLabels(c: Column, o: Pick<PlanOptions, "method" | "asLabels">): boolean {
   return !c.numeric || o.method === "labels" || o.asLabels.has(c.name);
 }
 

@@ -43,11 +43,6 @@ export function plan(s: Session, columns: Column[]): Promise<Planned> {
   return planColumns(s.src, columns, { method: o.method, bins: o.bins, asLabels: o.asLabels, maxLabels: o.maxLabels, progress: s.progress });
 }
 
-/** The columns named by a list option (each must exist), in file order when `all` is true and the list is empty. */
-export function columnsNamed(s: Session, names: string[], option: string): Column[] {
-  return names.map((n) => s.src.column(n, option));
-}
-
 export interface PairResult {
   /** The estimate, in the session's units. */
   mi: number;
@@ -103,3 +98,10 @@ export async function knnAgainst(s: Session, planned: Planned, features: number[
 
 /** A plan's kind, as printed. */
 export const kindOf = (p: Plan) => (p.labels ? "labels" : "numbers");
+
+/** How the estimates are made, as the tables and the report say it. */
+export function methodText(o: Options): string {
+  if (o.method === "knn") return `kNN (scikit-learn's mutual_info_*, k = ${o.k})`;
+  const est = o.estimator === "plugin" ? "" : `, ${o.estimator}`;
+  return o.method === "labels" ? `label counts${est}` : `histogram, bins ${o.bins}${est}`;
+}

@@ -12,9 +12,6 @@ import { emit, grouped } from "../output.js";
 import { load } from "../scan.js";
 import { closeSession, kindOf, openSession, plan, streamPairs } from "../session.js";
 
-/** ln of the unit's base: log_b(v) = ln(v) / lnBase(b). */
-const lnBase = (o: Options) => (o.base === "nats" ? 1 : o.base === "bits" ? Math.LN2 : o.base === "hartleys" ? Math.LN10 : Math.log(o.base));
-
 export async function entropy(o: Options): Promise<void> {
   const name = required(o, "column");
   const s = await openSession(o);
@@ -32,7 +29,7 @@ export async function entropy(o: Options): Promise<void> {
       h = s.it.entropyKnn(kept, { k: o.k, base: o.base });
     } else {
       h = (await streamPairs(s, planned, [], true)).entropy[0];
-      if (p.edges) differential = h + Math.log((p.range[1] - p.range[0]) / p.bins) / lnBase(o);
+      if (p.edges) differential = h + Math.log((p.range[1] - p.range[0]) / p.bins) / o.lnBase;
     }
     const r = { column: col.name, entropy: h, ...(differential !== null ? { differential } : {}), units: o.units, rows: p.n, missing: p.missing, kind: kindOf(p), method: o.method, ...(p.edges ? { bins: p.bins } : {}) };
     emit(o, {

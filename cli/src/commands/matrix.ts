@@ -11,7 +11,7 @@ import { renderHeatmap } from "../heatmap.js";
 import { list, type Options } from "../options.js";
 import { emit, grouped, useColor } from "../output.js";
 import { completeRows, load } from "../scan.js";
-import { closeSession, openSession, plan, streamPairs, type Session } from "../session.js";
+import { closeSession, methodText, openSession, plan, streamPairs, type Session } from "../session.js";
 import type { Planned } from "../plan.js";
 
 async function knnMatrix(s: Session, planned: Planned): Promise<{ M: Float64Array; rows: number }> {
@@ -75,7 +75,7 @@ export async function matrix(o: Options): Promise<void> {
         names,
         matrix: M,
         ranking,
-        notes: [`${grouped(planned.rows)} rows`, `method ${o.method}${o.method === "hist" ? `, bins ${o.bins}` : ""}${o.method !== "knn" && o.estimator !== "plugin" ? `, estimator ${o.estimator}` : ""}`],
+        notes: [`${grouped(planned.rows)} rows`, methodText(o)],
       });
       try {
         writeFileSync(o.values.html, html);

@@ -9,7 +9,7 @@ import { usage } from "../errors.js";
 import { fixed, renderBars } from "../heatmap.js";
 import { list, required, type Options } from "../options.js";
 import { emit, grouped, useColor } from "../output.js";
-import { closeSession, kindOf, knnAgainst, openSession, plan, streamPairs, type PairResult, type Session } from "../session.js";
+import { closeSession, kindOf, knnAgainst, methodText, openSession, plan, streamPairs, type PairResult, type Session } from "../session.js";
 import type { Column } from "../source.js";
 import type { Planned } from "../plan.js";
 
@@ -21,13 +21,6 @@ async function scores(s: Session, features: Column[], target: Column): Promise<{
   if (s.o.method === "knn") return { planned, results: await knnAgainst(s, planned, idx, t) };
   const { pairs } = await streamPairs(s, planned, idx.map((j) => [j, t]));
   return { planned, results: pairs };
-}
-
-/** How the estimate was made, for the table's header and the json. */
-function methodText(o: Options): string {
-  if (o.method === "knn") return `kNN (scikit-learn's mutual_info_*, k = ${o.k})`;
-  const est = o.estimator === "plugin" ? "" : `, ${o.estimator}`;
-  return o.method === "labels" ? `label counts${est}` : `histogram, bins ${o.bins}${est}`;
 }
 
 export async function rank(o: Options): Promise<void> {

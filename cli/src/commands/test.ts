@@ -11,7 +11,7 @@ import { count, required, type Options } from "../options.js";
 import { fixed } from "../heatmap.js";
 import { emit, grouped } from "../output.js";
 import { asCodes } from "../plan.js";
-import { load } from "../scan.js";
+import { completeRows, load } from "../scan.js";
 import { closeSession, openSession, plan } from "../session.js";
 
 export async function test(o: Options): Promise<void> {
@@ -32,10 +32,10 @@ export async function test(o: Options): Promise<void> {
     if (o.method === "knn" && planned.plans.some((p) => p.labels)) throw usage(`test --method knn needs two numeric columns; use --method hist or labels for labels`);
     const plans = o.method === "knn" ? planned.plans : planned.plans.map(asCodes);
     const [a, b] = await load(s.src, plans, { batchRows: o.batchRows, progress: s.progress, total: planned.rows });
-    let n = 0;
-    for (let r = 0; r < a.length; r++) if (a[r] === a[r] && b[r] === b[r]) (a[n] = a[r]), (b[n++] = b[r]);
-    const A = a.subarray(0, n);
-    const B = b.subarray(0, n);
+    const keep = completeRows([a, b], a.length);
+    const n = keep.length;
+    const A = Float64Array.from(keep, (r) => a[r]);
+    const B = Float64Array.from(keep, (r) => b[r]);
     if (n < 2) throw usage(`test: only ${n} rows have both cells present`);
     const res =
       o.method === "knn"
