@@ -19,15 +19,19 @@ import { histogramBinSql, histogramEdgesFromSummary, init, type BinRule, type En
 
 /**
  * The summary pass of one column in DuckDB: the statistics `histogramEdgesFromSummary` reads
- * (of the non-NULL, non-NaN values, inside `range` when one is given). DuckDB's `skewness` is the
- * adjusted G1 = g1·√(n(n − 1))/(n − 2); NumPy's doane rule uses g1.
+ * (of the non-NULL, non-NaN values, inside `range` when one is given). The skewness is NumPy's
+ * g1 = mean(((x − mean)/σ)³), centred on the mean first (DuckDB's `skewness` is the adjusted
+ * G1 = g1·√(n(n − 1))/(n − 2), from raw power sums, which lose digits when |mean| ≫ σ); the
+ * infowasm CLI computes it the same way.
  */
 export function summarySql(column: string, from: string, range?: Range): string {
   const inRange = range ? ` AND ${column} BETWEEN ${range[0].toExponential()} AND ${range[1].toExponential()}` : "";
-  return `SELECT count(${column}) AS n, min(${column}) AS min, max(${column}) AS max, stddev_pop(${column}) AS std,
-  quantile_cont(${column}, 0.75) - quantile_cont(${column}, 0.25) AS iqr,
-  skewness(${column}) * (count(${column}) - 2) / sqrt(count(${column}) * (count(${column}) - 1)) AS skewness
-FROM ${from} WHERE ${column} IS NOT NULL AND NOT isnan(${column})${inRange}`;
+  return `WITH v AS (SELECT ${column} AS x FROM ${from} WHERE ${column} IS NOT NULL AND NOT isnan(${column})${inRange}),
+  m AS (SELECT avg(x) AS mean, stddev_pop(x) AS sd FROM v)
+SELECT count(x) AS n, min(x) AS min, max(x) AS max, any_value(sd) AS std,
+  quantile_cont(x, 0.75) - quantile_cont(x, 0.25) AS iqr,
+  CASE WHEN any_value(sd) > 0 THEN avg(power((x - mean) / sd, 3)) END AS skewness
+FROM v, m`;
 }
 
 /** Runs the summary pass of `column` and returns its HistogramSummary (NULL statistics stay null). */
